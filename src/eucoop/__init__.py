@@ -1,0 +1,76 @@
+"""eucoop: the EU's cooperation with international organisations in migration and
+home affairs, as a typed, immutable, sourced dataset with a query API.
+
+>>> import eucoop
+>>> reg = eucoop.load()
+>>> reg.lookup("IOM").name
+'International Organization for Migration'
+>>> [s.paragraph for s in reg.provenance("eu-iom-joint-initiative", "budget")]
+[10]
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from eucoop._entities import Agreement, Dialogue, Entity, Organisation, Programme
+from eucoop._exceptions import AmbiguousLookupError, DataError, Problem, UnknownEntityError
+from eucoop._load import load
+from eucoop._registry import Registry, SearchResults
+from eucoop._search import Hit
+from eucoop._time import TimelineEntry
+from eucoop._values import (
+    AgreementKind,
+    DateLike,
+    Document,
+    Frequency,
+    Money,
+    OrganisationKind,
+    PartialDate,
+    Participant,
+    Partnership,
+    PolicyArea,
+    Precision,
+    Role,
+    Session,
+    Source,
+    Standing,
+)
+
+try:
+    __version__ = version("eucoop")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+__all__ = [
+    "AgreementKind",
+    "Agreement",
+    "AmbiguousLookupError",
+    "DataError",
+    "DateLike",
+    "Dialogue",
+    "Document",
+    "Entity",
+    "Frequency",
+    "Hit",
+    "Money",
+    "Organisation",
+    "OrganisationKind",
+    "PartialDate",
+    "Participant",
+    "Partnership",
+    "PolicyArea",
+    "Precision",
+    "Problem",
+    "Programme",
+    "Registry",
+    "Role",
+    "SearchResults",
+    "Session",
+    "Source",
+    "Standing",
+    "TimelineEntry",
+    "UnknownEntityError",
+    "__version__",
+    "load",
+]

@@ -1,0 +1,345 @@
+"""The one cattrs converter: strict JSON <-> model conversion, and its error reports.
+
+cattrs is lenient out of the box (``42`` becomes ``"42"``, ``"abc"`` becomes
+``("a", "b", "c")``, ``1`` becomes ``True``); the hooks here make every such
+case a "wrong type" problem instead. Two converters share the hooks: a fast
+one without detailed validation, tried first, and a detailed one run only on
+a file that failed, to say where and why.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from collections.abc import Callable, Iterator
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from functools import cache
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from eucoop._entities import KINDS, Agreement, Dialogue, Organisation, Programme
+from eucoop._values import (
+    AgreementKind,
+    Document,
+    Frequency,
+    Money,
+    OrganisationKind,
+    PartialDate,
+    PolicyArea,
+    Role,
+    Standing,
+)
+
+__all__ = ["DataFile", "errors_of", "structure_file", "unstructure"]
+
+SCHEMA_VERSION = 1
+
+_ENUMS: tuple[type[Enum], ...] = (
+    AgreementKind,
+    Frequency,
+    OrganisationKind,
+    PolicyArea,
+    Role,
+    Standing,
+)
+
+
+@attrs.frozen(kw_only=True)
+class DataFile:
+    """The top level of a data file."""
+
+    schema_version: int | None = None
+    documents: tuple[Document, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    dialogues: tuple[Dialogue, ...] = ()
+    programmes: tuple[Programme, ...] = ()
+
+
+class Invalid(ValueError):
+    """A value of the right JSON type but not a valid one; ``str()`` is the plain message."""
+
+
+class WrongType(TypeError):
+    """A value of the wrong JSON type; ``str()`` is the plain message."""
+
+
+_JSON_NAMES = {
+    str: "a string",
+    int: "an integer",
+    float: "a number",
+    bool: "true or false",
+    list: "a list",
+    dict: "an object",
+    type(None): "null",
+}
+
+
+def _json_type(value: object) -> str:
+    return _JSON_NAMES.get(type(value), type(value).__name__)
+
+
+def _wrong(expected: str, value: object) -> WrongType:
+    return WrongType(f"expected {expected}, got {_json_type(value)}")
+
+
+def _structure_str(value: object, _t: object) -> str:
+    if type(value) is not str:
+        raise _wrong("a string", value)
+    return value
+
+
+def _structure_int(value: object, _t: object) -> int:
+    if type(value) is not int:
+        raise _wrong("an integer", value)
+    return value
+
+
+def _structure_bool(value: object, _t: object) -> bool:
+    if type(value) is not bool:
+        raise _wrong("true or false", value)
+    return value
+
+
+def _structure_decimal(value: object, _t: object) -> Decimal:
+    if type(value) is float:
+        msg = 'amounts must be written as a string or an integer, not a binary float (write "1.5")'
+        raise WrongType(msg)
+    if type(value) is int:
+        return Decimal(value)
+    if type(value) is not str:
+        raise _wrong("a decimal string or an integer", value)
+    try:
+        amount = Decimal(value)
+    except InvalidOperation:
+        msg = f"{value!r} is not a decimal number"
+        raise Invalid(msg) from None
+    if not amount.is_finite():
+        msg = f"amount must be finite, not {value!r}"
+        raise Invalid(msg)
+    return amount
+
+
+def _structure_date(value: object, _t: object) -> PartialDate:
+    if type(value) is not str:
+        raise _wrong("an ISO date string (YYYY, YYYY-MM or YYYY-MM-DD)", value)
+    try:
+        return PartialDate.parse(value)
+    except ValueError as exc:
+        raise Invalid(f"invalid date: {exc}") from None
+
+
+def _enum_hook(cls: type[Enum]) -> Callable[[object, object], Enum]:
+    values = {m.value: m for m in cls}
+    choices = sorted(values)
+
+    def structure(value: object, _t: object) -> Enum:
+        if type(value) is not str:
+            raise _wrong(f"one of the {cls.__name__} values", value)
+        try:
+            return values[value]
+        except KeyError:
+            close = difflib.get_close_matches(value, choices, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            msg = f"{value!r} is not a {cls.__name__}{hint}; expected one of: {', '.join(choices)}"
+            raise Invalid(msg) from None
+
+    return structure
+
+
+def _structure_money(value: object, _t: object) -> Money:
+    if type(value) is not dict:
+        raise _wrong("an object with amount and currency", value)
+    unknown = set(value) - {"amount", "currency"}
+    if unknown:
+        raise ForbiddenExtraKeysError(None, Money, unknown)
+    errors: list[Exception] = []
+    parts: dict[str, Any] = {}
+    for key, hook in (("amount", _structure_amount), ("currency", _structure_currency)):
+        try:
+            parts[key] = hook(value[key], None)
+        except (KeyError, TypeError, ValueError) as exc:
+            _note(exc, key, Money)
+            errors.append(exc)
+    if errors:
+        raise ClassValidationError("invalid money", errors, Money)
+    return Money(amount=parts["amount"], currency=parts["currency"])
+
+
+def _structure_amount(value: object, _t: object) -> Decimal:
+    amount = _structure_decimal(value, _t)
+    if amount < 0:
+        msg = f"amount must not be negative: {value!r}"
+        raise Invalid(msg)
+    return amount
+
+
+def _structure_currency(value: object, _t: object) -> str:
+    code = _structure_str(value, _t)
+    if len(code) != 3 or not code.isascii() or not code.isalpha() or not code.isupper():
+        msg = f"{code!r} is not an ISO 4217 currency code (three upper-case letters, like 'EUR')"
+        raise Invalid(msg)
+    return code
+
+
+def _note(exc: Exception, name: str, cls: type) -> None:
+    from cattrs.errors import AttributeValidationNote  # noqa: PLC0415
+
+    exc.__notes__ = [*getattr(exc, "__notes__", []), AttributeValidationNote(name, name, cls)]
+
+
+def _is_seq(t: object) -> bool:
+    return typing.get_origin(t) in (tuple, frozenset) and (
+        typing.get_origin(t) is frozenset or typing.get_args(t)[1:] == (Ellipsis,)
+    )
+
+
+def _seq_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], Callable[[Any, Any], Any]]:
+    def factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+        origin = typing.get_origin(t)
+        inner_t = typing.get_args(t)[0]
+        inner = conv.get_structure_hook(inner_t)
+
+        def structure(value: Any, _t: Any) -> Any:
+            if type(value) is not list and type(value) is not tuple:
+                raise _wrong("a list", value)
+            if not detailed:
+                return origin(inner(v, inner_t) for v in value)
+            out = []
+            errors: list[Exception] = []
+            for i, v in enumerate(value):
+                try:
+                    out.append(inner(v, inner_t))
+                except Exception as exc:  # noqa: BLE001 - collected and re-raised below
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"@ index {i}", i, inner_t),
+                    ]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError("invalid items", errors, t)
+            return origin(out)
+
+        return structure
+
+    return factory
+
+
+def _enum_value(value: Enum) -> str:
+    return str(value.value)
+
+
+def _unstructure_date(value: PartialDate) -> str:
+    return value.isoformat()
+
+
+def _make(detailed: bool) -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_structure_hook(PartialDate, _structure_date)
+    conv.register_structure_hook(Money, _structure_money)
+    for enum in _ENUMS:
+        conv.register_structure_hook(enum, _enum_hook(enum))
+    conv.register_structure_hook_factory(_is_seq, _seq_factory(detailed))
+
+    conv.register_unstructure_hook(PartialDate, _unstructure_date)
+    for enum in _ENUMS:
+        conv.register_unstructure_hook(enum, _enum_value)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook_func(
+        lambda t: typing.get_origin(t) is frozenset or t is frozenset,
+        lambda v: sorted(conv.unstructure(x) for x in v),
+    )
+    conv.register_unstructure_hook_func(
+        lambda t: typing.get_origin(t) is tuple or t is tuple,
+        lambda v: [conv.unstructure(x) for x in v],
+    )
+    for cls in (*KINDS, Document, DataFile):
+        conv.register_unstructure_hook(
+            cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+        )
+    # Money and the small value classes keep every field: they have few defaults.
+    from eucoop._values import Participant, Partnership, Session, Source  # noqa: PLC0415
+
+    for cls in (Participant, Partnership, Session, Source):
+        conv.register_unstructure_hook(
+            cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+        )
+    conv.register_unstructure_hook(
+        Money,
+        make_dict_unstructure_fn(Money, conv, amount=override(unstruct_hook=str)),
+    )
+    conv.register_structure_hook(
+        DataFile, make_dict_structure_fn(DataFile, conv, _cattrs_forbid_extra_keys=True)
+    )
+    return conv
+
+
+@cache
+def _converter(detailed: bool) -> cattrs.Converter:
+    """The converter, built on first use (the hooks are generated once)."""
+    return _make(detailed)
+
+
+def structure_file(data: object) -> DataFile:
+    """Turn one parsed JSON document into a :class:`DataFile`, or raise.
+
+    Tries the fast converter; on failure re-runs the detailed one so that the
+    exception raised carries every problem's location (see :func:`errors_of`).
+    """
+    if type(data) is not dict:
+        raise _wrong("an object at the top level", data)
+    try:
+        return _converter(False).structure(data, DataFile)
+    except Exception:  # noqa: BLE001 - the detailed pass says what it was
+        return _converter(True).structure(data, DataFile)
+
+
+def unstructure(value: object) -> Any:
+    """The JSON-ready form of any model value."""
+    return _converter(False).unstructure(value)
+
+
+def errors_of(exc: BaseException, location: str = "$") -> Iterator[tuple[str, str]]:
+    """Flatten a (possibly nested) cattrs error into ``(location, message)`` pairs."""
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            yield from errors_of(sub, f"{location}.{note.name}")
+        for sub in without:
+            yield from errors_of(sub, location)
+    elif isinstance(exc, IterableValidationError):
+        with_inotes, without = exc.group_exceptions()
+        for sub, inote in with_inotes:
+            yield from errors_of(sub, f"{location}[{inote.index}]")
+        for sub in without:
+            yield from errors_of(sub, location)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        fields = [a.name for a in attrs.fields(exc.cl)]
+        for key in sorted(exc.extra_fields):
+            close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            yield f"{location}.{key}", f"unknown key {key!r}{hint}"
+    elif isinstance(exc, KeyError):
+        yield location, "missing required key"
+    elif isinstance(exc, Invalid | WrongType):
+        yield location, str(exc)
+    elif isinstance(exc, AttributeError):
+        yield location, "expected an object"
+    elif isinstance(exc, TypeError | ValueError):
+        yield location, f"invalid value: {exc}"
+    else:  # pragma: no cover - cattrs raises nothing else for JSON input
+        yield location, f"{type(exc).__name__}: {exc}"

@@ -1,0 +1,81 @@
+"""Every exception eucoop raises on purpose, in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = ["AmbiguousLookupError", "DataError", "Problem", "UnknownEntityError"]
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a data file.
+
+    ``location`` is a JSON path such as ``$.programmes[2].budget.currency``;
+    ``$`` is the whole file.
+
+    >>> str(Problem("mine.json", "$.organisations[0].id", "missing required key"))
+    'mine.json: $.organisations[0].id: missing required key'
+    """
+
+    file: str
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.location}: {self.message}"
+
+
+class DataError(ValueError):
+    """Data files that cannot be loaded, with **every** problem found in them.
+
+    Nothing is loaded when this is raised. ``problems`` holds one
+    :class:`Problem` per mistake; ``str()`` lists them one per line.
+
+    >>> err = DataError([Problem("a.json", "$", "not JSON: Expecting value (line 1, column 1)")])
+    >>> print(err)
+    a.json: $: not JSON: Expecting value (line 1, column 1)
+    >>> isinstance(err, ValueError), len(err.problems)
+    (True, 1)
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+class UnknownEntityError(KeyError):
+    """No entity has that id or name. ``suggestions`` holds close matches.
+
+    It is a :class:`KeyError`, so ``except KeyError`` catches it too.
+    """
+
+    def __init__(self, key: str, suggestions: Iterable[str] = ()) -> None:
+        self.key = key
+        self.suggestions = tuple(suggestions)
+        super().__init__(key)
+
+    def __str__(self) -> str:
+        msg = f"no entity is called {self.key!r}"
+        if self.suggestions:
+            msg += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        return msg
+
+
+class AmbiguousLookupError(KeyError):
+    """A name that fits more than one entity. ``candidates`` holds their ids."""
+
+    def __init__(self, key: str, candidates: Iterable[str]) -> None:
+        self.key = key
+        self.candidates = tuple(candidates)
+        super().__init__(key)
+
+    def __str__(self) -> str:
+        return f"{self.key!r} could mean any of: " + ", ".join(self.candidates)

@@ -1,0 +1,182 @@
+"""Reading data files: the packaged dataset and users' own files, all or nothing."""
+
+from __future__ import annotations
+
+import gc
+import json
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from importlib.resources import files
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from eucoop._converter import DataFile, errors_of, structure_file
+from eucoop._entities import KINDS
+from eucoop._exceptions import DataError, Problem
+from eucoop._registry import Registry
+from eucoop._validate import validate
+
+__all__ = ["load"]
+
+PathArg = str | PathLike[str] | Mapping[str, Any]
+_PACKAGE = "eucoop/data"
+
+_lock = threading.Lock()
+_default: Registry | None = None
+_packaged: list[tuple[str, DataFile]] | None = None
+
+
+def load(*paths: PathArg, include_default: bool = True) -> Registry:
+    """Load the dataset and return a :class:`Registry`.
+
+    With no arguments, the packaged dataset: built on the first call, then
+    cached, so every later call returns the same object (thread-safe).
+
+    Each argument may be a JSON data file, a folder (its ``*.json`` files,
+    not its sub-folders, in name order) or an already parsed data mapping
+    such as :meth:`Registry.to_dict` returns. They are validated together
+    with the packaged data (unless ``include_default=False``) as one whole:
+    either every file loads, or :class:`~eucoop.DataError` lists every
+    problem and nothing is loaded.
+
+    >>> reg = load()
+    >>> reg is load()
+    True
+    >>> reg["iom"].acronym
+    'IOM'
+    """
+    global _default  # noqa: PLW0603 - the module-level cache
+    if not paths and include_default:
+        if _default is None:
+            with _lock:
+                if _default is None:
+                    _default = _build(_packaged_files())
+        return _default
+    loaded: list[tuple[str, DataFile]] = list(_packaged_files()) if include_default else []
+    problems: list[Problem] = []
+    placeholders: dict[str, str] = {}
+    for name, raw in _read_all(paths, problems):
+        try:
+            loaded.append((name, structure_file(raw)))
+        except Exception as exc:  # noqa: BLE001 - turned into problems
+            problems.extend(Problem(name, loc, msg) for loc, msg in errors_of(exc))
+            placeholders.update(_raw_ids(raw))
+    return _build(loaded, problems, placeholders)
+
+
+def _build(
+    loaded: list[tuple[str, DataFile]],
+    problems: list[Problem] | None = None,
+    placeholders: Mapping[str, str] | None = None,
+) -> Registry:
+    problems = list(problems or ())
+    with _gc_paused():
+        found, records = validate(loaded, placeholders or {})
+        problems.extend(found)
+        if problems:
+            raise DataError(problems)
+        return Registry._from_records(r.value for r in records)
+
+
+def _packaged_files() -> list[tuple[str, DataFile]]:
+    global _packaged  # noqa: PLW0603 - the module-level cache
+    if _packaged is None:
+        with _lock:
+            if _packaged is None:
+                problems: list[Problem] = []
+                out = []
+                root = files("eucoop.data")
+                names = sorted(
+                    p.name
+                    for p in root.iterdir()
+                    if p.name.endswith(".json") and not p.name.startswith("_")
+                )
+                for fname in names:
+                    name = f"{_PACKAGE}/{fname}"
+                    raw = _parse(name, root.joinpath(fname).read_bytes(), problems)
+                    if raw is not None:
+                        try:
+                            out.append((name, structure_file(raw)))
+                        except Exception as exc:  # noqa: BLE001 - turned into problems
+                            problems.extend(Problem(name, lc, m) for lc, m in errors_of(exc))
+                if problems:  # pragma: no cover - the packaged data is tested
+                    raise DataError(problems)
+                _packaged = out
+    return _packaged
+
+
+def _read_all(paths: tuple[PathArg, ...], problems: list[Problem]) -> Iterator[tuple[str, Any]]:
+    for n, arg in enumerate(paths, 1):
+        if isinstance(arg, Mapping):
+            yield f"<data #{n}>", arg
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            targets = sorted(p for p in path.glob("*.json") if p.is_file())
+            if not targets:
+                problems.append(Problem(str(path), "$", "folder holds no *.json file"))
+        else:
+            targets = [path]
+        for target in targets:
+            try:
+                data = target.read_bytes()
+            except OSError as exc:
+                problems.append(Problem(str(target), "$", f"cannot read: {exc.strerror}"))
+                continue
+            raw = _parse(str(target), data, problems)
+            if raw is not None:
+                yield str(target), raw
+
+
+def _reject_constant(name: str) -> None:
+    msg = f"{name} is not allowed in JSON data"
+    raise ValueError(msg)
+
+
+def _parse(name: str, data: bytes, problems: list[Problem]) -> Any:
+    if not data.strip():
+        problems.append(Problem(name, "$", "empty file: expected a JSON object"))
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(name, "$", f"not UTF-8 text (bad byte at offset {exc.start})"))
+        return None
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        msg = f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        problems.append(Problem(name, "$", msg))
+    except RecursionError:
+        problems.append(Problem(name, "$", "not usable JSON: nested too deeply"))
+    except ValueError as exc:
+        problems.append(Problem(name, "$", f"not JSON: {exc}"))
+    return None
+
+
+def _raw_ids(raw: Any) -> dict[str, str]:
+    """The ids a file that failed to convert would have defined, by collection."""
+    out: dict[str, str] = {}
+    if not isinstance(raw, Mapping):
+        return out
+    for coll in ("documents", *(k.collection for k in KINDS)):
+        items = raw.get(coll)
+        if isinstance(items, list):
+            for item in items:
+                if isinstance(item, Mapping) and isinstance(item.get("id"), str):
+                    out[item["id"]] = coll
+    return out
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small objects."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

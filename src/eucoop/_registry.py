@@ -1,0 +1,544 @@
+"""The registry: an immutable, indexed view of a validated dataset, and its queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+from typing import Any, TypeVar, overload
+
+import attrs
+
+from eucoop._converter import SCHEMA_VERSION, DataFile, unstructure
+from eucoop._entities import KINDS, Agreement, Dialogue, Entity, Organisation, Programme
+from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
+from eucoop._search import Hit, SearchIndex
+from eucoop._text import fold, loose
+from eucoop._time import Status, TimelineEntry, entity_span, status, timeline_entries
+from eucoop._values import (
+    DateLike,
+    Document,
+    Participant,
+    PartialDate,
+    PolicyArea,
+    Role,
+    Source,
+    Standing,
+)
+
+__all__ = ["Registry", "SearchResults"]
+
+E = TypeVar("E", bound=Entity)
+
+_STANDING_RANK = {s: i for i, s in enumerate(Standing)}
+_KIND_BY_NAME: dict[str, type[Entity]] = {}
+for _k in KINDS:
+    _KIND_BY_NAME[_k.__name__.lower()] = _k
+    _KIND_BY_NAME[_k.collection] = _k
+
+
+def _kind(kind: type[Entity] | str) -> type[Entity]:
+    if isinstance(kind, type) and kind in KINDS:
+        return kind
+    if isinstance(kind, str) and kind.lower() in _KIND_BY_NAME:
+        return _KIND_BY_NAME[kind.lower()]
+    msg = f"unknown kind {kind!r}; expected one of Organisation, Agreement, Dialogue, Programme"
+    raise ValueError(msg)
+
+
+def _day(date: DateLike) -> dt.date:
+    return PartialDate.coerce(date).start
+
+
+class SearchResults(tuple[Entity, ...]):
+    """The entities a search found, best first, with ``hits`` saying why each matched.
+
+    >>> import eucoop
+    >>> results = eucoop.load().search("refugee")
+    >>> results[0] is results.hits[0].entity
+    True
+    """
+
+    hits: tuple[Hit, ...]
+
+    def __new__(cls, hits: Iterable[Hit]) -> SearchResults:
+        hits = tuple(hits)
+        self = super().__new__(cls, (h.entity for h in hits))
+        self.hits = hits
+        return self
+
+    def _repr_html_(self) -> str:
+        from eucoop._html import hits_html  # noqa: PLC0415 - only notebooks need it
+
+        return hits_html(self.hits)
+
+
+class Registry:
+    """An immutable, indexed collection of entities and the documents they cite.
+
+    Get one with :func:`eucoop.load`. Iterating yields the entities of all
+    four kinds (not documents), sorted by kind and id; ``len()`` counts them.
+
+    >>> import eucoop
+    >>> reg = eucoop.load()
+    >>> reg["unhcr"].acronym, "iom" in reg
+    ('UNHCR', True)
+    >>> reg.lookup("International Organization for Migration").id
+    'iom'
+    """
+
+    __slots__ = (
+        "__dict__",
+        "_by_id",
+        "_documents",
+        "_keys",
+        "_loose",
+        "_roles",
+        "agreements",
+        "dialogues",
+        "documents",
+        "organisations",
+        "programmes",
+    )
+
+    organisations: tuple[Organisation, ...]
+    agreements: tuple[Agreement, ...]
+    dialogues: tuple[Dialogue, ...]
+    programmes: tuple[Programme, ...]
+    documents: tuple[Document, ...]
+
+    def __init__(self, entities: Iterable[Entity], documents: Iterable[Document] = ()) -> None:
+        """Index *entities*. Use :func:`eucoop.load`, which validates them first."""
+        by_kind: dict[type[Entity], list[Any]] = {k: [] for k in KINDS}
+        self._by_id: dict[str, Entity] = {}
+        self._keys: dict[str, str] = {}
+        self._loose: defaultdict[str, set[str]] = defaultdict(set)
+        self._roles: defaultdict[str, list[tuple[Entity, Participant]]] = defaultdict(list)
+        for e in entities:
+            by_kind[type(e)].append(e)
+            self._by_id[e.id] = e
+            for text in (e.id, e.name, e.acronym, *e.aliases):
+                if text:
+                    self._keys.setdefault(fold(text), e.id)
+                    self._loose[loose(text)].add(e.id)
+            for p in e.participants:
+                self._roles[p.organisation].append((e, p))
+        for items in by_kind.values():
+            items.sort(key=lambda x: x.id)
+        self.organisations = tuple(by_kind[Organisation])
+        self.agreements = tuple(by_kind[Agreement])
+        self.dialogues = tuple(by_kind[Dialogue])
+        self.programmes = tuple(by_kind[Programme])
+        self.documents = tuple(sorted(documents, key=lambda d: d.id))
+        self._documents = {d.id: d for d in self.documents}
+
+    @classmethod
+    def _from_records(cls, values: Iterable[Entity | Document]) -> Registry:
+        entities: list[Entity] = []
+        documents: list[Document] = []
+        for v in values:
+            (documents if isinstance(v, Document) else entities).append(v)
+        return cls(entities, documents)
+
+    # -- the collection ------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __iter__(self) -> Iterator[Entity]:
+        for kind in KINDS:
+            yield from getattr(self, kind.collection)
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self._by_id
+
+    def __getitem__(self, ident: str) -> Entity:
+        return self.get(ident)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(getattr(self, k.collection))} {k.collection}" for k in KINDS)
+        return f"<Registry: {counts}, {len(self.documents)} documents>"
+
+    def _repr_html_(self) -> str:
+        from eucoop._html import registry_html  # noqa: PLC0415 - only notebooks need it
+
+        return registry_html(self)
+
+    @overload
+    def get(self, ident: str) -> Entity: ...
+    @overload
+    def get(self, ident: str, kind: type[E]) -> E: ...
+    def get(self, ident: str, kind: type[Entity] | None = None) -> Entity:
+        """The entity with id *ident*; :class:`~eucoop.UnknownEntityError` if none.
+
+        With *kind*, the entity must also be of that class.
+        """
+        try:
+            entity = self._by_id[ident]
+        except (KeyError, TypeError):
+            close = difflib.get_close_matches(str(ident), list(self._by_id), n=3)
+            raise UnknownEntityError(str(ident), close) from None
+        if kind is not None and not isinstance(entity, kind):
+            msg = f"{ident!r} is a {entity.kind_name}, not a {kind.__name__.lower()}"
+            raise UnknownEntityError(msg)
+        return entity
+
+    def document(self, ident: str) -> Document:
+        """The cited document with id *ident* (``"dg-home-io"`` is the source page)."""
+        try:
+            return self._documents[ident]
+        except KeyError:
+            close = difflib.get_close_matches(ident, list(self._documents), n=3)
+            raise UnknownEntityError(ident, close) from None
+
+    def lookup(self, name: str | Entity) -> Entity:
+        """The entity with this id, name, acronym or alias.
+
+        Case, accents and spacing do not matter; failing an exact match,
+        punctuation and a leading "the" are ignored too. Raises
+        :class:`~eucoop.UnknownEntityError` (with suggestions) or
+        :class:`~eucoop.AmbiguousLookupError`.
+
+        >>> import eucoop
+        >>> eucoop.load().lookup("un ccpcj").acronym
+        'CCPCJ'
+        """
+        if isinstance(name, Entity):
+            return self.get(name.id)
+        ident = self._keys.get(fold(name))
+        if ident is not None:
+            return self._by_id[ident]
+        found = self._loose.get(loose(name), set())
+        if len(found) == 1:
+            return self._by_id[next(iter(found))]
+        if found:
+            raise AmbiguousLookupError(name, sorted(found))
+        raise UnknownEntityError(name, self._suggest(name))
+
+    def _suggest(self, name: str) -> list[str]:
+        key = fold(name)
+        close = difflib.get_close_matches(key, list(self._keys), n=3, cutoff=0.6)
+        prefixed = [k for k in self._keys if len(key) >= 3 and k.startswith(key)][:3]
+        out: list[str] = []
+        for k in [*close, *prefixed]:
+            label = self._by_id[self._keys[k]].acronym or self._by_id[self._keys[k]].name
+            if label not in out:
+                out.append(label)
+        return out[:3]
+
+    # -- who does what ---------------------------------------------------------
+
+    def involving(self, organisation: str | Entity, role: Role | str | None = None) -> tuple[Entity, ...]:
+        """Everything the organisation takes part in, optionally in one *role*.
+
+        >>> import eucoop
+        >>> [e.id for e in eucoop.load().involving("greco-observer-check", role=None)]
+        Traceback (most recent call last):
+        ...
+        eucoop.UnknownEntityError: "no entity is called 'greco-observer-check'"
+        """
+        org = self.lookup(organisation)
+        wanted = None if role is None else Role(role)
+        seen: dict[str, Entity] = {}
+        for entity, part in self._roles.get(org.id, ()):
+            if wanted is None or part.role is wanted:
+                seen.setdefault(entity.id, entity)
+        return tuple(sorted(seen.values(), key=_kind_order))
+
+    def roles(self, organisation: str | Entity) -> tuple[tuple[Entity, Participant], ...]:
+        """Every ``(entity, participant)`` pair for the organisation, with its role and dates."""
+        org = self.lookup(organisation)
+        return tuple(sorted(self._roles.get(org.id, ()), key=lambda ep: _kind_order(ep[0])))
+
+    def partners(
+        self, area: PolicyArea | str | None = None, standing: Standing | str | None = None
+    ) -> tuple[Organisation, ...]:
+        """Organisations the EU has a partnership with, closest first.
+
+        *area* matches the partnership's areas or the organisation's policy
+        areas; *standing* is ``"principal"``, ``"key"``, ``"close"``...
+
+        >>> import eucoop
+        >>> [o.acronym for o in eucoop.load().partners(area="migration", standing="key")]
+        ['IOM', 'OECD']
+        """
+        want_area = None if area is None else PolicyArea(area)
+        want_standing = None if standing is None else Standing(standing)
+        out = []
+        for org in self.organisations:
+            p = org.partnership
+            if p is None:
+                continue
+            if want_standing is not None and p.standing is not want_standing:
+                continue
+            if want_area is not None and want_area not in p.areas | org.policy_areas:
+                continue
+            out.append(org)
+        rank = len(_STANDING_RANK)
+        return tuple(
+            sorted(
+                out,
+                key=lambda o: (
+                    _STANDING_RANK.get(o.partnership.standing, rank)  # type: ignore[union-attr, arg-type]
+                    if o.partnership and o.partnership.standing
+                    else rank,
+                    o.name,
+                ),
+            )
+        )
+
+    def children(self, organisation: str | Entity) -> tuple[Organisation, ...]:
+        """The organisations whose ``parent`` is this one."""
+        org = self.lookup(organisation)
+        return tuple(self._children.get(org.id, ()))
+
+    def ancestors(self, organisation: str | Entity) -> tuple[Organisation, ...]:
+        """The organisation's parent, its parent's parent... up to the top."""
+        org = self.lookup(organisation)
+        out: list[Organisation] = []
+        parent = org.parent if isinstance(org, Organisation) else None
+        while parent is not None and parent in self._by_id:
+            node = self._by_id[parent]
+            assert isinstance(node, Organisation)  # noqa: S101 - validated on load
+            out.append(node)
+            parent = node.parent
+        return tuple(out)
+
+    @cached_property
+    def _children(self) -> dict[str, list[Organisation]]:
+        out: defaultdict[str, list[Organisation]] = defaultdict(list)
+        for org in self.organisations:
+            if org.parent is not None:
+                out[org.parent].append(org)
+        return dict(out)
+
+    # -- filters -----------------------------------------------------------------
+
+    def filter(
+        self,
+        *,
+        kind: type[Entity] | str | None = None,
+        policy_area: PolicyArea | str | None = None,
+        country: str | None = None,
+        region: str | None = None,
+        participant: str | Entity | None = None,
+        role: Role | str | None = None,
+        active_on: DateLike | None = None,
+    ) -> tuple[Entity, ...]:
+        """Entities meeting every condition given, sorted by kind and id.
+
+        *policy_area* matches an entity's policy areas (and an organisation's
+        partnership areas); *country* an organisation's headquarters country
+        or a programme's countries (ISO alpha-2, any case); *region* a
+        programme's regions (case-insensitive); *participant* and *role* a
+        participation (either alone, or both in the same participation);
+        *active_on* keeps what had certainly begun and not ended that day.
+
+        >>> import eucoop
+        >>> [e.id for e in eucoop.load().filter(kind="programme", country="LY")][:2]
+        ['au-eu-un-libya-taskforce', 'eu-financial-support-unhcr']
+        """
+        candidates: list[set[str]] = []
+        if kind is not None:
+            candidates.append({e.id for e in getattr(self, _kind(kind).collection)})
+        if policy_area is not None:
+            candidates.append(self._by_area.get(PolicyArea(policy_area), set()))
+        if country is not None:
+            candidates.append(self._by_country.get(country.upper(), set()))
+        if region is not None:
+            candidates.append(self._by_region.get(fold(region), set()))
+        if participant is not None or role is not None:
+            want_role = None if role is None else Role(role)
+            org = None if participant is None else self.lookup(participant).id
+            pairs = self._roles.get(org, ()) if org is not None else self._all_roles()
+            candidates.append(
+                {e.id for e, p in pairs if want_role is None or p.role is want_role}
+            )
+        if active_on is not None:
+            day = _day(active_on)
+            candidates.append(
+                {e.id for e in self if status(*entity_span(e), day) is Status.YES}
+            )
+        if not candidates:
+            return tuple(self)
+        candidates.sort(key=len)
+        ids = set.intersection(*candidates)
+        return tuple(sorted((self._by_id[i] for i in ids), key=_kind_order))
+
+    def _all_roles(self) -> Iterator[tuple[Entity, Participant]]:
+        for pairs in self._roles.values():
+            yield from pairs
+
+    @cached_property
+    def _by_area(self) -> dict[PolicyArea, set[str]]:
+        out: defaultdict[PolicyArea, set[str]] = defaultdict(set)
+        for e in self:
+            areas = e.policy_areas
+            if isinstance(e, Organisation) and e.partnership is not None:
+                areas = areas | e.partnership.areas
+            for a in areas:
+                out[a].add(e.id)
+        return dict(out)
+
+    @cached_property
+    def _by_country(self) -> dict[str, set[str]]:
+        out: defaultdict[str, set[str]] = defaultdict(set)
+        for org in self.organisations:
+            if org.country:
+                out[org.country].add(org.id)
+        for prog in self.programmes:
+            for c in prog.countries:
+                out[c].add(prog.id)
+        return dict(out)
+
+    @cached_property
+    def _by_region(self) -> dict[str, set[str]]:
+        out: defaultdict[str, set[str]] = defaultdict(set)
+        for prog in self.programmes:
+            for r in prog.regions:
+                out[fold(r)].add(prog.id)
+        return dict(out)
+
+    # -- text ------------------------------------------------------------------
+
+    def search(
+        self, text: str, kind: type[Entity] | str | None = None, limit: int | None = None
+    ) -> SearchResults:
+        """Entities whose text matches every word of *text*, best first.
+
+        Looks at names, acronyms, aliases, descriptions, activities, regions,
+        venues and notes; case and accents do not matter, and a word of three
+        letters or more also matches longer words it begins. ``.hits`` on the
+        result gives each entity's score and the fields that matched. An empty
+        query is a :class:`ValueError`.
+
+        >>> import eucoop
+        >>> results = eucoop.load().search("joint initiative")
+        >>> results[0].id, results.hits[0].fields[:2]
+        ('eu-iom-joint-initiative', ('aliases', 'description'))
+        """
+        hits = self._search_index.search(text)
+        if kind is not None:
+            k = _kind(kind)
+            hits = [h for h in hits if isinstance(h.entity, k)]
+        if limit is not None:
+            hits = hits[:limit]
+        return SearchResults(hits)
+
+    @cached_property
+    def _search_index(self) -> SearchIndex:
+        return SearchIndex(self)
+
+    # -- time --------------------------------------------------------------------
+
+    def timeline(
+        self, start: DateLike | None = None, end: DateLike | None = None
+    ) -> tuple[TimelineEntry, ...]:
+        """Every dated fact in order: foundings, adoptions, entry into force,
+        sessions, launches and ends, participations and partnerships beginning.
+
+        An entry is in the window when its first day is: on or after the
+        first day of *start* and on or before the last day of *end*.
+
+        >>> import eucoop
+        >>> for entry in eucoop.load().timeline("2018-12", "2018-12"):
+        ...     print(entry)
+        2018-12-10  GCM adopted
+        2018-12-17  GCR adopted
+        """
+        entries = self._timeline
+        if start is not None:
+            first = _day(start)
+            entries = tuple(t for t in entries if t.date.start >= first)
+        if end is not None:
+            last = PartialDate.coerce(end).end
+            entries = tuple(t for t in entries if t.date.start <= last)
+        return entries
+
+    @cached_property
+    def _timeline(self) -> tuple[TimelineEntry, ...]:
+        names = {o.id: o.acronym or o.name for o in self.organisations}
+        return tuple(sorted(t for e in self for t in timeline_entries(e, names)))
+
+    def as_of(self, date: DateLike, *, include_uncertain: bool = False) -> Registry:
+        """A registry of what existed, was in force or had begun by *date*.
+
+        Entities are kept by their founding, adoption (else entry into force),
+        first session or launch, and dropped once ended; participants,
+        sessions and partnerships are trimmed by their own dates, and links to
+        what did not exist yet are dropped. See :mod:`the time model
+        <eucoop._time>`: a partial *date* means its first day, and facts
+        dated too coarsely to tell are left out unless *include_uncertain*.
+
+        >>> import eucoop
+        >>> reg = eucoop.load()
+        >>> "gcr" in reg.as_of("2018-12-16"), "gcr" in reg.as_of("2018-12-17")
+        (False, True)
+        """
+        from eucoop._asof import trim  # noqa: PLC0415 - keeps this module readable
+
+        return trim(self, _day(date), include_uncertain)
+
+    def uncertain_on(self, date: DateLike) -> tuple[Entity, ...]:
+        """Entities whose dates are too coarse to say if they existed on *date*."""
+        day = _day(date)
+        return tuple(e for e in self if status(*entity_span(e), day) is Status.UNCERTAIN)
+
+    # -- provenance and export -------------------------------------------------
+
+    def provenance(self, ident: str | Entity, field: str | None = None) -> tuple[Source, ...]:
+        """Where a fact comes from: the sources that name *field*.
+
+        Without *field*, every source of the entity (its partnership's too).
+        With one (``"budget"``, ``"partnership"``, ``"partnership.standing"``),
+        the sources naming it, else the entity's general sources (those that
+        name no field). An unknown field is a :class:`ValueError`.
+
+        >>> import eucoop
+        >>> [s.paragraph for s in eucoop.load().provenance("eu-iom-joint-initiative", "budget")]
+        [10]
+        """
+        entity = self.lookup(ident) if isinstance(ident, str) else self.get(ident.id)
+        p = entity.partnership if isinstance(entity, Organisation) else None
+        part_sources = p.sources if p is not None else ()
+        if field is None:
+            return entity.sources + part_sources
+        head, _, rest = field.partition(".")
+        names = {f.name for f in attrs.fields(type(entity))}
+        if head not in names:
+            msg = f"{field!r} is not a field of {type(entity).__name__}"
+            raise ValueError(msg)
+        found = tuple(s for s in entity.sources if s.supports(field))
+        if head == "partnership" and p is not None:
+            if rest:
+                found += tuple(s for s in part_sources if s.supports(rest))
+                found = found or tuple(s for s in part_sources if not s.fields)
+            else:
+                found += part_sources
+        return found or tuple(s for s in entity.sources if not s.fields)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The registry in the data-file format; ``load(reg.to_dict())`` rebuilds it.
+
+        >>> import eucoop, json
+        >>> data = eucoop.load().to_dict()
+        >>> data["schema_version"], len(json.dumps(data)) > 1000
+        (1, True)
+        """
+        data: dict[str, Any] = unstructure(
+            DataFile(
+                schema_version=SCHEMA_VERSION,
+                documents=self.documents,
+                organisations=self.organisations,
+                agreements=self.agreements,
+                dialogues=self.dialogues,
+                programmes=self.programmes,
+            )
+        )
+        return data
+
+
+def _kind_order(entity: Entity) -> tuple[int, str]:
+    return KINDS.index(type(entity)), entity.id

@@ -1,0 +1,47 @@
+"""Text folding for lookups and search: case-, accent- and spacing-insensitive keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["fold", "loose", "words"]
+
+_SPACE = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^\w]+")
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """Lower-case, strip accents, unify apostrophes and collapse white space.
+
+    >>> fold("  Organisation  Internationale pour les Migrations ")
+    'organisation internationale pour les migrations'
+    >>> fold("Groupe d’États contre la corruption")
+    "groupe d'etats contre la corruption"
+    """
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _SPACE.sub(" ", text.casefold()).strip()
+
+
+def loose(text: str) -> str:
+    """:func:`fold`, then drop punctuation and a leading "the": a forgiving key.
+
+    >>> loose("The U.N. Migration-Network")
+    'un migration network'
+    """
+    key = fold(text).replace(".", "")
+    key = _SPACE.sub(" ", _NON_WORD.sub(" ", key)).strip()
+    return key.removeprefix("the ")
+
+
+def words(text: str) -> list[str]:
+    """The folded words of *text*, for full-text search.
+
+    >>> words("EU-IOM Joint Initiative")
+    ['eu', 'iom', 'joint', 'initiative']
+    """
+    return _WORD.findall(fold(text))

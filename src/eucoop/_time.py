@@ -1,0 +1,128 @@
+"""The time model of queries: when things begin and end, timelines, as-of views.
+
+A query date is a point: a partial one (``"2019"``, ``"2019-07"``) means its
+first day, just as a timeline entry is placed by its first day. A fact dated
+only to the month or year may or may not have happened by such a day: "as of
+2019-07-15", an observer seat taken in "2019-07" is *uncertain*. ``as_of``
+keeps what had *certainly* begun and not certainly ended; ask for the
+uncertain cases with ``include_uncertain=True`` or ``Registry.uncertain_on``.
+Something with no start date at all counts as having existed all along.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from enum import Enum
+
+import attrs
+
+from eucoop._entities import Agreement, Dialogue, Entity, Organisation, Programme
+from eucoop._values import PartialDate
+
+__all__ = ["Status", "TimelineEntry", "entity_span", "status", "timeline_entries"]
+
+
+class Status(Enum):
+    """Whether something had happened by a given day."""
+
+    NO = 0
+    UNCERTAIN = 1
+    YES = 2
+
+
+def happened_by(date: PartialDate | None, day: dt.date) -> Status:
+    """Whether an event dated *date* had certainly, possibly or not happened by *day*."""
+    if date is None or date.end <= day:
+        return Status.YES
+    if date.start <= day:
+        return Status.UNCERTAIN
+    return Status.NO
+
+
+def status(start: PartialDate | None, end: PartialDate | None, day: dt.date) -> Status:
+    """Whether something running from *start* to *end* was going on, on *day*.
+
+    It is going on once begun and until it ends: on the day *end* names it
+    is over (a partial *end* makes the days it spans uncertain).
+    """
+    begun = happened_by(start, day)
+    if end is None:
+        return begun
+    ended = Status.NO if day < end.start else (Status.YES if day > end.end else Status.UNCERTAIN)
+    if begun is Status.NO or ended is Status.YES:
+        return Status.NO
+    if begun is Status.YES and ended is Status.NO:
+        return Status.YES
+    return Status.UNCERTAIN
+
+
+def entity_span(entity: Entity) -> tuple[PartialDate | None, PartialDate | None]:
+    """When an entity began and ended: founded, adopted (else in force), first session, launch."""
+    if isinstance(entity, Organisation):
+        return entity.founded, None
+    if isinstance(entity, Agreement):
+        return entity.adopted or entity.in_force, None
+    if isinstance(entity, Dialogue):
+        return (min(s.start for s in entity.sessions) if entity.sessions else None), None
+    if isinstance(entity, Programme):
+        return entity.launched, entity.ended
+    return None, None  # pragma: no cover - the four kinds are handled above
+
+
+@attrs.frozen(order=False)
+class TimelineEntry:
+    """One dated fact: ``date``, the ``entity`` id it belongs to, and a readable ``label``.
+
+    ``field`` names where the date comes from (``"founded"``, ``"sessions[1].start"``,
+    ``"participants[0].since"``...), so :meth:`Registry.provenance` can cite it.
+    """
+
+    date: PartialDate
+    entity: str
+    label: str
+    field: str
+
+    def _key(self) -> tuple[tuple[int, int, int], str, str]:
+        return (self.date._key(), self.entity, self.field)
+
+    def __lt__(self, other: TimelineEntry) -> bool:
+        return self._key() < other._key()
+
+    def __str__(self) -> str:
+        return f"{self.date}  {self.label}"
+
+
+def timeline_entries(entity: Entity, names: dict[str, str]) -> Iterator[TimelineEntry]:
+    """Every dated fact of one entity. *names* maps organisation ids to display names."""
+    e = entity
+    label = e.acronym or e.name
+    if isinstance(e, Organisation):
+        if e.founded:
+            yield TimelineEntry(e.founded, e.id, f"{label} founded", "founded")
+        p = e.partnership
+        if p is not None and p.since is not None:
+            yield TimelineEntry(p.since, e.id, f"EU partnership with {label}", "partnership.since")
+    elif isinstance(e, Agreement):
+        if e.adopted:
+            yield TimelineEntry(e.adopted, e.id, f"{label} adopted", "adopted")
+        if e.in_force:
+            yield TimelineEntry(e.in_force, e.id, f"{label} enters into force", "in_force")
+    elif isinstance(e, Dialogue):
+        for i, s in enumerate(e.sessions):
+            where = f" in {s.place}" if s.place else ""
+            what = f" ({s.note})" if s.note else ""
+            yield TimelineEntry(s.start, e.id, f"{label} meets{where}{what}", f"sessions[{i}].start")
+    elif isinstance(e, Programme):
+        if e.launched:
+            yield TimelineEntry(e.launched, e.id, f"{label} launched", "launched")
+        if e.ended:
+            yield TimelineEntry(e.ended, e.id, f"{label} ends", "ended")
+    for i, part in enumerate(e.participants):
+        who = names.get(part.organisation, part.organisation)
+        if part.since:
+            text = f"{who} becomes {part.role} of {label}"
+            yield TimelineEntry(part.since, e.id, text, f"participants[{i}].since")
+        if part.until:
+            text = f"{who} ceases to be {part.role} of {label}"
+            yield TimelineEntry(part.until, e.id, text, f"participants[{i}].until")

@@ -1,0 +1,299 @@
+"""Checks across a whole set of data files that types alone cannot express.
+
+Unique ids and lookup keys, references that resolve, no parent cycles, ISO
+codes, dates in order, citations that point inside their documents.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
+from importlib.resources import files
+
+import attrs
+
+from eucoop._converter import SCHEMA_VERSION, DataFile
+from eucoop._entities import KINDS, Agreement, Dialogue, Entity, Organisation, Programme
+from eucoop._exceptions import Problem
+from eucoop._text import fold
+from eucoop._values import Document, PartialDate, Partnership, Source
+
+__all__ = ["Located", "iso_codes", "lookup_keys", "validate"]
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_URL = re.compile(r"https?://\S+")
+_COLLECTIONS: dict[type, str] = {k: k.collection for k in KINDS}
+
+
+@attrs.frozen
+class Located:
+    """An entity or document with the file and JSON location it came from."""
+
+    file: str
+    path: str
+    value: Entity | Document
+
+
+@cache
+def iso_codes() -> tuple[frozenset[str], frozenset[str]]:
+    """ISO 3166-1 alpha-2 country codes and ISO 4217 currency codes, from the package."""
+    raw = json.loads(files("eucoop.data").joinpath("_iso.json").read_bytes())
+    return frozenset(raw["countries"]), frozenset(raw["currencies"])
+
+
+def lookup_keys(entity: Entity) -> Iterator[tuple[str, str]]:
+    """``(field path, text)`` for every name an entity can be looked up by."""
+    yield "id", entity.id
+    yield "name", entity.name
+    if entity.acronym:
+        yield "acronym", entity.acronym
+    for i, alias in enumerate(entity.aliases):
+        yield f"aliases[{i}]", alias
+
+
+def locate(files_: Sequence[tuple[str, DataFile]]) -> list[Located]:
+    """Every document and entity of the files, in file order."""
+    out: list[Located] = []
+    for name, data in files_:
+        for i, doc in enumerate(data.documents):
+            out.append(Located(name, f"$.documents[{i}]", doc))
+        for kind in KINDS:
+            for i, ent in enumerate(getattr(data, kind.collection)):
+                out.append(Located(name, f"$.{kind.collection}[{i}]", ent))
+    return out
+
+
+def validate(
+    files_: Sequence[tuple[str, DataFile]], placeholders: Mapping[str, str] | None = None
+) -> tuple[list[Problem], list[Located]]:
+    """Every problem across *files_*, and the located records (valid or not).
+
+    *placeholders* maps ids defined in files that failed to convert to their
+    collection, so that references to them are not reported as unknown too.
+    """
+    problems: list[Problem] = []
+    for name, data in files_:
+        if data.schema_version is not None and data.schema_version != SCHEMA_VERSION:
+            problems.append(
+                Problem(
+                    name,
+                    "$.schema_version",
+                    f"unknown schema_version {data.schema_version}; "
+                    f"this version of eucoop reads schema_version {SCHEMA_VERSION}",
+                )
+            )
+    records = locate(files_)
+    checker = _Checker(records, placeholders or {})
+    problems.extend(checker.run())
+    return problems, records
+
+
+class _Checker:
+    def __init__(self, records: list[Located], placeholders: Mapping[str, str]) -> None:
+        self.records = records
+        self.placeholders = placeholders
+        self.problems: list[Problem] = []
+        self.by_id: dict[str, Located] = {}
+        self.countries, self.currencies = iso_codes()
+
+    def add(self, rec: Located, where: str, message: str) -> None:
+        loc = f"{rec.path}.{where}" if where else rec.path
+        self.problems.append(Problem(rec.file, loc, message))
+
+    def run(self) -> list[Problem]:
+        self.check_ids()
+        self.check_lookup_keys()
+        for rec in self.records:
+            value = rec.value
+            if isinstance(value, Document):
+                self.check_document(rec, value)
+            else:
+                self.check_entity(rec, value)
+        self.check_cycles()
+        return self.problems
+
+    # -- identity ---------------------------------------------------------------
+
+    def check_ids(self) -> None:
+        for rec in self.records:
+            ident = rec.value.id
+            if not _ID.fullmatch(ident):
+                self.add(
+                    rec,
+                    "id",
+                    f"malformed id {ident!r}: use lower-case letters, digits and single hyphens",
+                )
+            first = self.by_id.setdefault(ident, rec)
+            if first is not rec:
+                self.add(rec, "id", f"duplicate id {ident!r}, already used at {_where(first)}")
+
+    def check_lookup_keys(self) -> None:
+        owner: dict[str, tuple[Located, str]] = {}
+        for rec in self.records:
+            ent = rec.value
+            if not isinstance(ent, Entity):
+                continue
+            for field, text in lookup_keys(ent):
+                key = fold(text)
+                if field != "id" and not key:
+                    self.add(rec, field, "must not be empty")
+                    continue
+                first = owner.setdefault(key, (rec, field))
+                if first[0] is not rec and first[0].value.id != ent.id:
+                    self.add(
+                        rec,
+                        field,
+                        f"lookup key {text!r} is already a name of {first[0].value.id!r} "
+                        f"({_where(first[0])}.{first[1]})",
+                    )
+
+    # -- one record ---------------------------------------------------------------
+
+    def check_document(self, rec: Located, doc: Document) -> None:
+        if doc.url is not None and not _URL.fullmatch(doc.url):
+            self.add(rec, "url", f"not an http(s) URL: {doc.url!r}")
+        if doc.paragraphs is not None and doc.paragraphs < 1:
+            self.add(rec, "paragraphs", f"must be at least 1, not {doc.paragraphs}")
+        if not doc.title.strip():
+            self.add(rec, "title", "must not be empty")
+
+    def check_entity(self, rec: Located, ent: Entity) -> None:
+        if not ent.sources:
+            self.add(rec, "sources", "must cite at least one source")
+        self.check_sources(rec, "sources", ent.sources, type(ent))
+        for i, part in enumerate(ent.participants):
+            where = f"participants[{i}]"
+            self.ref(rec, f"{where}.organisation", part.organisation, Organisation)
+            self.order(rec, where, part.since, "since", part.until, "until")
+        if isinstance(ent, Organisation):
+            self.check_organisation(rec, ent)
+        elif isinstance(ent, Agreement):
+            self.ref(rec, "adopted_by", ent.adopted_by, Organisation)
+            self.order(rec, "", ent.adopted, "adopted", ent.in_force, "in_force")
+        elif isinstance(ent, Dialogue):
+            for i, session in enumerate(ent.sessions):
+                self.order(rec, f"sessions[{i}]", session.start, "start", session.end, "end")
+        elif isinstance(ent, Programme):
+            self.check_programme(rec, ent)
+
+    def check_organisation(self, rec: Located, org: Organisation) -> None:
+        if org.parent == org.id:
+            self.add(rec, "parent", "an organisation cannot be its own parent")
+        else:
+            self.ref(rec, "parent", org.parent, Organisation)
+        if org.country is not None and org.country not in self.countries:
+            self.add(rec, "country", _bad_country(org.country))
+        if org.website is not None and not _URL.fullmatch(org.website):
+            self.add(rec, "website", f"not an http(s) URL: {org.website!r}")
+        if org.member_count is not None and org.member_count < 0:
+            self.add(rec, "member_count", f"must not be negative: {org.member_count}")
+        if org.partnership is not None:
+            for i, agreement in enumerate(org.partnership.formalised_by):
+                self.ref(rec, f"partnership.formalised_by[{i}]", agreement, Agreement)
+            self.check_sources(rec, "partnership.sources", org.partnership.sources, Partnership)
+
+    def check_programme(self, rec: Located, prog: Programme) -> None:
+        self.order(rec, "", prog.launched, "launched", prog.ended, "ended")
+        for i, code in enumerate(prog.countries):
+            if code not in self.countries:
+                self.add(rec, f"countries[{i}]", _bad_country(code))
+        if prog.country_count is not None and prog.country_count < 0:
+            self.add(rec, "country_count", f"must not be negative: {prog.country_count}")
+        if prog.budget is not None and prog.budget.currency not in self.currencies:
+            self.add(
+                rec,
+                "budget.currency",
+                f"{prog.budget.currency!r} is not an ISO 4217 currency code",
+            )
+
+    def check_sources(
+        self, rec: Located, where: str, sources: tuple[Source, ...], owner: type
+    ) -> None:
+        names = {f.name for f in attrs.fields(owner)}
+        for i, src in enumerate(sources):
+            at = f"{where}[{i}]"
+            doc_rec = self.by_id.get(src.document)
+            if doc_rec is None and self.placeholders.get(src.document) == "documents":
+                continue
+            if doc_rec is None or not isinstance(doc_rec.value, Document):
+                self.add(rec, f"{at}.document", _dangling("document", src.document, doc_rec))
+            elif src.paragraph is not None:
+                total = doc_rec.value.paragraphs
+                if src.paragraph < 1 or (total is not None and src.paragraph > total):
+                    self.add(
+                        rec,
+                        f"{at}.paragraph",
+                        f"paragraph {src.paragraph} is outside {src.document!r}, "
+                        f"which has paragraphs 1 to {total}",
+                    )
+            for j, field in enumerate(src.fields):
+                if field.split(".", 1)[0] not in names:
+                    self.add(
+                        rec,
+                        f"{at}.fields[{j}]",
+                        f"{field!r} is not a field of {owner.__name__}",
+                    )
+
+    def ref(self, rec: Located, where: str, target: str | None, kind: type) -> None:
+        if target is None:
+            return
+        found = self.by_id.get(target)
+        if found is None and self.placeholders.get(target) == _COLLECTIONS[kind]:
+            return
+        if found is None or not isinstance(found.value, kind):
+            self.add(rec, where, _dangling(kind.__name__.lower(), target, found))
+
+    def order(
+        self,
+        rec: Located,
+        where: str,
+        first: PartialDate | None,
+        first_name: str,
+        last: PartialDate | None,
+        last_name: str,
+    ) -> None:
+        if first is not None and last is not None and last.end < first.start:
+            prefix = f"{where}." if where else ""
+            self.add(
+                rec,
+                f"{prefix}{last_name}",
+                f"{last_name} {last} is before {first_name} {first}",
+            )
+
+    # -- the whole ------------------------------------------------------------
+
+    def check_cycles(self) -> None:
+        parents = {
+            r.value.id: r.value.parent
+            for r in self.records
+            if isinstance(r.value, Organisation) and r.value.parent not in (None, r.value.id)
+        }
+        reported: set[str] = set()
+        for start in parents:
+            seen: list[str] = []
+            node: str | None = start
+            while node is not None and node not in seen and node not in reported:
+                seen.append(node)
+                node = parents.get(node)
+            if node is not None and node in seen:
+                cycle = seen[seen.index(node) :]
+                reported.update(cycle)
+                rec = self.by_id[node]
+                self.add(rec, "parent", "parent cycle: " + " -> ".join([*cycle, node]))
+            reported.update(seen)
+
+
+def _where(rec: Located) -> str:
+    return f"{rec.file}: {rec.path}"
+
+
+def _bad_country(code: str) -> str:
+    return f"{code!r} is not an ISO 3166-1 alpha-2 country code"
+
+
+def _dangling(kind: str, target: str, found: Located | None) -> str:
+    if found is None:
+        return f"unknown {kind} {target!r}"
+    return f"{target!r} is a {type(found.value).__name__.lower()}, not a {kind}"

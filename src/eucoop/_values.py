@@ -1,0 +1,446 @@
+"""Value types: partial dates, money, citations, participation and the enums.
+
+Everything here is immutable and hashable, and depends on nothing but the
+standard library and attrs.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+import attrs
+
+__all__ = [
+    "AgreementKind",
+    "DateLike",
+    "Document",
+    "Frequency",
+    "Money",
+    "OrganisationKind",
+    "PartialDate",
+    "Participant",
+    "Partnership",
+    "PolicyArea",
+    "Precision",
+    "Role",
+    "Session",
+    "Source",
+    "Standing",
+]
+
+
+class _StrEnum(str, Enum):
+    """A string enum whose ``str()`` is its value."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Precision(_StrEnum):
+    """How precisely a :class:`PartialDate` is known."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+class PolicyArea(_StrEnum):
+    """A field of policy in which cooperation takes place.
+
+    >>> PolicyArea("refugee_protection")
+    <PolicyArea.REFUGEE_PROTECTION: 'refugee_protection'>
+    """
+
+    MIGRATION = "migration"
+    ASYLUM = "asylum"
+    REFUGEE_PROTECTION = "refugee_protection"
+    MIGRANT_PROTECTION = "migrant_protection"
+    RETURN_AND_REINTEGRATION = "return_and_reintegration"
+    INTEGRATION = "integration"
+    LABOUR_MIGRATION = "labour_migration"
+    MIGRATION_DATA = "migration_data"
+    MOBILITY = "mobility"
+    DEVELOPMENT = "development"
+    HUMANITARIAN_RESPONSE = "humanitarian_response"
+    HUMAN_RIGHTS = "human_rights"
+    CAPACITY_BUILDING = "capacity_building"
+    DRUGS = "drugs"
+    ORGANISED_CRIME = "organised_crime"
+    CRIME_PREVENTION = "crime_prevention"
+    CRIMINAL_JUSTICE = "criminal_justice"
+    CORRUPTION = "corruption"
+    FIREARMS = "firearms"
+    MONEY_LAUNDERING = "money_laundering"
+    COUNTER_TERRORISM = "counter_terrorism"
+    RULE_OF_LAW = "rule_of_law"
+    DEMOCRACY = "democracy"
+    PEACE_AND_STABILITY = "peace_and_stability"
+
+
+class Role(_StrEnum):
+    """The part an organisation plays in an agreement, dialogue or programme."""
+
+    PARTY = "party"
+    OBSERVER = "observer"
+    MEMBER = "member"
+    PARTICIPANT = "participant"
+    SIGNATORY = "signatory"
+    LEAD = "lead"
+    COORDINATOR = "coordinator"
+    SECRETARIAT = "secretariat"
+    ORGANISER = "organiser"
+    HOST = "host"
+    FUNDER = "funder"
+    IMPLEMENTER = "implementer"
+    PARTNER = "partner"
+    CONTRIBUTOR = "contributor"
+    SUPPORTER = "supporter"
+    FOUNDER = "founder"
+
+
+class OrganisationKind(_StrEnum):
+    """What sort of body an :class:`~eucoop.Organisation` is."""
+
+    INTERGOVERNMENTAL_ORGANISATION = "intergovernmental_organisation"
+    REGIONAL_ORGANISATION = "regional_organisation"
+    UN_AGENCY = "un_agency"
+    UN_BODY = "un_body"
+    EU_INSTITUTION = "eu_institution"
+    EU_BODY = "eu_body"
+    MONITORING_BODY = "monitoring_body"
+    NETWORK = "network"
+    FORUM = "forum"
+    OTHER = "other"
+
+
+class AgreementKind(_StrEnum):
+    """What sort of instrument an :class:`~eucoop.Agreement` is."""
+
+    CONVENTION = "convention"
+    COMPACT = "compact"
+    DECLARATION = "declaration"
+    PARTNERSHIP_FRAMEWORK = "partnership_framework"
+    LETTERS_OF_EXCHANGE = "letters_of_exchange"
+    POLICY_FRAMEWORK = "policy_framework"
+    COMMUNICATION = "communication"
+    RESOLUTION = "resolution"
+    JOINT_STATEMENT = "joint_statement"
+    OTHER = "other"
+
+
+class Frequency(_StrEnum):
+    """How often a :class:`~eucoop.Dialogue` meets."""
+
+    ANNUAL = "annual"
+    BIENNIAL = "biennial"
+    PERIODIC = "periodic"
+    IRREGULAR = "irregular"
+    ONE_OFF = "one_off"
+
+
+class Standing(_StrEnum):
+    """How the EU itself ranks a partner organisation."""
+
+    PRINCIPAL = "principal"
+    KEY = "key"
+    CLOSE = "close"
+    REGULAR = "regular"
+
+
+_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _check_date_parts(year: int, month: int | None, day: int | None) -> None:
+    for name, value in (("year", year), ("month", month), ("day", day)):
+        if value is not None and (type(value) is not int):
+            msg = f"{name} must be an int, not {type(value).__name__}"
+            raise TypeError(msg)
+    if not 1 <= year <= 9999:
+        msg = f"year {year} is out of range 1..9999"
+        raise ValueError(msg)
+    if month is None:
+        if day is not None:
+            msg = "a day needs a month"
+            raise ValueError(msg)
+        return
+    if not 1 <= month <= 12:
+        msg = f"month {month} is out of range 1..12"
+        raise ValueError(msg)
+    if day is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            msg = f"day {day} is out of range for {year:04d}-{month:02d} (1..{last})"
+            raise ValueError(msg)
+
+
+@attrs.frozen(order=False, init=False)
+class PartialDate:
+    """A calendar date known to the year, the month or the day.
+
+    >>> d = PartialDate.parse("2012-07")
+    >>> d.precision, d.start, d.end
+    (<Precision.MONTH: 'month'>, datetime.date(2012, 7, 1), datetime.date(2012, 7, 31))
+    >>> str(d), d.contains("2012-07-15"), d.contains("2012")
+    ('2012-07', True, False)
+
+    Ordering is by the first day, a coarser date before a finer one that
+    starts on the same day: ``2019 < 2019-01 < 2019-01-01 < 2019-01-02``.
+    """
+
+    year: int
+    month: int | None
+    day: int | None
+
+    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
+        _check_date_parts(year, month, day)
+        self.__attrs_init__(year, month, day)  # type: ignore[attr-defined]
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+        >>> PartialDate.parse("2018-12-17")
+        PartialDate('2018-12-17')
+        >>> PartialDate.parse("2019-02-30")
+        Traceback (most recent call last):
+        ...
+        ValueError: day 30 is out of range for 2019-02 (1..28)
+        """
+        if not isinstance(text, str):
+            msg = f"expected an ISO date string, not {type(text).__name__}"
+            raise TypeError(msg)
+        m = _DATE_RE.fullmatch(text)
+        if m is None:
+            msg = f"{text!r} is not an ISO date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+            raise ValueError(msg)
+        y, mo, d = m.groups()
+        return cls(int(y), None if mo is None else int(mo), None if d is None else int(d))
+
+    @classmethod
+    def coerce(cls, value: DateLike) -> PartialDate:
+        """Turn a :class:`datetime.date`, a :class:`PartialDate` or an ISO string into one.
+
+        >>> PartialDate.coerce(dt.date(2019, 7, 15))
+        PartialDate('2019-07-15')
+        """
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, str):
+            return cls.parse(value)
+        msg = f"expected a date, a PartialDate or an ISO string, not {type(value).__name__}"
+        raise TypeError(msg)
+
+    @property
+    def precision(self) -> Precision:
+        """``year``, ``month`` or ``day``."""
+        if self.month is None:
+            return Precision.YEAR
+        if self.day is None:
+            return Precision.MONTH
+        return Precision.DAY
+
+    @property
+    def start(self) -> dt.date:
+        """The first day this date can mean."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def end(self) -> dt.date:
+        """The last day this date can mean."""
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        if self.day is None:
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return dt.date(self.year, self.month, self.day)
+
+    def contains(self, other: DateLike) -> bool:
+        """Whether every day of *other* falls within this date.
+
+        >>> PartialDate(2019).contains(dt.date(2019, 6, 1))
+        True
+        """
+        o = PartialDate.coerce(other)
+        return self.start <= o.start and o.end <= self.end
+
+    def isoformat(self) -> str:
+        """The ISO form, as :func:`str` gives it."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def _key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    def __repr__(self) -> str:
+        return f"PartialDate({self.isoformat()!r})"
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() >= other._key()
+
+
+DateLike = dt.date | PartialDate | str
+"""What a query accepts wherever it takes a date."""
+
+
+_CURRENCY_RE = re.compile(r"[A-Z]{3}")
+
+
+def _check_amount(_inst: object, _attr: object, value: Decimal) -> None:
+    if not isinstance(value, Decimal):
+        msg = f"amount must be a Decimal, not {type(value).__name__}"
+        raise TypeError(msg)
+    if not value.is_finite():
+        msg = f"amount must be finite, not {value}"
+        raise ValueError(msg)
+    if value < 0:
+        msg = f"amount must not be negative: {value}"
+        raise ValueError(msg)
+
+
+def _check_currency(_inst: object, _attr: object, value: str) -> None:
+    if not isinstance(value, str) or not _CURRENCY_RE.fullmatch(value):
+        msg = f"currency must be a three-letter upper-case ISO 4217 code, not {value!r}"
+        raise ValueError(msg)
+
+
+@attrs.frozen
+class Money:
+    """An amount of money in an ISO 4217 currency.
+
+    Amounts are :class:`~decimal.Decimal`, never binary floats, and never negative.
+
+    >>> Money.parse("440000000", "EUR")
+    Money(amount=Decimal('440000000'), currency='EUR')
+    >>> str(Money.parse("440000000", "EUR"))
+    'EUR 440,000,000'
+    """
+
+    amount: Decimal = attrs.field(validator=_check_amount)
+    currency: str = attrs.field(validator=_check_currency)
+
+    @classmethod
+    def parse(cls, amount: str | int, currency: str) -> Money:
+        """Build from a decimal string or an integer (never a float)."""
+        if isinstance(amount, bool) or not isinstance(amount, str | int):
+            msg = f"amount must be a decimal string or an integer, not {type(amount).__name__}"
+            raise TypeError(msg)
+        try:
+            value = Decimal(amount)
+        except InvalidOperation:
+            msg = f"{amount!r} is not a decimal number"
+            raise ValueError(msg) from None
+        return cls(amount=value, currency=currency)
+
+    def __str__(self) -> str:
+        return f"{self.currency} {self.amount:,}"
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A citation: a paragraph of a :class:`Document` (or the whole document).
+
+    ``fields`` names the entity fields the citation supports; empty means the
+    entity as a whole.
+
+    >>> Source(document="dg-home-io", paragraph=10, fields=("budget",))
+    Source(document='dg-home-io', paragraph=10, fields=('budget',))
+    """
+
+    document: str
+    paragraph: int | None = None
+    fields: tuple[str, ...] = ()
+
+    def supports(self, field: str) -> bool:
+        """Whether this citation names *field* (``"budget"``, ``"partnership.since"``...)."""
+        return any(field == f or field.startswith(f + ".") for f in self.fields)
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """A public document that the dataset cites.
+
+    The source page itself is the document with id ``dg-home-io``.
+    """
+
+    id: str
+    title: str
+    publisher: str
+    url: str | None = None
+    paragraphs: int | None = None
+    language: str | None = None
+    accessed: PartialDate | None = None
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Participant:
+    """An organisation taking part in something, in one role, possibly for a time.
+
+    >>> Participant(organisation="eu", role=Role.OBSERVER, since=PartialDate(2019, 7))
+    Participant(organisation='eu', role=<Role.OBSERVER: 'observer'>, since=PartialDate('2019-07'), until=None, note=None)
+    """
+
+    organisation: str
+    role: Role
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    note: str | None = None
+
+    def active_on(self, date: DateLike) -> bool:
+        """Whether the participation had certainly begun and not yet ended on *date*."""
+        d = PartialDate.coerce(date)
+        if self.since is not None and self.since.end > d.start:
+            return False
+        return not (self.until is not None and self.until.start <= d.start)
+
+
+@attrs.frozen(kw_only=True)
+class Session:
+    """One meeting of a :class:`~eucoop.Dialogue`."""
+
+    start: PartialDate
+    end: PartialDate | None = None
+    place: str | None = None
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Partnership:
+    """The EU's relationship with an organisation, as the EU describes it."""
+
+    standing: Standing | None = None
+    areas: frozenset[PolicyArea] = frozenset()
+    since: PartialDate | None = None
+    formalised_by: tuple[str, ...] = ()
+    summary: str | None = None
+    sources: tuple[Source, ...] = ()
