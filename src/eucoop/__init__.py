@@ -1,5 +1,7 @@
-"""eucoop: the EU's cooperation with international organisations in migration and
-home affairs, as a typed, immutable, sourced dataset with a query API.
+"""eucoop: the EU's cooperation with international organisations, as sourced data.
+
+The European Union's cooperation with international organisations in migration
+and home affairs, as a typed, immutable, sourced dataset with a query API.
 
 >>> import eucoop
 >>> reg = eucoop.load()
@@ -16,7 +18,8 @@ from importlib.metadata import PackageNotFoundError, version
 from eucoop._entities import Agreement, Dialogue, Entity, Organisation, Programme
 from eucoop._exceptions import AmbiguousLookupError, DataError, Problem, UnknownEntityError
 from eucoop._load import load
-from eucoop._registry import Registry, SearchResults
+from eucoop._registry import Registry
+from eucoop._results import Results, SearchResults, Timeline
 from eucoop._search import Hit
 from eucoop._time import TimelineEntry
 from eucoop._values import (
@@ -64,11 +67,13 @@ __all__ = [
     "Problem",
     "Programme",
     "Registry",
+    "Results",
     "Role",
     "SearchResults",
     "Session",
     "Source",
     "Standing",
+    "Timeline",
     "TimelineEntry",
     "UnknownEntityError",
     "__version__",

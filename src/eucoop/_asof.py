@@ -27,9 +27,7 @@ def trim(reg: Registry, day: dt.date, include_uncertain: bool) -> Registry:
 def _trim_one(e: Entity, day: dt.date, ok: set[Status], alive: set[str]) -> Entity:
     changes: dict[str, object] = {}
     parts = tuple(
-        p
-        for p in e.participants
-        if p.organisation in alive and status(p.since, p.until, day) in ok
+        p for p in e.participants if p.organisation in alive and status(p.since, p.until, day) in ok
     )
     if parts != e.participants:
         changes["participants"] = parts

@@ -66,6 +66,22 @@ class DataFile:
     programmes: tuple[Programme, ...] = ()
 
 
+class NonFinite:
+    """What the JSON reader makes of ``NaN``, ``Infinity`` and ``-Infinity``.
+
+    They are not JSON; keeping them as this marker lets the converter report
+    them at their location rather than failing the whole file.
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
 class Invalid(ValueError):
     """A value of the right JSON type but not a valid one; ``str()`` is the plain message."""
 
@@ -86,6 +102,8 @@ _JSON_NAMES = {
 
 
 def _json_type(value: object) -> str:
+    if isinstance(value, NonFinite):
+        return f"{value.name} (not valid JSON)"
     return _JSON_NAMES.get(type(value), type(value).__name__)
 
 
@@ -112,6 +130,9 @@ def _structure_bool(value: object, _t: object) -> bool:
 
 
 def _structure_decimal(value: object, _t: object) -> Decimal:
+    if isinstance(value, NonFinite):
+        msg = f"amount must be a finite number, not {value.name}"
+        raise Invalid(msg)
     if type(value) is float:
         msg = 'amounts must be written as a string or an integer, not a binary float (write "1.5")'
         raise WrongType(msg)
@@ -260,11 +281,11 @@ def _make(detailed: bool) -> cattrs.Converter:
         conv.register_unstructure_hook(enum, _enum_value)
     conv.register_unstructure_hook(Decimal, str)
     conv.register_unstructure_hook_func(
-        lambda t: typing.get_origin(t) is frozenset or t is frozenset,
+        lambda t: typing.get_origin(t) is frozenset or t is frozenset,  # type: ignore[comparison-overlap]
         lambda v: sorted(conv.unstructure(x) for x in v),
     )
     conv.register_unstructure_hook_func(
-        lambda t: typing.get_origin(t) is tuple or t is tuple,
+        lambda t: typing.get_origin(t) is tuple or t is tuple,  # type: ignore[comparison-overlap]
         lambda v: [conv.unstructure(x) for x in v],
     )
     for cls in (*KINDS, Document, DataFile):

@@ -12,7 +12,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from eucoop._converter import DataFile, errors_of, structure_file
+from eucoop._converter import DataFile, NonFinite, errors_of, structure_file
 from eucoop._entities import KINDS
 from eucoop._exceptions import DataError, Problem
 from eucoop._registry import Registry
@@ -23,7 +23,7 @@ __all__ = ["load"]
 PathArg = str | PathLike[str] | Mapping[str, Any]
 _PACKAGE = "eucoop/data"
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _default: Registry | None = None
 _packaged: list[tuple[str, DataFile]] | None = None
 
@@ -96,7 +96,7 @@ def _packaged_files() -> list[tuple[str, DataFile]]:
                 for fname in names:
                     name = f"{_PACKAGE}/{fname}"
                     raw = _parse(name, root.joinpath(fname).read_bytes(), problems)
-                    if raw is not None:
+                    if raw is not _FAILED:
                         try:
                             out.append((name, structure_file(raw)))
                         except Exception as exc:  # noqa: BLE001 - turned into problems
@@ -126,34 +126,31 @@ def _read_all(paths: tuple[PathArg, ...], problems: list[Problem]) -> Iterator[t
                 problems.append(Problem(str(target), "$", f"cannot read: {exc.strerror}"))
                 continue
             raw = _parse(str(target), data, problems)
-            if raw is not None:
+            if raw is not _FAILED:
                 yield str(target), raw
 
 
-def _reject_constant(name: str) -> None:
-    msg = f"{name} is not allowed in JSON data"
-    raise ValueError(msg)
+_FAILED = object()
 
 
 def _parse(name: str, data: bytes, problems: list[Problem]) -> Any:
+    """The parsed JSON, or ``_FAILED`` after adding the reason to *problems*."""
     if not data.strip():
         problems.append(Problem(name, "$", "empty file: expected a JSON object"))
-        return None
+        return _FAILED
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         problems.append(Problem(name, "$", f"not UTF-8 text (bad byte at offset {exc.start})"))
-        return None
+        return _FAILED
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=NonFinite)
     except json.JSONDecodeError as exc:
         msg = f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         problems.append(Problem(name, "$", msg))
     except RecursionError:
         problems.append(Problem(name, "$", "not usable JSON: nested too deeply"))
-    except ValueError as exc:
-        problems.append(Problem(name, "$", f"not JSON: {exc}"))
-    return None
+    return _FAILED
 
 
 def _raw_ids(raw: Any) -> dict[str, str]:

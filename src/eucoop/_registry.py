@@ -14,21 +14,22 @@ import attrs
 from eucoop._converter import SCHEMA_VERSION, DataFile, unstructure
 from eucoop._entities import KINDS, Agreement, Dialogue, Entity, Organisation, Programme
 from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
-from eucoop._search import Hit, SearchIndex
+from eucoop._results import Results, SearchResults, Timeline
+from eucoop._search import SearchIndex
 from eucoop._text import fold, loose
-from eucoop._time import Status, TimelineEntry, entity_span, status, timeline_entries
+from eucoop._time import Status, entity_span, status, timeline_entries
 from eucoop._values import (
     DateLike,
     Document,
-    Participant,
     PartialDate,
+    Participant,
     PolicyArea,
     Role,
     Source,
     Standing,
 )
 
-__all__ = ["Registry", "SearchResults"]
+__all__ = ["Registry"]
 
 E = TypeVar("E", bound=Entity)
 
@@ -50,29 +51,6 @@ def _kind(kind: type[Entity] | str) -> type[Entity]:
 
 def _day(date: DateLike) -> dt.date:
     return PartialDate.coerce(date).start
-
-
-class SearchResults(tuple[Entity, ...]):
-    """The entities a search found, best first, with ``hits`` saying why each matched.
-
-    >>> import eucoop
-    >>> results = eucoop.load().search("refugee")
-    >>> results[0] is results.hits[0].entity
-    True
-    """
-
-    hits: tuple[Hit, ...]
-
-    def __new__(cls, hits: Iterable[Hit]) -> SearchResults:
-        hits = tuple(hits)
-        self = super().__new__(cls, (h.entity for h in hits))
-        self.hits = hits
-        return self
-
-    def _repr_html_(self) -> str:
-        from eucoop._html import hits_html  # noqa: PLC0415 - only notebooks need it
-
-        return hits_html(self.hits)
 
 
 class Registry:
@@ -139,7 +117,10 @@ class Registry:
         entities: list[Entity] = []
         documents: list[Document] = []
         for v in values:
-            (documents if isinstance(v, Document) else entities).append(v)
+            if isinstance(v, Document):
+                documents.append(v)
+            else:
+                entities.append(v)
         return cls(entities, documents)
 
     # -- the collection ------------------------------------------------------
@@ -230,7 +211,9 @@ class Registry:
 
     # -- who does what ---------------------------------------------------------
 
-    def involving(self, organisation: str | Entity, role: Role | str | None = None) -> tuple[Entity, ...]:
+    def involving(
+        self, organisation: str | Entity, role: Role | str | None = None
+    ) -> Results[Entity]:
         """Everything the organisation takes part in, optionally in one *role*.
 
         >>> import eucoop
@@ -245,7 +228,7 @@ class Registry:
         for entity, part in self._roles.get(org.id, ()):
             if wanted is None or part.role is wanted:
                 seen.setdefault(entity.id, entity)
-        return tuple(sorted(seen.values(), key=_kind_order))
+        return Results(sorted(seen.values(), key=_kind_order))
 
     def roles(self, organisation: str | Entity) -> tuple[tuple[Entity, Participant], ...]:
         """Every ``(entity, participant)`` pair for the organisation, with its role and dates."""
@@ -254,7 +237,7 @@ class Registry:
 
     def partners(
         self, area: PolicyArea | str | None = None, standing: Standing | str | None = None
-    ) -> tuple[Organisation, ...]:
+    ) -> Results[Organisation]:
         """Organisations the EU has a partnership with, closest first.
 
         *area* matches the partnership's areas or the organisation's policy
@@ -277,11 +260,11 @@ class Registry:
                 continue
             out.append(org)
         rank = len(_STANDING_RANK)
-        return tuple(
+        return Results(
             sorted(
                 out,
                 key=lambda o: (
-                    _STANDING_RANK.get(o.partnership.standing, rank)  # type: ignore[union-attr, arg-type]
+                    _STANDING_RANK.get(o.partnership.standing, rank)
                     if o.partnership and o.partnership.standing
                     else rank,
                     o.name,
@@ -289,12 +272,12 @@ class Registry:
             )
         )
 
-    def children(self, organisation: str | Entity) -> tuple[Organisation, ...]:
+    def children(self, organisation: str | Entity) -> Results[Organisation]:
         """The organisations whose ``parent`` is this one."""
         org = self.lookup(organisation)
-        return tuple(self._children.get(org.id, ()))
+        return Results(self._children.get(org.id, ()))
 
-    def ancestors(self, organisation: str | Entity) -> tuple[Organisation, ...]:
+    def ancestors(self, organisation: str | Entity) -> Results[Organisation]:
         """The organisation's parent, its parent's parent... up to the top."""
         org = self.lookup(organisation)
         out: list[Organisation] = []
@@ -304,7 +287,7 @@ class Registry:
             assert isinstance(node, Organisation)  # noqa: S101 - validated on load
             out.append(node)
             parent = node.parent
-        return tuple(out)
+        return Results(out)
 
     @cached_property
     def _children(self) -> dict[str, list[Organisation]]:
@@ -326,7 +309,7 @@ class Registry:
         participant: str | Entity | None = None,
         role: Role | str | None = None,
         active_on: DateLike | None = None,
-    ) -> tuple[Entity, ...]:
+    ) -> Results[Entity]:
         """Entities meeting every condition given, sorted by kind and id.
 
         *policy_area* matches an entity's policy areas (and an organisation's
@@ -353,19 +336,15 @@ class Registry:
             want_role = None if role is None else Role(role)
             org = None if participant is None else self.lookup(participant).id
             pairs = self._roles.get(org, ()) if org is not None else self._all_roles()
-            candidates.append(
-                {e.id for e, p in pairs if want_role is None or p.role is want_role}
-            )
+            candidates.append({e.id for e, p in pairs if want_role is None or p.role is want_role})
         if active_on is not None:
             day = _day(active_on)
-            candidates.append(
-                {e.id for e in self if status(*entity_span(e), day) is Status.YES}
-            )
+            candidates.append({e.id for e in self if status(*entity_span(e), day) is Status.YES})
         if not candidates:
-            return tuple(self)
+            return Results(self)
         candidates.sort(key=len)
         ids = set.intersection(*candidates)
-        return tuple(sorted((self._by_id[i] for i in ids), key=_kind_order))
+        return Results(sorted((self._by_id[i] for i in ids), key=_kind_order))
 
     def _all_roles(self) -> Iterator[tuple[Entity, Participant]]:
         for pairs in self._roles.values():
@@ -433,11 +412,11 @@ class Registry:
 
     # -- time --------------------------------------------------------------------
 
-    def timeline(
-        self, start: DateLike | None = None, end: DateLike | None = None
-    ) -> tuple[TimelineEntry, ...]:
-        """Every dated fact in order: foundings, adoptions, entry into force,
-        sessions, launches and ends, participations and partnerships beginning.
+    def timeline(self, start: DateLike | None = None, end: DateLike | None = None) -> Timeline:
+        """Every dated fact, in order.
+
+        Foundings, adoptions, entry into force, sessions, launches and ends,
+        participations and partnerships beginning or ending.
 
         An entry is in the window when its first day is: on or after the
         first day of *start* and on or before the last day of *end*.
@@ -451,16 +430,16 @@ class Registry:
         entries = self._timeline
         if start is not None:
             first = _day(start)
-            entries = tuple(t for t in entries if t.date.start >= first)
+            entries = Timeline(t for t in entries if t.date.start >= first)
         if end is not None:
             last = PartialDate.coerce(end).end
-            entries = tuple(t for t in entries if t.date.start <= last)
+            entries = Timeline(t for t in entries if t.date.start <= last)
         return entries
 
     @cached_property
-    def _timeline(self) -> tuple[TimelineEntry, ...]:
+    def _timeline(self) -> Timeline:
         names = {o.id: o.acronym or o.name for o in self.organisations}
-        return tuple(sorted(t for e in self for t in timeline_entries(e, names)))
+        return Timeline(sorted(t for e in self for t in timeline_entries(e, names)))
 
     def as_of(self, date: DateLike, *, include_uncertain: bool = False) -> Registry:
         """A registry of what existed, was in force or had begun by *date*.
@@ -481,10 +460,10 @@ class Registry:
 
         return trim(self, _day(date), include_uncertain)
 
-    def uncertain_on(self, date: DateLike) -> tuple[Entity, ...]:
+    def uncertain_on(self, date: DateLike) -> Results[Entity]:
         """Entities whose dates are too coarse to say if they existed on *date*."""
         day = _day(date)
-        return tuple(e for e in self if status(*entity_span(e), day) is Status.UNCERTAIN)
+        return Results(e for e in self if status(*entity_span(e), day) is Status.UNCERTAIN)
 
     # -- provenance and export -------------------------------------------------
 

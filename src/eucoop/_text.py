@@ -19,7 +19,7 @@ def fold(text: str) -> str:
 
     >>> fold("  Organisation  Internationale pour les Migrations ")
     'organisation internationale pour les migrations'
-    >>> fold("Groupe d’États contre la corruption")
+    >>> fold("Groupe d\u2019\u00c9tats contre la corruption")
     "groupe d'etats contre la corruption"
     """
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))

@@ -112,7 +112,9 @@ def timeline_entries(entity: Entity, names: dict[str, str]) -> Iterator[Timeline
         for i, s in enumerate(e.sessions):
             where = f" in {s.place}" if s.place else ""
             what = f" ({s.note})" if s.note else ""
-            yield TimelineEntry(s.start, e.id, f"{label} meets{where}{what}", f"sessions[{i}].start")
+            yield TimelineEntry(
+                s.start, e.id, f"{label} meets{where}{what}", f"sessions[{i}].start"
+            )
     elif isinstance(e, Programme):
         if e.launched:
             yield TimelineEntry(e.launched, e.id, f"{label} launched", "launched")

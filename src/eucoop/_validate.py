@@ -221,7 +221,7 @@ class _Checker:
                 self.add(rec, f"{at}.document", _dangling("document", src.document, doc_rec))
             elif src.paragraph is not None:
                 total = doc_rec.value.paragraphs
-                if src.paragraph < 1 or (total is not None and src.paragraph > total):
+                if src.paragraph < 1 or (total is not None and 0 < total < src.paragraph):
                     self.add(
                         rec,
                         f"{at}.paragraph",
@@ -245,7 +245,7 @@ class _Checker:
         if found is None or not isinstance(found.value, kind):
             self.add(rec, where, _dangling(kind.__name__.lower(), target, found))
 
-    def order(
+    def order(  # noqa: PLR0917 - reads as "first ... before last ..."
         self,
         rec: Located,
         where: str,

@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
-from enum import Enum
+from enum import StrEnum
 
 import attrs
 
@@ -33,11 +33,8 @@ __all__ = [
 ]
 
 
-class _StrEnum(str, Enum):
+class _StrEnum(StrEnum):
     """A string enum whose ``str()`` is its value."""
-
-    def __str__(self) -> str:
-        return str(self.value)
 
 
 class Precision(_StrEnum):
@@ -151,7 +148,7 @@ class Standing(_StrEnum):
     REGULAR = "regular"
 
 
-_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 def _check_date_parts(year: int, month: int | None, day: int | None) -> None:
@@ -197,7 +194,7 @@ class PartialDate:
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
         _check_date_parts(year, month, day)
-        self.__attrs_init__(year, month, day)  # type: ignore[attr-defined]
+        self.__attrs_init__(year, month, day)
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -406,8 +403,9 @@ class Document:
 class Participant:
     """An organisation taking part in something, in one role, possibly for a time.
 
-    >>> Participant(organisation="eu", role=Role.OBSERVER, since=PartialDate(2019, 7))
-    Participant(organisation='eu', role=<Role.OBSERVER: 'observer'>, since=PartialDate('2019-07'), until=None, note=None)
+    >>> seat = Participant(organisation="eu", role=Role.OBSERVER, since=PartialDate(2019, 7))
+    >>> seat.role, seat.since
+    (<Role.OBSERVER: 'observer'>, PartialDate('2019-07'))
     """
 
     organisation: str

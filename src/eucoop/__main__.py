@@ -1,0 +1,5 @@
+"""``python -m eucoop``: the command line."""
+
+from eucoop._cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,72 @@
+"""What queries return: tuples that also show themselves as tables in notebooks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TypeVar
+
+from eucoop._entities import Entity
+
+if TYPE_CHECKING:
+    from eucoop._search import Hit
+    from eucoop._time import TimelineEntry
+
+__all__ = ["Results", "SearchResults", "Timeline"]
+
+E = TypeVar("E", bound=Entity)
+
+
+class Results(tuple[E, ...]):
+    """A tuple of entities, shown as a table in notebooks.
+
+    >>> import eucoop
+    >>> results = eucoop.load().involving("iom", role="coordinator")
+    >>> isinstance(results, tuple), [e.id for e in results]
+    (True, ['un-network-on-migration'])
+    """
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from eucoop._html import entities_html  # noqa: PLC0415 - only notebooks need it
+
+        return entities_html(self)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The entities' ids, in order."""
+        return tuple(e.id for e in self)
+
+
+class SearchResults(Results[Entity]):
+    """The entities a search found, best first, with ``hits`` saying why each matched.
+
+    >>> import eucoop
+    >>> results = eucoop.load().search("refugee")
+    >>> results[0] is results.hits[0].entity
+    True
+    """
+
+    hits: tuple[Hit, ...]
+
+    def __new__(cls, hits: Iterable[Hit]) -> SearchResults:
+        found = tuple(hits)
+        self = super().__new__(cls, (h.entity for h in found))
+        self.hits = found
+        return self
+
+    def _repr_html_(self) -> str:
+        from eucoop._html import hits_html  # noqa: PLC0415 - only notebooks need it
+
+        return hits_html(self.hits)
+
+
+class Timeline(tuple["TimelineEntry", ...]):
+    """Timeline entries in order, shown as a table in notebooks."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from eucoop._html import timeline_html  # noqa: PLC0415 - only notebooks need it
+
+        return timeline_html(self)

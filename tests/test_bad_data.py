@@ -1,0 +1,655 @@
+"""Every kind of bad input gets one DataError naming the file, the JSON location and the fault."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import eucoop
+from eucoop import DataError, Problem
+
+Write = Callable[..., Path]
+
+
+def problems_of(*paths: Any, include_default: bool = False) -> list[Problem]:
+    with pytest.raises(DataError) as info:
+        eucoop.load(*paths, include_default=include_default)
+    assert isinstance(info.value, ValueError)
+    return list(info.value.problems)
+
+
+def only(problems: list[Problem]) -> Problem:
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    return problems[0]
+
+
+def test_valid_fixture_loads(valid: dict[str, Any], write: Write) -> None:
+    reg = eucoop.load(write(valid), include_default=False)
+    assert len(reg) == 5
+    assert len(reg.documents) == 1
+
+
+# -- the file itself -----------------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    p = only(problems_of(tmp_path / "nope.json"))
+    assert (p.file, p.location) == (str(tmp_path / "nope.json"), "$")
+    assert p.message == "cannot read: No such file or directory"
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.json"
+    os.symlink(loop, loop)
+    p = only(problems_of(loop))
+    assert p.location == "$"
+    assert p.message.startswith("cannot read: Too many levels of symbolic links")
+
+
+def test_empty_folder(tmp_path: Path) -> None:
+    p = only(problems_of(tmp_path))
+    assert (p.file, p.message) == (str(tmp_path), "folder holds no *.json file")
+
+
+def test_folder_of_files(valid: dict[str, Any], write: Write, tmp_path: Path) -> None:
+    docs = {"documents": valid.pop("documents")}
+    write(valid, "b.json")
+    write(docs, "a.json")
+    write("not json", "c.txt")
+    reg = eucoop.load(tmp_path, include_default=False)
+    assert len(reg) == 5
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty file: expected a JSON object"),
+        (b"  \n\t ", "empty file: expected a JSON object"),
+        (b'{"documents": [\xff]}', "not UTF-8 text (bad byte at offset 15)"),
+        (b'{"documents": }', "not JSON: Expecting value (line 1, column 15)"),
+        (b'{"documents": []', "not JSON: Expecting ',' delimiter (line 1, column 17)"),
+        (b"[" * 100_000 + b"]" * 100_000, "not usable JSON: nested too deeply"),
+        (b"[]", "expected an object at the top level, got a list"),
+        (b'"hello"', "expected an object at the top level, got a string"),
+        (b"null", "expected an object at the top level, got null"),
+        (b"NaN", "expected an object at the top level, got NaN (not valid JSON)"),
+    ],
+)
+def test_unusable_file(write: Write, content: bytes, message: str) -> None:
+    path = write(content)
+    p = only(problems_of(path))
+    assert (p.file, p.location, p.message) == (str(path), "$", message)
+
+
+def test_byte_order_mark_is_accepted(valid: dict[str, Any], write: Write) -> None:
+    import json
+
+    path = write(b"\xef\xbb\xbf" + json.dumps(valid).encode())
+    assert len(eucoop.load(path, include_default=False)) == 5
+
+
+# -- one field at a time ---------------------------------------------------------------
+
+CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
+    (
+        "unknown top-level key",
+        lambda d: d.update(organisation=[]),
+        "$.organisation",
+        "unknown key 'organisation' (did you mean 'organisations'?)",
+    ),
+    (
+        "unknown key in a value",
+        lambda d: d["programmes"][0]["budget"].update(amout="1"),
+        "$.programmes[0].budget.amout",
+        "unknown key 'amout'",
+    ),
+    (
+        "missing required key",
+        lambda d: d["agreements"][0].pop("name"),
+        "$.agreements[0].name",
+        "missing required key",
+    ),
+    (
+        "missing money part",
+        lambda d: d["programmes"][0]["budget"].pop("currency"),
+        "$.programmes[0].budget.currency",
+        "missing required key",
+    ),
+    (
+        "number for a string",
+        lambda d: d["organisations"][0].update(name=42),
+        "$.organisations[0].name",
+        "expected a string, got an integer",
+    ),
+    (
+        "string for a list",
+        lambda d: d["organisations"][1].update(aliases="abc"),
+        "$.organisations[1].aliases",
+        "expected a list, got a string",
+    ),
+    (
+        "null for a list",
+        lambda d: d["programmes"][0].update(countries=None),
+        "$.programmes[0].countries",
+        "expected a list, got null",
+    ),
+    (
+        "null for a required string",
+        lambda d: d["dialogues"][0].update(name=None),
+        "$.dialogues[0].name",
+        "expected a string, got null",
+    ),
+    (
+        "integer for a bool",
+        lambda d: d["agreements"][0].update(legally_binding=1),
+        "$.agreements[0].legally_binding",
+        "expected true or false, got an integer",
+    ),
+    (
+        "bool for an integer",
+        lambda d: d["organisations"][1].update(member_count=True),
+        "$.organisations[1].member_count",
+        "expected an integer, got true or false",
+    ),
+    (
+        "float for an integer",
+        lambda d: d["programmes"][0].update(country_count=26.0),
+        "$.programmes[0].country_count",
+        "expected an integer, got a number",
+    ),
+    (
+        "string for an integer",
+        lambda d: d["documents"][0].update(paragraphs="5"),
+        "$.documents[0].paragraphs",
+        "expected an integer, got a string",
+    ),
+    (
+        "list for an object",
+        lambda d: d["programmes"][0].update(budget=["1", "EUR"]),
+        "$.programmes[0].budget",
+        "expected an object with amount and currency, got a list",
+    ),
+    (
+        "string for an object",
+        lambda d: d["organisations"][1].update(partnership="key"),
+        "$.organisations[1].partnership",
+        "expected an object",
+    ),
+    (
+        "string for an item",
+        lambda d: d["organisations"][0]["sources"].append("doc-a"),
+        "$.organisations[0].sources[1]",
+        "expected an object",
+    ),
+    (
+        "collection not a list",
+        lambda d: d.update(documents={"id": "x"}),
+        "$.documents",
+        "expected a list, got an object",
+    ),
+    (
+        "unknown schema version",
+        lambda d: d.update(schema_version=2),
+        "$.schema_version",
+        "unknown schema_version 2; this version of eucoop reads schema_version 1",
+    ),
+    (
+        "impossible date",
+        lambda d: d["agreements"][0].update(adopted="2019-02-30"),
+        "$.agreements[0].adopted",
+        "invalid date: day 30 is out of range for 2019-02 (1..28)",
+    ),
+    (
+        "malformed date",
+        lambda d: d["programmes"][0].update(launched="Dec 2016"),
+        "$.programmes[0].launched",
+        "invalid date: 'Dec 2016' is not an ISO date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+    ),
+    (
+        "date as a number",
+        lambda d: d["organisations"][0].update(founded=1950),
+        "$.organisations[0].founded",
+        "expected an ISO date string (YYYY, YYYY-MM or YYYY-MM-DD), got an integer",
+    ),
+    (
+        "session date",
+        lambda d: d["dialogues"][0]["sessions"][1].update(start="2020-13"),
+        "$.dialogues[0].sessions[1].start",
+        "invalid date: month 13 is out of range 1..12",
+    ),
+    (
+        "currency not a code",
+        lambda d: d["programmes"][0]["budget"].update(currency="euro"),
+        "$.programmes[0].budget.currency",
+        "'euro' is not an ISO 4217 currency code (three upper-case letters, like 'EUR')",
+    ),
+    (
+        "currency not ISO",
+        lambda d: d["programmes"][0]["budget"].update(currency="EUX"),
+        "$.programmes[0].budget.currency",
+        "'EUX' is not an ISO 4217 currency code",
+    ),
+    (
+        "country not ISO",
+        lambda d: d["programmes"][0]["countries"].append("UK"),
+        "$.programmes[0].countries[2]",
+        "'UK' is not an ISO 3166-1 alpha-2 country code",
+    ),
+    (
+        "country lower case",
+        lambda d: d["organisations"][0].update(country="ch"),
+        "$.organisations[0].country",
+        "'ch' is not an ISO 3166-1 alpha-2 country code",
+    ),
+    (
+        "negative money",
+        lambda d: d["programmes"][0]["budget"].update(amount="-5"),
+        "$.programmes[0].budget.amount",
+        "amount must not be negative: '-5'",
+    ),
+    (
+        "NaN money as a string",
+        lambda d: d["programmes"][0]["budget"].update(amount="NaN"),
+        "$.programmes[0].budget.amount",
+        "amount must be finite, not 'NaN'",
+    ),
+    (
+        "infinite money as a string",
+        lambda d: d["programmes"][0]["budget"].update(amount="-Infinity"),
+        "$.programmes[0].budget.amount",
+        "amount must be finite, not '-Infinity'",
+    ),
+    (
+        "binary float money",
+        lambda d: d["programmes"][0]["budget"].update(amount=1.5),
+        "$.programmes[0].budget.amount",
+        'amounts must be written as a string or an integer, not a binary float (write "1.5")',
+    ),
+    (
+        "money not a number",
+        lambda d: d["programmes"][0]["budget"].update(amount="lots"),
+        "$.programmes[0].budget.amount",
+        "'lots' is not a decimal number",
+    ),
+    (
+        "unknown enum value",
+        lambda d: d["organisations"][1]["participants"][0].update(role="obsrever"),
+        "$.organisations[1].participants[0].role",
+        "'obsrever' is not a Role (did you mean 'observer'?); expected one of:",
+    ),
+    (
+        "unknown policy area",
+        lambda d: d["organisations"][1]["policy_areas"].append("Migration"),
+        "$.organisations[1].policy_areas[2]",
+        "'Migration' is not a PolicyArea (did you mean 'migration'?)",
+    ),
+    (
+        "enum as a number",
+        lambda d: d["dialogues"][0].update(frequency=1),
+        "$.dialogues[0].frequency",
+        "expected one of the Frequency values, got an integer",
+    ),
+    (
+        "malformed id",
+        lambda d: d["programmes"][0].update(id="Prog One"),
+        "$.programmes[0].id",
+        "malformed id 'Prog One': use lower-case letters, digits and single hyphens",
+    ),
+    (
+        "duplicate id across kinds",
+        lambda d: d["programmes"][0].update(id="agr-one"),
+        "$.programmes[0].id",
+        "duplicate id 'agr-one', already used at ",
+    ),
+    (
+        "id shared with a document",
+        lambda d: d["dialogues"][0].update(id="doc-a"),
+        "$.dialogues[0].id",
+        "duplicate id 'doc-a'",
+    ),
+    (
+        "duplicate lookup key",
+        lambda d: d["agreements"][0].update(acronym="po"),
+        "$.agreements[0].acronym",
+        "lookup key 'po' is already a name of 'org-parent'",
+    ),
+    (
+        "duplicate lookup key by accents",
+        lambda d: (
+            d["dialogues"][0]["aliases"]
+            if False
+            else d["dialogues"][0].update(aliases=["Kind Korper"])
+        ),
+        "$.dialogues[0].aliases[0]",
+        "lookup key 'Kind Korper' is already a name of 'org-child'",
+    ),
+    (
+        "empty name",
+        lambda d: d["dialogues"][0].update(name="  "),
+        "$.dialogues[0].name",
+        "must not be empty",
+    ),
+    (
+        "dangling parent",
+        lambda d: d["organisations"][1].update(parent="org-missing"),
+        "$.organisations[1].parent",
+        "unknown organisation 'org-missing'",
+    ),
+    (
+        "parent that is not an organisation",
+        lambda d: d["organisations"][1].update(parent="agr-one"),
+        "$.organisations[1].parent",
+        "'agr-one' is a agreement, not a organisation",
+    ),
+    (
+        "own parent",
+        lambda d: d["organisations"][0].update(parent="org-parent"),
+        "$.organisations[0].parent",
+        "an organisation cannot be its own parent",
+    ),
+    (
+        "dangling participant",
+        lambda d: d["programmes"][0]["participants"][1].update(organisation="nobody"),
+        "$.programmes[0].participants[1].organisation",
+        "unknown organisation 'nobody'",
+    ),
+    (
+        "dangling formalised_by",
+        lambda d: d["organisations"][1]["partnership"].update(formalised_by=["org-parent"]),
+        "$.organisations[1].partnership.formalised_by[0]",
+        "'org-parent' is a organisation, not a agreement",
+    ),
+    (
+        "dangling adopted_by",
+        lambda d: d["agreements"][0].update(adopted_by="un-ga"),
+        "$.agreements[0].adopted_by",
+        "unknown organisation 'un-ga'",
+    ),
+    (
+        "dangling source document",
+        lambda d: d["dialogues"][0]["sources"][0].update(document="doc-b"),
+        "$.dialogues[0].sources[0].document",
+        "unknown document 'doc-b'",
+    ),
+    (
+        "source that is not a document",
+        lambda d: d["dialogues"][0]["sources"][0].update(document="org-parent"),
+        "$.dialogues[0].sources[0].document",
+        "'org-parent' is a organisation, not a document",
+    ),
+    (
+        "dangling partnership source",
+        lambda d: d["organisations"][1]["partnership"]["sources"][0].update(document="x"),
+        "$.organisations[1].partnership.sources[0].document",
+        "unknown document 'x'",
+    ),
+    (
+        "empty sources",
+        lambda d: d["agreements"][0].update(sources=[]),
+        "$.agreements[0].sources",
+        "must cite at least one source",
+    ),
+    (
+        "no sources at all",
+        lambda d: d["agreements"][0].pop("sources"),
+        "$.agreements[0].sources",
+        "must cite at least one source",
+    ),
+    (
+        "paragraph past the end",
+        lambda d: d["programmes"][0]["sources"][0].update(paragraph=6),
+        "$.programmes[0].sources[0].paragraph",
+        "paragraph 6 is outside 'doc-a', which has paragraphs 1 to 5",
+    ),
+    (
+        "paragraph zero",
+        lambda d: d["programmes"][0]["sources"][1].update(paragraph=0),
+        "$.programmes[0].sources[1].paragraph",
+        "paragraph 0 is outside 'doc-a'",
+    ),
+    (
+        "cited field that does not exist",
+        lambda d: d["programmes"][0]["sources"][0].update(fields=["budget", "budgett"]),
+        "$.programmes[0].sources[0].fields[1]",
+        "'budgett' is not a field of Programme",
+    ),
+    (
+        "programme ends before launch",
+        lambda d: d["programmes"][0].update(ended="2015"),
+        "$.programmes[0].ended",
+        "ended 2015 is before launched 2016-12",
+    ),
+    (
+        "participation ends before it starts",
+        lambda d: d["programmes"][0]["participants"][0].update(until="2016-11-30"),
+        "$.programmes[0].participants[0].until",
+        "until 2016-11-30 is before since 2016-12",
+    ),
+    (
+        "session ends before it starts",
+        lambda d: d["dialogues"][0]["sessions"][0].update(end="2013-10-02"),
+        "$.dialogues[0].sessions[0].end",
+        "end 2013-10-02 is before start 2013-10-03",
+    ),
+    (
+        "in force before adoption",
+        lambda d: d["agreements"][0].update(in_force="2017"),
+        "$.agreements[0].in_force",
+        "in_force 2017 is before adopted 2018-12-17",
+    ),
+    (
+        "negative count",
+        lambda d: d["programmes"][0].update(country_count=-1),
+        "$.programmes[0].country_count",
+        "must not be negative: -1",
+    ),
+    (
+        "negative member count",
+        lambda d: d["organisations"][1].update(member_count=-3),
+        "$.organisations[1].member_count",
+        "must not be negative: -3",
+    ),
+    (
+        "website not a URL",
+        lambda d: d["organisations"][0].update(website="www.example.org"),
+        "$.organisations[0].website",
+        "not an http(s) URL: 'www.example.org'",
+    ),
+    (
+        "document URL not a URL",
+        lambda d: d["documents"][0].update(url="javascript:alert(1)"),
+        "$.documents[0].url",
+        "not an http(s) URL",
+    ),
+    (
+        "document with no paragraphs",
+        lambda d: d["documents"][0].update(paragraphs=0),
+        "$.documents[0].paragraphs",
+        "must be at least 1, not 0",
+    ),
+    (
+        "document with an empty title",
+        lambda d: d["documents"][0].update(title=""),
+        "$.documents[0].title",
+        "must not be empty",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "location", "message"),
+    [pytest.param(m, loc, msg, id=name) for name, m, loc, msg in CASES],
+)
+def test_one_problem(
+    valid: dict[str, Any],
+    write: Write,
+    mutate: Callable[[dict[str, Any]], None],
+    location: str,
+    message: str,
+) -> None:
+    mutate(valid)
+    path = write(valid)
+    p = only(problems_of(path))
+    assert p.file == str(path)
+    assert p.location == location
+    assert p.message.startswith(message), p.message
+    assert str(p) == f"{path}: {location}: {p.message}"
+
+
+def test_misspelt_key(valid: dict[str, Any], write: Write) -> None:
+    org = valid["organisations"][0]
+    org["nmae"] = org.pop("name")
+    problems = problems_of(write(valid))
+    assert [(p.location, p.message) for p in problems] == [
+        ("$.organisations[0].name", "missing required key"),
+        ("$.organisations[0].nmae", "unknown key 'nmae' (did you mean 'name'?)"),
+    ]
+
+
+def test_json_nan_and_infinity_are_reported_where_they_stand(
+    write: Write, valid: dict[str, Any]
+) -> None:
+    import json
+
+    text = json.dumps(valid).replace('"440000000"', "NaN").replace('"Geneva"', "Infinity")
+    problems = problems_of(write(text))
+    assert [(p.location, p.message) for p in problems] == [
+        ("$.organisations[0].headquarters", "expected a string, got Infinity (not valid JSON)"),
+        ("$.programmes[0].budget.amount", "amount must be a finite number, not NaN"),
+    ]
+
+
+def test_parent_cycle(valid: dict[str, Any], write: Write) -> None:
+    valid["organisations"][0]["parent"] = "org-child"
+    p = only(problems_of(write(valid)))
+    assert p.location in {"$.organisations[0].parent", "$.organisations[1].parent"}
+    assert p.message.startswith("parent cycle: ")
+    assert "org-parent -> org-child" in p.message or "org-child -> org-parent" in p.message
+
+
+def test_long_parent_cycle_reported_once(valid: dict[str, Any], write: Write) -> None:
+    orgs = valid["organisations"]
+    for i in range(3):
+        orgs.append(
+            {
+                "id": f"o{i}",
+                "name": f"O{i}",
+                "parent": f"o{(i + 1) % 3}",
+                "sources": [{"document": "doc-a"}],
+            }
+        )
+    p = only(problems_of(write(valid)))
+    assert p.message.count("->") == 3
+
+
+def test_every_problem_at_once(valid: dict[str, Any], write: Write) -> None:
+    valid["organisations"][0]["name"] = 1
+    valid["organisations"][1]["policy_areas"] = ["nowhere"]
+    valid["programmes"][0]["budget"] = {"amount": -1.0, "currency": "eur"}
+    valid["dialogues"][0]["sessions"][0]["start"] = "2013-02-29"
+    valid["agreements"][0]["colour"] = "blue"
+    problems = problems_of(write(valid))
+    assert [p.location for p in problems] == [
+        "$.organisations[0].name",
+        "$.organisations[1].policy_areas[0]",
+        "$.agreements[0].colour",
+        "$.dialogues[0].sessions[0].start",
+        "$.programmes[0].budget.amount",
+        "$.programmes[0].budget.currency",
+    ]
+
+
+def test_reference_problems_across_files(valid: dict[str, Any], write: Write) -> None:
+    good = write({"documents": valid["documents"]}, "docs.json")
+    valid.pop("documents")
+    valid["agreements"][0]["adopted_by"] = "ghost"
+    bad = write(valid, "mine.json")
+    p = only(problems_of(good, bad))
+    assert (p.file, p.location) == (str(bad), "$.agreements[0].adopted_by")
+
+
+def test_references_into_a_broken_file_are_not_reported_twice(
+    valid: dict[str, Any], write: Write
+) -> None:
+    docs = write(
+        {"documents": valid.pop("documents"), "organisations": [{"id": "x", "name": 1}]}, "a.json"
+    )
+    problems = problems_of(docs, write(valid, "b.json"))
+    # Only the real fault: doc-a's references from b.json resolve even though a.json failed.
+    assert [(Path(p.file).name, p.location) for p in problems] == [
+        ("a.json", "$.organisations[0].name")
+    ]
+
+
+def test_problems_in_several_files(write: Write) -> None:
+    a = write("", "a.json")
+    b = write("{", "b.json")
+    problems = problems_of(a, b)
+    assert [Path(p.file).name for p in problems] == ["a.json", "b.json"]
+    text = str(DataError(problems))
+    assert text.count("\n") == 1
+
+
+def test_duplicate_against_packaged_data(write: Write) -> None:
+    user = {
+        "organisations": [
+            {
+                "id": "iom",
+                "name": "Another IOM",
+                "sources": [{"document": "dg-home-io", "paragraph": 5}],
+            }
+        ]
+    }
+    p = only(problems_of(write(user), include_default=True))
+    assert p.location == "$.organisations[0].id"
+    assert p.message.startswith(
+        "duplicate id 'iom', already used at eucoop/data/organisations.json: $.organisations["
+    )
+
+
+def test_lookup_key_clash_with_packaged_data(write: Write) -> None:
+    user = {
+        "organisations": [
+            {
+                "id": "my-unhcr",
+                "name": "My thing",
+                "acronym": "UNHCR",
+                "sources": [{"document": "dg-home-io"}],
+            }
+        ]
+    }
+    p = only(problems_of(write(user), include_default=True))
+    assert (p.location, p.message) == (
+        "$.organisations[0].acronym",
+        "lookup key 'UNHCR' is already a name of 'unhcr' (eucoop/data/organisations.json: "
+        + p.message.split("(eucoop/data/organisations.json: ")[1],
+    )
+
+
+def test_user_file_on_top_of_packaged_data(write: Write) -> None:
+    user = {
+        "programmes": [
+            {
+                "id": "my-programme",
+                "name": "My Programme",
+                "participants": [{"organisation": "iom", "role": "implementer"}],
+                "sources": [{"document": "dg-home-io", "paragraph": 9}],
+            }
+        ]
+    }
+    reg = eucoop.load(write(user))
+    assert reg["my-programme"] in reg.involving("iom")
+    assert len(reg) == len(eucoop.load()) + 1
+
+
+def test_nothing_half_loads(write: Write, valid: dict[str, Any]) -> None:
+    before = eucoop.load()
+    valid["organisations"][0]["name"] = 3
+    with pytest.raises(DataError):
+        eucoop.load(write(valid))
+    assert eucoop.load() is before
+    assert "org-parent" not in before

@@ -1,0 +1,227 @@
+"""The value types: PartialDate above all, then Money, Source, Participant and the enums."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eucoop import (
+    Money,
+    PartialDate,
+    Participant,
+    PolicyArea,
+    Precision,
+    Role,
+    Source,
+    Standing,
+)
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> PartialDate:
+    day = draw(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
+    precision = draw(st.sampled_from(Precision))
+    if precision is Precision.YEAR:
+        return PartialDate(day.year)
+    if precision is Precision.MONTH:
+        return PartialDate(day.year, day.month)
+    return PartialDate(day.year, day.month, day.day)
+
+
+class TestPartialDate:
+    @pytest.mark.parametrize(
+        ("text", "precision", "start", "end"),
+        [
+            ("2018", Precision.YEAR, dt.date(2018, 1, 1), dt.date(2018, 12, 31)),
+            ("2012-07", Precision.MONTH, dt.date(2012, 7, 1), dt.date(2012, 7, 31)),
+            ("2012-02", Precision.MONTH, dt.date(2012, 2, 1), dt.date(2012, 2, 29)),
+            ("2013-02", Precision.MONTH, dt.date(2013, 2, 1), dt.date(2013, 2, 28)),
+            ("2018-12-17", Precision.DAY, dt.date(2018, 12, 17), dt.date(2018, 12, 17)),
+        ],
+    )
+    def test_parse(self, text: str, precision: Precision, start: dt.date, end: dt.date) -> None:
+        d = PartialDate.parse(text)
+        assert (d.precision, d.start, d.end, str(d)) == (precision, start, end, text)
+        assert repr(d) == f"PartialDate({text!r})"
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            ("2019-02-30", "day 30 is out of range"),
+            ("2019-13", "month 13 is out of range"),
+            ("2019-00", "month 0 is out of range"),
+            ("0000", "year 0 is out of range"),
+            ("2019-1", "is not an ISO date"),
+            ("19", "is not an ISO date"),
+            ("2019/07", "is not an ISO date"),
+            ("2019-07-15T00:00", "is not an ISO date"),
+            ("", "is not an ISO date"),
+            (" 2019", "is not an ISO date"),
+            ("\uff12\uff10\uff11\uff19", "is not an ISO date"),  # full-width digits
+        ],
+    )
+    def test_parse_rejects(self, text: str, message: str) -> None:
+        with pytest.raises(ValueError, match=message):
+            PartialDate.parse(text)
+
+    def test_day_without_month(self) -> None:
+        with pytest.raises(ValueError, match="a day needs a month"):
+            PartialDate(2019, None, 5)
+
+    @pytest.mark.parametrize("bad", [2019.0, "2019", True])
+    def test_parts_must_be_ints(self, bad: object) -> None:
+        with pytest.raises(TypeError, match="year must be an int"):
+            PartialDate(bad)  # type: ignore[arg-type]
+
+    def test_parse_needs_a_string(self) -> None:
+        with pytest.raises(TypeError, match="expected an ISO date string"):
+            PartialDate.parse(2019)  # type: ignore[arg-type]
+
+    def test_coerce(self) -> None:
+        d = PartialDate(2019, 7)
+        assert PartialDate.coerce(d) is d
+        assert PartialDate.coerce(dt.date(2019, 7, 15)) == PartialDate(2019, 7, 15)
+        assert PartialDate.coerce(dt.datetime(2019, 7, 15, 10, 30)) == PartialDate(2019, 7, 15)
+        assert PartialDate.coerce("2019-07") == d
+        with pytest.raises(TypeError, match="expected a date"):
+            PartialDate.coerce(2019)  # type: ignore[arg-type]
+
+    def test_contains(self) -> None:
+        year = PartialDate.parse("2019")
+        assert year.contains(dt.date(2019, 6, 1))
+        assert year.contains("2019-07")
+        assert year.contains(year)
+        assert not PartialDate.parse("2019-07").contains(dt.date(2019, 6, 1))
+        assert not PartialDate.parse("2019-07").contains("2019")
+
+    def test_known_order(self) -> None:
+        dates = [PartialDate.parse(s) for s in ("2019-07", "2018", "2019-01-05", "2019", "2019-01")]
+        assert [str(d) for d in sorted(dates)] == [
+            "2018",
+            "2019",
+            "2019-01",
+            "2019-01-05",
+            "2019-07",
+        ]
+
+    def test_comparison_with_other_types(self) -> None:
+        d = PartialDate(2019)
+        assert d != "2019"
+        for op in ("__lt__", "__le__", "__gt__", "__ge__"):
+            assert getattr(d, op)("2019") is NotImplemented
+        with pytest.raises(TypeError):
+            _ = d < "2019"  # type: ignore[operator]
+
+    def test_frozen_and_hashable(self) -> None:
+        d = PartialDate(2019, 7)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            d.year = 2020  # type: ignore[misc]
+        assert {d, PartialDate.parse("2019-07")} == {d}
+
+    @given(partial_dates())
+    def test_round_trip(self, d: PartialDate) -> None:
+        assert PartialDate.parse(str(d)) == d
+        assert PartialDate.parse(d.isoformat()).precision is d.precision
+
+    @given(partial_dates())
+    def test_span(self, d: PartialDate) -> None:
+        assert d.start <= d.end
+        assert d.contains(d.start)
+        assert d.contains(d.end)
+        assert d.contains(d)
+
+    @given(partial_dates(), partial_dates())
+    def test_order_agrees_with_first_days(self, a: PartialDate, b: PartialDate) -> None:
+        if a < b:
+            assert a.start <= b.start
+        if a.start < b.start:
+            assert a < b
+        assert (a < b) + (a == b) + (a > b) == 1
+        assert (a <= b) == (a < b or a == b)
+        assert (a >= b) == (a > b or a == b)
+
+    @given(partial_dates(), partial_dates())
+    def test_containment_is_span_inclusion(self, a: PartialDate, b: PartialDate) -> None:
+        assert a.contains(b) == (a.start <= b.start and b.end <= a.end)
+        if a.contains(b) and b.contains(a):
+            assert a == b
+
+    @given(partial_dates(), partial_dates(), partial_dates())
+    def test_order_is_transitive(self, a: PartialDate, b: PartialDate, c: PartialDate) -> None:
+        if a <= b <= c:
+            assert a <= c
+
+
+class TestMoney:
+    def test_str_and_parse(self) -> None:
+        m = Money.parse("440000000", "EUR")
+        assert m == Money(amount=Decimal(440000000), currency="EUR")
+        assert str(m) == "EUR 440,000,000"
+        assert Money.parse(12, "USD").amount == Decimal(12)
+
+    @pytest.mark.parametrize(
+        ("amount", "error", "message"),
+        [
+            (1.5, TypeError, "not float"),
+            (True, TypeError, "not bool"),
+            ("abc", ValueError, "not a decimal number"),
+        ],
+    )
+    def test_parse_rejects(self, amount: object, error: type[Exception], message: str) -> None:
+        with pytest.raises(error, match=message):
+            Money.parse(amount, "EUR")  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("amount", "currency", "message"),
+        [
+            (Decimal(-1), "EUR", "must not be negative"),
+            (Decimal("NaN"), "EUR", "must be finite"),
+            (Decimal("Infinity"), "EUR", "must be finite"),
+            (Decimal(1), "eur", "three-letter upper-case"),
+            (Decimal(1), "EURO", "three-letter upper-case"),
+        ],
+    )
+    def test_rejects(self, amount: Decimal, currency: str, message: str) -> None:
+        with pytest.raises(ValueError, match=message):
+            Money(amount=amount, currency=currency)
+
+    def test_amount_must_be_decimal(self) -> None:
+        with pytest.raises(TypeError, match="must be a Decimal"):
+            Money(amount=1.5, currency="EUR")  # type: ignore[arg-type]
+
+    @given(st.decimals(min_value=0, allow_nan=False, allow_infinity=False, places=2))
+    def test_any_non_negative_decimal(self, amount: Decimal) -> None:
+        assert Money(amount=amount, currency="EUR").amount == amount
+
+
+class TestSmallValues:
+    def test_source_supports(self) -> None:
+        s = Source(document="dg-home-io", paragraph=10, fields=("budget", "partnership"))
+        assert s.supports("budget")
+        assert s.supports("partnership.standing")
+        assert not s.supports("budget_line")
+        assert not Source(document="d").supports("budget")
+
+    def test_participant_active_on(self) -> None:
+        p = Participant(
+            organisation="eu",
+            role=Role.OBSERVER,
+            since=PartialDate(2019, 7),
+            until=PartialDate(2021),
+        )
+        assert not p.active_on("2019-07-15")  # July 2019 is not over: not certain yet
+        assert p.active_on("2019-08-01")
+        assert not p.active_on("2021-01-01")
+        assert Participant(organisation="eu", role=Role.PARTY).active_on(dt.date(1900, 1, 1))
+
+    def test_enums_are_their_values(self) -> None:
+        assert str(PolicyArea.REFUGEE_PROTECTION) == "refugee_protection"
+        assert Role("observer") is Role.OBSERVER
+        assert [s.value for s in Standing][:3] == ["principal", "key", "close"]
+        with pytest.raises(ValueError, match="'boss' is not a valid Role"):
+            Role("boss")
