@@ -1,0 +1,263 @@
+"""The registry: access, lookup, involving, partners, hierarchy, provenance, caching."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import eucoop
+from eucoop import (
+    AmbiguousLookupError,
+    Organisation,
+    Programme,
+    Registry,
+    Role,
+    Source,
+    UnknownEntityError,
+)
+
+Write = Callable[..., Path]
+
+
+@pytest.fixture
+def reg(valid: dict[str, Any]) -> Registry:
+    return eucoop.load(valid, include_default=False)
+
+
+class TestCollection:
+    def test_collections_sorted_tuples(self, reg: Registry) -> None:
+        assert [o.id for o in reg.organisations] == ["org-child", "org-parent"]
+        assert isinstance(reg.programmes, tuple)
+        assert [d.id for d in reg.documents] == ["doc-a"]
+
+    def test_len_iter_contains(self, reg: Registry) -> None:
+        assert len(reg) == 5
+        assert [e.id for e in reg] == ["org-child", "org-parent", "agr-one", "dia-one", "prog-one"]
+        assert "agr-one" in reg
+        assert "doc-a" not in reg  # documents are not entities
+        assert 42 not in reg
+
+    def test_get(self, reg: Registry) -> None:
+        assert reg.get("prog-one") is reg["prog-one"]
+        assert reg.get("prog-one", Programme).budget is not None
+        with pytest.raises(
+            UnknownEntityError, match="'prog-one' is a programme, not a organisation"
+        ):
+            reg.get("prog-one", Organisation)
+
+    def test_unknown_id_suggests(self, reg: Registry) -> None:
+        with pytest.raises(UnknownEntityError) as info:
+            reg["prog-on"]
+        assert info.value.suggestions == ("prog-one",)
+        assert str(info.value) == "no entity is called 'prog-on'; did you mean 'prog-one'?"
+        assert isinstance(info.value, KeyError)
+
+    def test_unknown_without_suggestion(self, reg: Registry) -> None:
+        with pytest.raises(KeyError) as info:
+            reg.get("zzzzzzzz")
+        assert str(info.value) == "no entity is called 'zzzzzzzz'"
+
+    def test_document(self, reg: Registry) -> None:
+        assert reg.document("doc-a").paragraphs == 5
+        with pytest.raises(UnknownEntityError, match="did you mean 'doc-a'"):
+            reg.document("doc-b")
+
+    def test_repr(self, reg: Registry) -> None:
+        assert repr(reg) == (
+            "<Registry: 2 organisations, 1 agreements, 1 dialogues, 1 programmes, 1 documents>"
+        )
+
+    def test_entities_are_frozen(self, reg: Registry) -> None:
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            reg["org-parent"].name = "x"  # type: ignore[misc]
+        assert not hasattr(reg["org-parent"], "__dict__")
+
+
+class TestLookup:
+    @pytest.mark.parametrize(
+        ("key", "ident"),
+        [
+            ("org-parent", "org-parent"),
+            ("PO", "org-parent"),
+            ("po", "org-parent"),
+            ("Parent Organisation", "org-parent"),
+            ("  parent   ORGANISATION ", "org-parent"),
+            ("the child", "org-child"),
+            ("Kind Korper", "org-child"),  # accents do not matter
+            ("KIND KÖRPER", "org-child"),
+            ("Child", "org-child"),  # loose: "The Child" without "the"
+            ("P.O.", "org-parent"),  # loose: punctuation dropped
+        ],
+    )
+    def test_lookup(self, reg: Registry, key: str, ident: str) -> None:
+        assert reg.lookup(key).id == ident
+
+    def test_lookup_entity(self, reg: Registry) -> None:
+        assert reg.lookup(reg["agr-one"]) is reg["agr-one"]
+
+    def test_unknown_with_suggestions(self, reg: Registry) -> None:
+        with pytest.raises(UnknownEntityError) as info:
+            reg.lookup("Parent Organisatoin")
+        assert info.value.suggestions == ("PO",)
+
+    def test_prefix_suggestion(self, reg: Registry) -> None:
+        with pytest.raises(UnknownEntityError) as info:
+            reg.lookup("annual")
+        assert "Annual Dialogue" in info.value.suggestions
+
+    def test_ambiguous(self, valid: dict[str, Any]) -> None:
+        valid["dialogues"][0]["aliases"] = ["U.N. body"]
+        valid["agreements"][0]["aliases"] = ["UN Body!"]
+        reg = eucoop.load(valid, include_default=False)
+        with pytest.raises(AmbiguousLookupError) as info:
+            reg.lookup("un body")
+        assert info.value.candidates == ("agr-one", "dia-one")
+        assert str(info.value) == "'un body' could mean any of: agr-one, dia-one"
+        assert reg.lookup("U.N. body").id == "dia-one"  # the exact spelling still works
+
+
+class TestWhoDoesWhat:
+    def test_involving(self, reg: Registry) -> None:
+        assert reg.involving("org-parent").ids == ("org-child", "dia-one", "prog-one")
+        assert reg.involving("PO", role="host").ids == ("dia-one",)
+        assert reg.involving("org-parent", role=Role.LEAD) == ()
+        assert reg.involving("org-child").ids == ("agr-one", "prog-one")
+
+    def test_involving_unknown(self, reg: Registry) -> None:
+        with pytest.raises(UnknownEntityError):
+            reg.involving("nobody")
+        with pytest.raises(ValueError, match="'boss' is not a valid Role"):
+            reg.involving("org-parent", role="boss")
+
+    def test_roles(self, reg: Registry) -> None:
+        pairs = reg.roles("org-parent")
+        assert [(e.id, str(p.role)) for e, p in pairs] == [
+            ("org-child", "observer"),
+            ("dia-one", "host"),
+            ("prog-one", "funder"),
+        ]
+
+    def test_partners(self, reg: Registry) -> None:
+        assert reg.partners().ids == ("org-child",)
+        assert reg.partners(area="migration", standing="key").ids == ("org-child",)
+        assert reg.partners(area="asylum").ids == ("org-child",)  # from its policy areas
+        assert reg.partners(area="drugs") == ()
+        assert reg.partners(standing="principal") == ()
+
+    def test_children_and_ancestors(self, reg: Registry) -> None:
+        assert reg.children("org-parent").ids == ("org-child",)
+        assert reg.children("org-child") == ()
+        assert reg.ancestors("org-child").ids == ("org-parent",)
+        assert reg.ancestors("org-parent") == ()
+        assert reg.ancestors("prog-one") == ()
+
+
+class TestProvenance:
+    def test_named_field(self, reg: Registry) -> None:
+        assert reg.provenance("prog-one", "budget") == (
+            Source(document="doc-a", paragraph=5, fields=("budget", "country_count")),
+        )
+
+    def test_falls_back_to_general_sources(self, reg: Registry) -> None:
+        assert [s.paragraph for s in reg.provenance("prog-one", "launched")] == [4]
+
+    def test_all(self, reg: Registry) -> None:
+        assert len(reg.provenance("org-child")) == 2
+        assert len(reg.provenance(reg["prog-one"])) == 2
+
+    def test_partnership(self, reg: Registry) -> None:
+        assert [s.fields for s in reg.provenance("org-child", "partnership")] == [("standing",)]
+        assert [s.fields for s in reg.provenance("org-child", "partnership.standing")] == [
+            ("standing",)
+        ]
+        # nothing names partnership.since: the entity's general sources, if any
+        assert reg.provenance("org-child", "partnership.since") == ()
+
+    def test_unknown_field(self, reg: Registry) -> None:
+        with pytest.raises(ValueError, match="'budgett' is not a field of Programme"):
+            reg.provenance("prog-one", "budgett")
+
+
+class TestLoadCache:
+    def test_cached(self) -> None:
+        assert eucoop.load() is eucoop.load()
+
+    def test_user_files_are_not_cached(self, valid: dict[str, Any]) -> None:
+        a = eucoop.load(valid, include_default=False)
+        b = eucoop.load(valid, include_default=False)
+        assert a is not b
+        assert list(a) == list(b)
+
+    def test_threads_see_whole_registries(self, valid: dict[str, Any], write: Write) -> None:
+        bad = dict(valid, organisations=[{"id": 1}])
+        good_path, bad_path = write(valid, "good.json"), write(bad, "bad.json")
+        seen: list[object] = []
+
+        def worker(path: Path) -> None:
+            for _ in range(20):
+                try:
+                    seen.append(len(eucoop.load(path, include_default=False)))
+                except eucoop.DataError as exc:
+                    seen.append(len(exc.problems))
+
+        threads = [threading.Thread(target=worker, args=(p,)) for p in (good_path, bad_path) * 2]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert sorted(set(seen)) == [2, 5]  # a bad load: 2 problems; a good one: 5 entities
+        assert eucoop.load() is eucoop.load()
+
+    def test_first_load_is_thread_safe(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from eucoop import _load
+
+        monkeypatch.setattr(_load, "_default", None)
+        results: list[Registry] = []
+        threads = [threading.Thread(target=lambda: results.append(eucoop.load())) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert len({id(r) for r in results}) == 1
+
+
+class TestPackagedData:
+    STABLE = [
+        "eu",
+        "european-commission",
+        "eeas",
+        "un",
+        "unhcr",
+        "iom",
+        "unodc",
+        "oecd",
+        "council-of-europe",
+        "greco",
+        "african-union",
+    ]
+
+    @pytest.mark.parametrize("ident", STABLE)
+    def test_stable_ids(self, ident: str) -> None:
+        reg = eucoop.load()
+        assert reg[ident].id == ident
+        assert isinstance(reg[ident], Organisation)
+
+    def test_every_entity_has_sources(self) -> None:
+        for entity in eucoop.load():
+            assert entity.sources, entity.id
+
+    def test_source_page_document(self) -> None:
+        doc = eucoop.load().document("dg-home-io")
+        assert doc.paragraphs == 34
+        assert doc.url is not None
+        assert doc.url.startswith("https://home-affairs.ec.europa.eu/")
+
+    def test_every_cited_document_has_a_url(self) -> None:
+        reg = eucoop.load()
+        for doc in reg.documents:
+            assert doc.url and doc.url.startswith("http"), doc.id
