@@ -28,9 +28,9 @@ from eucoop._validate import iso_codes
 COUNTRIES = sorted(iso_codes()[0])
 CURRENCIES = sorted(iso_codes()[1])
 
-text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30
-).filter(lambda s: s.strip() != "")
+text = st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30).filter(
+    lambda s: s.strip() != ""
+)
 
 
 @st.composite

@@ -255,9 +255,9 @@ def brute_force(reg: Registry, cond: dict[str, Any]) -> list[str]:
             continue
         if "role" in cond and not any(p.role is cond["role"] for p in e.participants):
             continue
-        if "active_on" in cond:
-            if status(*entity_span(e), cond["active_on"].start) is not Status.YES:
-                continue
+        day = cond["active_on"].start if "active_on" in cond else None
+        if day is not None and status(*entity_span(e), day) is not Status.YES:
+            continue
         out.append(e.id)
     return out
 

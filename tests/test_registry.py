@@ -196,7 +196,7 @@ class TestLoadCache:
     def test_threads_see_whole_registries(self, valid: dict[str, Any], write: Write) -> None:
         bad = dict(valid, organisations=[{"id": 1}])
         good_path, bad_path = write(valid, "good.json"), write(bad, "bad.json")
-        seen: list[object] = []
+        seen: list[int] = []
 
         def worker(path: Path) -> None:
             for _ in range(20):
@@ -227,7 +227,7 @@ class TestLoadCache:
 
 
 class TestPackagedData:
-    STABLE = [
+    STABLE = (
         "eu",
         "european-commission",
         "eeas",
@@ -239,7 +239,7 @@ class TestPackagedData:
         "council-of-europe",
         "greco",
         "african-union",
-    ]
+    )
 
     @pytest.mark.parametrize("ident", STABLE)
     def test_stable_ids(self, ident: str) -> None:
@@ -260,4 +260,5 @@ class TestPackagedData:
     def test_every_cited_document_has_a_url(self) -> None:
         reg = eucoop.load()
         for doc in reg.documents:
-            assert doc.url and doc.url.startswith("http"), doc.id
+            assert doc.url, doc.id
+            assert doc.url.startswith("http"), doc.id

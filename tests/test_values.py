@@ -111,11 +111,12 @@ class TestPartialDate:
 
     def test_comparison_with_other_types(self) -> None:
         d = PartialDate(2019)
-        assert d != "2019"
+        assert d != PartialDate(2019, 1)
+        assert d.__eq__("2019") is NotImplemented
         for op in ("__lt__", "__le__", "__gt__", "__ge__"):
             assert getattr(d, op)("2019") is NotImplemented
         with pytest.raises(TypeError):
-            _ = d < "2019"  # type: ignore[operator]
+            _ = d < "2019"
 
     def test_frozen_and_hashable(self) -> None:
         d = PartialDate(2019, 7)

@@ -13,7 +13,7 @@ and home affairs, as a typed, immutable, sourced dataset with a query API.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from eucoop._entities import Agreement, Dialogue, Entity, Organisation, Programme
 from eucoop._exceptions import AmbiguousLookupError, DataError, Problem, UnknownEntityError
@@ -40,10 +40,20 @@ from eucoop._values import (
     Standing,
 )
 
-try:
-    __version__ = version("eucoop")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> Any:
+    # ``__version__`` is read from the installed metadata on first use: importing
+    # importlib.metadata costs more than the rest of ``import eucoop``.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+        try:
+            return version("eucoop")
+        except PackageNotFoundError:  # pragma: no cover - not installed
+            return "0+unknown"
+    msg = f"module 'eucoop' has no attribute {name!r}"
+    raise AttributeError(msg)
+
 
 __all__ = [
     "AgreementKind",

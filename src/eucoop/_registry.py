@@ -518,6 +518,32 @@ class Registry:
         )
         return data
 
+    # -- tables and graphs (optional extras) --------------------------------------
+
+    def to_records(self, kind: type[Entity] | str) -> list[dict[str, Any]]:
+        """One flat dict per entity of *kind*, ready for csv or a DataFrame.
+
+        >>> import eucoop
+        >>> row = eucoop.load().to_records("programmes")[0]
+        >>> row["id"], row["countries"]
+        ('au-eu-un-libya-taskforce', 'LY')
+        """
+        from eucoop._frames import to_records  # noqa: PLC0415 - loaded on first use
+
+        return to_records(self, kind)
+
+    def to_dataframe(self, kind: type[Entity] | str) -> Any:
+        """A pandas DataFrame of one kind, indexed by id (needs ``eucoop[pandas]``)."""
+        from eucoop._frames import to_dataframe  # noqa: PLC0415 - loaded on first use
+
+        return to_dataframe(self, kind)
+
+    def to_networkx(self) -> Any:
+        """A networkx graph of who takes part in what (needs ``eucoop[networkx]``)."""
+        from eucoop._frames import to_networkx  # noqa: PLC0415 - loaded on first use
+
+        return to_networkx(self)
+
 
 def _kind_order(entity: Entity) -> tuple[int, str]:
     return KINDS.index(type(entity)), entity.id

@@ -1,0 +1,119 @@
+"""Notebook use: HTML reprs (escaped), records, DataFrames and graphs, optional extras."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import pytest
+
+import eucoop
+from eucoop import Registry
+
+
+@pytest.fixture
+def reg(valid: dict[str, Any]) -> Registry:
+    valid["organisations"][0]["description"] = "<script>alert('x')</script> & more"
+    return eucoop.load(valid, include_default=False)
+
+
+def test_entity_card_is_escaped(reg: Registry) -> None:
+    html = reg["org-parent"]._repr_html_()
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "&amp; more" in html
+    assert "Parent Organisation (PO)" in html
+
+
+def test_entity_card_contents(reg: Registry) -> None:
+    html = reg["org-child"]._repr_html_()
+    assert "EU partnership" in html
+    assert "key in migration since 2005-01 formalised by agr-one" in html
+    assert "org-parent: observer since 2019-07" in html
+    html = reg["prog-one"]._repr_html_()
+    assert "EUR 440,000,000" in html
+    assert "org-parent: funder since 2016-12 until 2021" in html
+    assert "doc-a ¶5" in html
+    html = reg["dia-one"]._repr_html_()
+    assert "2013-10-03 to 2013-10-04, New York; 2020-01-16 (forum)" in html
+
+
+def test_participant_note_in_card(valid: dict[str, Any]) -> None:
+    valid["programmes"][0]["participants"][1]["note"] = "a <b>note</b>"
+    reg = eucoop.load(valid, include_default=False)
+    assert "<small>(a &lt;b&gt;note&lt;/b&gt;)</small>" in reg["prog-one"]._repr_html_()
+
+
+def test_partnership_without_standing(valid: dict[str, Any]) -> None:
+    valid["organisations"][1]["partnership"] = {"areas": ["drugs"]}
+    reg = eucoop.load(valid, include_default=False)
+    assert "partner in drugs" in reg["org-child"]._repr_html_()
+
+
+def test_registry_and_results_tables(reg: Registry) -> None:
+    assert "<td>organisations</td><td>2</td>" in reg._repr_html_()
+    table = reg.involving("org-parent")._repr_html_()
+    assert table.count("<tr>") == 4  # header and three rows
+    hits = reg.search("joint")._repr_html_()
+    assert "<th>matched in</th>" in hits
+    assert "<td>name</td>" in hits
+    timeline = reg.timeline("2016", "2016")._repr_html_()
+    assert "<td>2016-12</td>" in timeline
+
+
+def test_records(reg: Registry) -> None:
+    rows = reg.to_records("programmes")
+    assert len(rows) == 1
+    assert rows[0]["id"] == "prog-one"
+    assert rows[0]["countries"] == "LY; TR"
+
+
+def test_dataframe(reg: Registry) -> None:
+    frame = reg.to_dataframe(eucoop.Organisation)
+    assert list(frame.index) == ["org-child", "org-parent"]
+    assert frame.loc["org-parent", "acronym"] == "PO"
+
+
+def test_networkx(reg: Registry) -> None:
+    graph = reg.to_networkx()
+    assert graph.number_of_nodes() == 5
+    edges = {(u, v, d["relation"]) for u, v, d in graph.edges(data=True)}
+    assert ("org-parent", "dia-one", "participant") in edges
+    assert ("org-child", "org-parent", "parent") in edges
+    assert not any(rel == "partnership" for *_, rel in edges)  # no "eu" in this registry
+
+
+def test_networkx_partnerships() -> None:
+    graph = eucoop.load().to_networkx()
+    standings = {
+        v: d["standing"] for u, v, d in graph.edges(data=True) if d["relation"] == "partnership"
+    }
+    assert standings["unodc"] == "principal"
+    assert standings["iom"] == "key"
+
+
+@pytest.mark.parametrize(
+    ("module", "call"),
+    [("pandas", "to_dataframe"), ("networkx", "to_networkx")],
+)
+def test_missing_extra_says_how_to_install(
+    reg: Registry, monkeypatch: pytest.MonkeyPatch, module: str, call: str
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)
+    args = ("programmes",) if call == "to_dataframe" else ()
+    with pytest.raises(ModuleNotFoundError, match=rf"pip install 'eucoop\[{module}\]'"):
+        getattr(reg, call)(*args)
+
+
+def test_import_does_not_load_optional_or_heavy_modules() -> None:
+    import subprocess
+
+    code = (
+        "import sys, eucoop; "
+        "print(sorted(m for m in ('pandas', 'networkx', 'eucoop._cli', 'eucoop._export', "
+        "'eucoop._html', 'eucoop._frames', 'sqlite3', 'csv') if m in sys.modules))"
+    )
+    out = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
