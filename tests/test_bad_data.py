@@ -653,3 +653,14 @@ def test_nothing_half_loads(write: Write, valid: dict[str, Any]) -> None:
         eucoop.load(write(valid))
     assert eucoop.load() is before
     assert "org-parent" not in before
+
+
+def test_empty_folder_reported_after_other_problems(tmp_path: Path, write: Write) -> None:
+    bad = write("", "bad.json")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    problems = problems_of(bad, empty)
+    assert [p.message for p in problems] == [
+        "empty file: expected a JSON object",
+        "folder holds no *.json file",
+    ]

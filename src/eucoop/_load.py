@@ -113,12 +113,7 @@ def _read_all(paths: tuple[PathArg, ...], problems: list[Problem]) -> Iterator[t
             yield f"<data #{n}>", arg
             continue
         path = Path(arg)
-        if path.is_dir():
-            targets = sorted(p for p in path.glob("*.json") if p.is_file())
-            if not targets:
-                problems.append(Problem(str(path), "$", "folder holds no *.json file"))
-        else:
-            targets = [path]
+        targets = _folder(path, problems) if path.is_dir() else [path]
         for target in targets:
             try:
                 data = target.read_bytes()
@@ -128,6 +123,21 @@ def _read_all(paths: tuple[PathArg, ...], problems: list[Problem]) -> Iterator[t
             raw = _parse(str(target), data, problems)
             if raw is not _FAILED:
                 yield str(target), raw
+
+
+def _folder(path: Path, problems: list[Problem]) -> list[Path]:
+    """The ``*.json`` files directly in a folder; links out of it are reported, not read."""
+    inside = path.resolve()
+    reported = len(problems)
+    out = []
+    for p in sorted(path.glob("*.json")):
+        if p.is_symlink() and not p.resolve().is_relative_to(inside):
+            problems.append(Problem(str(p), "$", "a link to a file outside the folder; not read"))
+        elif p.is_file():
+            out.append(p)
+    if not out and len(problems) == reported:
+        problems.append(Problem(str(path), "$", "folder holds no *.json file"))
+    return out
 
 
 _FAILED = object()

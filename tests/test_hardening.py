@@ -1,0 +1,303 @@
+"""Property-based hardening: mutations of valid files, arbitrary JSON and bytes, the schema."""
+
+from __future__ import annotations
+
+import copy
+import json
+import types
+import typing
+from collections.abc import Iterator
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import eucoop
+from eucoop import DataError, PartialDate
+from eucoop._converter import DataFile
+from eucoop._schema import json_schema
+
+from .strategies import data_files
+
+REFERENCES = {"parent", "adopted_by", "organisation", "document", "formalised_by"}
+
+Position = tuple[str, Any, Any, Any, str]  # location, container, key, type, field name
+
+
+def positions(
+    value: Any, t: Any, loc: str, container: Any, key: Any, name: str
+) -> Iterator[Position]:
+    """Every place in a raw data file, with the model type expected there."""
+    yield loc, container, key, t, name
+    origin, args = typing.get_origin(t), typing.get_args(t)
+    if origin in (typing.Union, types.UnionType):
+        inner = next(a for a in args if a is not type(None))
+        if value is not None:
+            yield from list(positions(value, inner, loc, container, key, name))[1:]
+        return
+    if origin in (tuple, frozenset) and isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from positions(item, args[0], f"{loc}[{i}]", value, i, name)
+    elif isinstance(t, type) and attrs.has(t) and isinstance(value, dict):
+        hints = typing.get_type_hints(t)
+        for f in attrs.fields(t):
+            if f.name in value:
+                yield from positions(
+                    value[f.name], hints[f.name], f"{loc}.{f.name}", value, f.name, f.name
+                )
+
+
+def _base(t: Any) -> Any:
+    if typing.get_origin(t) in (typing.Union, types.UnionType):
+        return next(a for a in typing.get_args(t) if a is not type(None))
+    return t
+
+
+def mutations(pos: Position) -> Iterator[tuple[Any, str]]:
+    """``(new value, location of the problem)`` for a place; None removes nothing."""
+    loc, _, _, t, name = pos
+    base = _base(t)
+    origin = typing.get_origin(base)
+    if base is str:
+        yield 42, loc
+        if name in REFERENCES:
+            yield "no-such-thing-zz", loc
+    elif base is int:
+        yield "7", loc
+    elif base is bool:
+        yield "yes", loc
+    elif base is PartialDate:
+        yield "2019-02-30", loc
+    elif base is Decimal:
+        yield 1.5, loc
+    elif isinstance(base, type) and issubclass(base, Enum):
+        yield "not-a-value", loc
+    elif origin in (tuple, frozenset):
+        yield None, loc
+    elif isinstance(base, type) and attrs.has(base):
+        yield [], loc
+
+
+def all_mutations(data: dict[str, Any]) -> list[tuple[str, Any, Any, Any]]:
+    out = []
+    for pos in positions(data, DataFile, "$", None, None, ""):
+        loc, container, key, t, _ = pos
+        if container is None:
+            continue
+        for new, where in mutations(pos):
+            out.append((where, container, key, new))
+        base = _base(t)
+        if isinstance(base, type) and attrs.has(base) and isinstance(container[key], dict):
+            out.append((f"{loc}.zz_unknown", container[key], "zz_unknown", 1))
+            for f in attrs.fields(base):
+                if f.default is attrs.NOTHING and f.name in container[key]:
+                    out.append((f"{loc}.{f.name}", container[key], f.name, KeyError))
+    return out
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300)
+@given(data_files(), st.data())
+def test_single_mutation_is_a_located_data_error(
+    data: dict[str, Any], choice: st.DataObject
+) -> None:
+    candidates = all_mutations(data)
+    index = choice.draw(st.integers(0, len(candidates) - 1), label="mutation")
+    data = copy.deepcopy(data)
+    where, container, key, new = all_mutations(data)[index]
+    if new is KeyError:
+        del container[key]
+    else:
+        container[key] = new
+    with pytest.raises(DataError) as info:
+        eucoop.load(data, include_default=False)
+    locations = [p.location for p in info.value.problems]
+    assert where in locations, (where, [str(p) for p in info.value.problems])
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "id",
+                    "name",
+                    "sources",
+                    "organisations",
+                    "programmes",
+                    "documents",
+                    "budget",
+                    "amount",
+                    "currency",
+                    "participants",
+                    "role",
+                    "organisation",
+                    "document",
+                    "paragraph",
+                    "schema_version",
+                    "x",
+                ]
+            )
+            | st.text(max_size=5),
+            children,
+            max_size=5,
+        )
+    ),
+    max_leaves=25,
+)
+
+
+@given(json_values)
+def test_arbitrary_json_never_raises_anything_but_data_error(
+    tmp_path_factory: Any, value: Any
+) -> None:
+    path: Path = tmp_path_factory.mktemp("fuzz") / "f.json"
+    path.write_text(json.dumps(value), encoding="utf-8")
+    try:
+        eucoop.load(path, include_default=False)
+    except DataError as exc:
+        assert exc.problems
+        assert all(p.file == str(path) and p.location.startswith("$") for p in exc.problems)
+
+
+@given(data_files(), st.data(), json_values)
+def test_arbitrary_json_anywhere_in_a_valid_file(
+    data: dict[str, Any], choice: st.DataObject, value: Any
+) -> None:
+    places = [p for p in positions(data, DataFile, "$", None, None, "") if p[1] is not None]
+    _, container, key, _, _ = choice.draw(st.sampled_from(places))
+    container[key] = value
+    try:
+        eucoop.load(data, include_default=False)
+    except DataError as exc:
+        assert exc.problems
+
+
+@given(st.binary(max_size=200))
+def test_arbitrary_bytes(tmp_path_factory: Any, content: bytes) -> None:
+    path: Path = tmp_path_factory.mktemp("bytes") / "f.json"
+    path.write_bytes(content)
+    try:
+        eucoop.load(path, include_default=False)
+    except DataError as exc:
+        assert exc.problems
+
+
+# -- the JSON Schema ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.protocols.Validator:
+    schema = json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def test_shipped_schema_is_the_generated_one() -> None:
+    from importlib.resources import files
+
+    shipped = json.loads(files("eucoop.data").joinpath("_schema.json").read_text(encoding="utf-8"))
+    assert shipped == json_schema(), "run: python -m eucoop schema > src/eucoop/data/_schema.json"
+
+
+def test_packaged_data_validates(validator: jsonschema.protocols.Validator) -> None:
+    from importlib.resources import files
+
+    for item in files("eucoop.data").iterdir():
+        if item.name.endswith(".json") and not item.name.startswith("_"):
+            errors = list(validator.iter_errors(json.loads(item.read_bytes())))
+            assert errors == [], (item.name, [e.message for e in errors[:3]])
+
+
+@given(data_files())
+def test_generated_valid_files_validate(
+    validator: jsonschema.protocols.Validator, data: dict[str, Any]
+) -> None:
+    assert list(validator.iter_errors(data)) == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"schema_version": 2},
+        {"organisations": [{"id": "Bad Id", "name": "x", "sources": [{"document": "d"}]}]},
+        {"organisations": [{"id": "x", "name": "x", "sources": []}]},
+        {"organisations": [{"id": "x", "name": "x"}]},
+        {
+            "programmes": [
+                {
+                    "id": "x",
+                    "name": "x",
+                    "sources": [{"document": "d"}],
+                    "budget": {"amount": 1.5, "currency": "EUR"},
+                }
+            ]
+        },
+        {
+            "programmes": [
+                {"id": "x", "name": "x", "sources": [{"document": "d"}], "launched": "2019-13"}
+            ]
+        },
+        {
+            "agreements": [
+                {"id": "x", "name": "x", "sources": [{"document": "d"}], "kind": "treaty"}
+            ]
+        },
+        {"dialogues": [{"id": "x", "nmae": "x", "sources": [{"document": "d"}]}]},
+        {"documents": [{"id": "d", "title": "t", "publisher": "p", "url": "ftp://x"}]},
+    ],
+)
+def test_schema_rejects_what_load_rejects(
+    validator: jsonschema.protocols.Validator, data: dict[str, Any]
+) -> None:
+    assert list(validator.iter_errors(data)) != []
+    with pytest.raises(DataError):
+        eucoop.load(data, include_default=False)
+
+
+# -- loading reads only what it is given, and runs nothing ----------------------------------
+
+
+def test_folder_is_not_read_recursively(tmp_path: Path, valid: dict[str, Any]) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "broken.json").write_text("{", encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps(valid), encoding="utf-8")
+    assert len(eucoop.load(tmp_path, include_default=False)) == 5
+
+
+def test_symlink_out_of_a_folder_is_not_followed(tmp_path: Path, valid: dict[str, Any]) -> None:
+    outside = tmp_path / "outside.json"
+    outside.write_text(json.dumps(valid), encoding="utf-8")
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "link.json").symlink_to(outside)
+    with pytest.raises(DataError) as info:
+        eucoop.load(folder, include_default=False)
+    (problem,) = info.value.problems
+    assert problem.file == str(folder / "link.json")
+    assert problem.message == "a link to a file outside the folder; not read"
+
+
+def test_nothing_in_a_file_is_executed(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    payload = {
+        "__class__": "os.system",
+        "organisations": [
+            {
+                "id": "x",
+                "name": f"__import__('os').system('touch {marker}')",
+                "sources": [{"document": "d"}],
+            }
+        ],
+        "!!python/object/apply:os.system": [f"touch {marker}"],
+    }
+    with pytest.raises(DataError):
+        eucoop.load(payload, include_default=False)
+    assert not marker.exists()
