@@ -343,7 +343,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
         "parent that is not an organisation",
         lambda d: d["organisations"][1].update(parent="agr-one"),
         "$.organisations[1].parent",
-        "'agr-one' is a agreement, not a organisation",
+        "'agr-one' is an agreement, not an organisation",
     ),
     (
         "own parent",
@@ -361,7 +361,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
         "dangling formalised_by",
         lambda d: d["organisations"][1]["partnership"].update(formalised_by=["org-parent"]),
         "$.organisations[1].partnership.formalised_by[0]",
-        "'org-parent' is a organisation, not a agreement",
+        "'org-parent' is an organisation, not an agreement",
     ),
     (
         "dangling adopted_by",
@@ -379,7 +379,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
         "source that is not a document",
         lambda d: d["dialogues"][0]["sources"][0].update(document="org-parent"),
         "$.dialogues[0].sources[0].document",
-        "'org-parent' is a organisation, not a document",
+        "'org-parent' is an organisation, not a document",
     ),
     (
         "dangling partnership source",
@@ -560,6 +560,23 @@ def test_every_problem_at_once(valid: dict[str, Any], write: Write) -> None:
         "$.dialogues[0].sessions[0].start",
         "$.programmes[0].budget.amount",
         "$.programmes[0].budget.currency",
+    ]
+
+
+def test_structural_and_reference_problems_together(valid: dict[str, Any], write: Write) -> None:
+    valid["organisations"][0]["name"] = 7  # structural: this item cannot be converted
+    valid["agreements"][0]["sources"] = []  # checks across the file still run on the rest
+    valid["programmes"][0]["participants"][1]["organisation"] = "ghost"
+    valid["programmes"][0]["sources"][0]["paragraph"] = 99
+    problems = problems_of(write(valid))
+    assert [(p.location, p.message) for p in problems] == [
+        ("$.organisations[0].name", "expected a string, got an integer"),
+        ("$.agreements[0].sources", "must cite at least one source"),
+        (
+            "$.programmes[0].sources[0].paragraph",
+            "paragraph 99 is outside 'doc-a', which has paragraphs 1 to 5",
+        ),
+        ("$.programmes[0].participants[1].organisation", "unknown organisation 'ghost'"),
     ]
 
 

@@ -27,7 +27,8 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from eucoop._entities import KINDS, Agreement, Dialogue, Organisation, Programme
+from eucoop._entities import KINDS, Agreement, Dialogue, Entity, Organisation, Programme
+from eucoop._exceptions import Problem
 from eucoop._values import (
     AgreementKind,
     Document,
@@ -40,7 +41,7 @@ from eucoop._values import (
     Standing,
 )
 
-__all__ = ["DataFile", "errors_of", "structure_file", "unstructure"]
+__all__ = ["Converted", "DataFile", "Located", "convert", "errors_of", "unstructure"]
 
 SCHEMA_VERSION = 1
 
@@ -315,18 +316,98 @@ def _converter(detailed: bool) -> cattrs.Converter:
     return _make(detailed)
 
 
-def structure_file(data: object) -> DataFile:
-    """Turn one parsed JSON document into a :class:`DataFile`, or raise.
+@attrs.frozen
+class Located:
+    """An entity or document with the file and JSON location it came from."""
 
-    Tries the fast converter; on failure re-runs the detailed one so that the
-    exception raised carries every problem's location (see :func:`errors_of`).
+    file: str
+    path: str
+    value: Entity | Document
+
+
+@attrs.define
+class Converted:
+    """One data file converted: its records, its problems, and the ids of failed items."""
+
+    records: list[Located] = attrs.Factory(list)
+    problems: list[Problem] = attrs.Factory(list)
+    #: ids of items that failed to convert, by collection, so references to them
+    #: are not reported as unknown as well.
+    placeholders: dict[str, str] = attrs.Factory(dict)
+    #: collections that could not be read at all (not a list), whose ids are unknown.
+    unreadable: set[str] = attrs.Factory(set)
+
+
+_COLLECTIONS: dict[str, type[Entity] | type[Document]] = {
+    "documents": Document,
+    **{k.collection: k for k in KINDS},
+}
+
+
+def convert(name: str, data: object) -> Converted:
+    """Turn one parsed JSON document into located records, or say what is wrong.
+
+    The whole file goes through the fast converter first. Only when that
+    fails is it converted again item by item with the detailed converter, so
+    that every item that is well formed still reaches the checks across
+    files, and every one that is not gets its problems located.
     """
-    if type(data) is not dict:
-        raise _wrong("an object at the top level", data)
+    out = Converted()
     try:
-        return _converter(False).structure(data, DataFile)
-    except Exception:  # noqa: BLE001 - the detailed pass says what it was
-        return _converter(True).structure(data, DataFile)
+        whole = _converter(False).structure(data, DataFile)
+    except Exception:  # noqa: BLE001 - the detailed pass below says what it was
+        _convert_items(name, data, out)
+    else:
+        if whole.schema_version is not None and whole.schema_version != SCHEMA_VERSION:
+            problem = Problem(name, "$.schema_version", _bad_version(whole.schema_version))
+            out.problems.append(problem)
+        for coll in _COLLECTIONS:
+            for i, value in enumerate(getattr(whole, coll)):
+                out.records.append(Located(name, f"$.{coll}[{i}]", value))
+    return out
+
+
+def _bad_version(version: object) -> str:
+    return (
+        f"unknown schema_version {version}; "
+        f"this version of eucoop reads schema_version {SCHEMA_VERSION}"
+    )
+
+
+def _convert_items(name: str, data: object, out: Converted) -> None:
+    def add(errors: Iterator[tuple[str, str]]) -> None:
+        out.problems.extend(Problem(name, loc, msg) for loc, msg in errors)
+
+    if type(data) is not dict:
+        add(iter([("$", str(_wrong("an object at the top level", data)))]))
+        out.unreadable.update(_COLLECTIONS)
+        return
+    unknown = set(data) - {"schema_version", *_COLLECTIONS}
+    if unknown:
+        add(errors_of(ForbiddenExtraKeysError(None, DataFile, unknown)))
+    version = data.get("schema_version")
+    if version is not None:
+        if type(version) is not int:
+            add(iter([("$.schema_version", str(_wrong("an integer", version)))]))
+        elif version != SCHEMA_VERSION:
+            add(iter([("$.schema_version", _bad_version(version))]))
+    detailed = _converter(True)
+    for coll, cls in _COLLECTIONS.items():
+        items = data.get(coll, [])
+        if type(items) is not list:
+            add(iter([(f"$.{coll}", str(_wrong("a list", items)))]))
+            out.unreadable.add(coll)
+            continue
+        for i, item in enumerate(items):
+            path = f"$.{coll}[{i}]"
+            try:
+                value = detailed.structure(item, cls)
+            except Exception as exc:  # noqa: BLE001 - turned into problems
+                add(errors_of(exc, path))
+                if type(item) is dict and type(item.get("id")) is str:
+                    out.placeholders[item["id"]] = coll
+            else:
+                out.records.append(Located(name, path, value))
 
 
 def unstructure(value: object) -> Any:

@@ -57,13 +57,16 @@ class UnknownEntityError(KeyError):
     It is a :class:`KeyError`, so ``except KeyError`` catches it too.
     """
 
-    def __init__(self, key: str, suggestions: Iterable[str] = ()) -> None:
+    def __init__(
+        self, key: str, suggestions: Iterable[str] = (), message: str | None = None
+    ) -> None:
         self.key = key
         self.suggestions = tuple(suggestions)
+        self.message = message
         super().__init__(key)
 
     def __str__(self) -> str:
-        msg = f"no entity is called {self.key!r}"
+        msg = self.message or f"no entity is called {self.key!r}"
         if self.suggestions:
             msg += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         return msg

@@ -12,8 +12,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from eucoop._converter import DataFile, NonFinite, errors_of, structure_file
-from eucoop._entities import KINDS
+from eucoop._converter import Converted, Located, NonFinite, convert
 from eucoop._exceptions import DataError, Problem
 from eucoop._registry import Registry
 from eucoop._validate import validate
@@ -25,7 +24,7 @@ _PACKAGE = "eucoop/data"
 
 _lock = threading.RLock()
 _default: Registry | None = None
-_packaged: list[tuple[str, DataFile]] | None = None
+_packaged_files: list[Converted] | None = None
 
 
 def load(*paths: PathArg, include_default: bool = True) -> Registry:
@@ -52,39 +51,39 @@ def load(*paths: PathArg, include_default: bool = True) -> Registry:
         if _default is None:
             with _lock:
                 if _default is None:
-                    _default = _build(_packaged_files())
+                    _default = _build(_packaged())
         return _default
-    loaded: list[tuple[str, DataFile]] = list(_packaged_files()) if include_default else []
+    files_ = list(_packaged()) if include_default else []
     problems: list[Problem] = []
-    placeholders: dict[str, str] = {}
     for name, raw in _read_all(paths, problems):
-        try:
-            loaded.append((name, structure_file(raw)))
-        except Exception as exc:  # noqa: BLE001 - turned into problems
-            problems.extend(Problem(name, loc, msg) for loc, msg in errors_of(exc))
-            placeholders.update(_raw_ids(raw))
-    return _build(loaded, problems, placeholders)
+        files_.append(convert(name, raw))
+    return _build(files_, problems)
 
 
-def _build(
-    loaded: list[tuple[str, DataFile]],
-    problems: list[Problem] | None = None,
-    placeholders: Mapping[str, str] | None = None,
-) -> Registry:
+def _build(files_: list[Converted], problems: list[Problem] | None = None) -> Registry:
+    """Check the converted files as a whole and build the registry, or raise."""
     problems = list(problems or ())
+    records: list[Located] = []
+    placeholders: dict[str, str] = {}
+    unreadable: set[str] = set()
+    for converted in files_:
+        records.extend(converted.records)
+        problems.extend(converted.problems)
+        placeholders.update(converted.placeholders)
+        unreadable |= converted.unreadable
     with _gc_paused():
-        found, records = validate(loaded, placeholders or {})
-        problems.extend(found)
+        problems.extend(validate(records, placeholders, unreadable))
         if problems:
             raise DataError(problems)
         return Registry._from_records(r.value for r in records)
 
 
-def _packaged_files() -> list[tuple[str, DataFile]]:
-    global _packaged  # noqa: PLW0603 - the module-level cache
-    if _packaged is None:
+def _packaged() -> list[Converted]:
+    """The packaged data files, read and converted once."""
+    global _packaged_files  # noqa: PLW0603 - the module-level cache
+    if _packaged_files is None:
         with _lock:
-            if _packaged is None:
+            if _packaged_files is None:
                 problems: list[Problem] = []
                 out = []
                 root = files("eucoop.data")
@@ -93,18 +92,16 @@ def _packaged_files() -> list[tuple[str, DataFile]]:
                     for p in root.iterdir()
                     if p.name.endswith(".json") and not p.name.startswith("_")
                 )
-                for fname in names:
-                    name = f"{_PACKAGE}/{fname}"
-                    raw = _parse(name, root.joinpath(fname).read_bytes(), problems)
-                    if raw is not _FAILED:
-                        try:
-                            out.append((name, structure_file(raw)))
-                        except Exception as exc:  # noqa: BLE001 - turned into problems
-                            problems.extend(Problem(name, lc, m) for lc, m in errors_of(exc))
-                if problems:  # pragma: no cover - the packaged data is tested
+                with _gc_paused():
+                    for fname in names:
+                        name = f"{_PACKAGE}/{fname}"
+                        raw = _parse(name, root.joinpath(fname).read_bytes(), problems)
+                        if raw is not _FAILED:
+                            out.append(convert(name, raw))
+                if problems:  # pragma: no cover - the packaged files are tested
                     raise DataError(problems)
-                _packaged = out
-    return _packaged
+                _packaged_files = out
+    return _packaged_files
 
 
 def _read_all(paths: tuple[PathArg, ...], problems: list[Problem]) -> Iterator[tuple[str, Any]]:
@@ -161,20 +158,6 @@ def _parse(name: str, data: bytes, problems: list[Problem]) -> Any:
     except RecursionError:
         problems.append(Problem(name, "$", "not usable JSON: nested too deeply"))
     return _FAILED
-
-
-def _raw_ids(raw: Any) -> dict[str, str]:
-    """The ids a file that failed to convert would have defined, by collection."""
-    out: dict[str, str] = {}
-    if not isinstance(raw, Mapping):
-        return out
-    for coll in ("documents", *(k.collection for k in KINDS)):
-        items = raw.get(coll)
-        if isinstance(items, list):
-            for item in items:
-                if isinstance(item, Mapping) and isinstance(item.get("id"), str):
-                    out[item["id"]] = coll
-    return out
 
 
 @contextmanager

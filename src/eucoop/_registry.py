@@ -16,7 +16,7 @@ from eucoop._entities import KINDS, Agreement, Dialogue, Entity, Organisation, P
 from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
 from eucoop._results import Results, SearchResults, Timeline
 from eucoop._search import SearchIndex
-from eucoop._text import fold, loose
+from eucoop._text import a, fold, loose
 from eucoop._time import Status, entity_span, status, timeline_entries
 from eucoop._values import (
     DateLike,
@@ -162,8 +162,7 @@ class Registry:
             close = difflib.get_close_matches(str(ident), list(self._by_id), n=3)
             raise UnknownEntityError(str(ident), close) from None
         if kind is not None and not isinstance(entity, kind):
-            msg = f"{ident!r} is a {entity.kind_name}, not a {kind.__name__.lower()}"
-            raise UnknownEntityError(msg)
+            raise _wrong_kind(ident, entity, kind)
         return entity
 
     def document(self, ident: str) -> Document:
@@ -198,6 +197,13 @@ class Registry:
             raise AmbiguousLookupError(name, sorted(found))
         raise UnknownEntityError(name, self._suggest(name))
 
+    def _organisation(self, name: str | Entity) -> Organisation:
+        """:meth:`lookup`, but only an organisation will do."""
+        found = self.lookup(name)
+        if not isinstance(found, Organisation):
+            raise _wrong_kind(name if isinstance(name, str) else name.id, found, Organisation)
+        return found
+
     def _suggest(self, name: str) -> list[str]:
         key = fold(name)
         close = difflib.get_close_matches(key, list(self._keys), n=3, cutoff=0.6)
@@ -222,7 +228,7 @@ class Registry:
         ...
         eucoop.UnknownEntityError: "no entity is called 'greco-observer-check'"
         """
-        org = self.lookup(organisation)
+        org = self._organisation(organisation)
         wanted = None if role is None else Role(role)
         seen: dict[str, Entity] = {}
         for entity, part in self._roles.get(org.id, ()):
@@ -232,7 +238,7 @@ class Registry:
 
     def roles(self, organisation: str | Entity) -> tuple[tuple[Entity, Participant], ...]:
         """Every ``(entity, participant)`` pair for the organisation, with its role and dates."""
-        org = self.lookup(organisation)
+        org = self._organisation(organisation)
         return tuple(sorted(self._roles.get(org.id, ()), key=lambda ep: _kind_order(ep[0])))
 
     def partners(
@@ -274,14 +280,14 @@ class Registry:
 
     def children(self, organisation: str | Entity) -> Results[Organisation]:
         """The organisations whose ``parent`` is this one."""
-        org = self.lookup(organisation)
+        org = self._organisation(organisation)
         return Results(self._children.get(org.id, ()))
 
     def ancestors(self, organisation: str | Entity) -> Results[Organisation]:
         """The organisation's parent, its parent's parent... up to the top."""
-        org = self.lookup(organisation)
+        org = self._organisation(organisation)
         out: list[Organisation] = []
-        parent = org.parent if isinstance(org, Organisation) else None
+        parent = org.parent
         while parent is not None and parent in self._by_id:
             node = self._by_id[parent]
             assert isinstance(node, Organisation)  # noqa: S101 - validated on load
@@ -334,7 +340,7 @@ class Registry:
             candidates.append(self._by_region.get(fold(region), set()))
         if participant is not None or role is not None:
             want_role = None if role is None else Role(role)
-            org = None if participant is None else self.lookup(participant).id
+            org = None if participant is None else self._organisation(participant).id
             pairs = self._roles.get(org, ()) if org is not None else self._all_roles()
             candidates.append({e.id for e, p in pairs if want_role is None or p.role is want_role})
         if active_on is not None:
@@ -357,8 +363,8 @@ class Registry:
             areas = e.policy_areas
             if isinstance(e, Organisation) and e.partnership is not None:
                 areas = areas | e.partnership.areas
-            for a in areas:
-                out[a].add(e.id)
+            for area in areas:
+                out[area].add(e.id)
         return dict(out)
 
     @cached_property
@@ -543,6 +549,11 @@ class Registry:
         from eucoop._frames import to_networkx  # noqa: PLC0415 - loaded on first use
 
         return to_networkx(self)
+
+
+def _wrong_kind(key: str, entity: Entity, kind: type[Entity]) -> UnknownEntityError:
+    msg = f"{key!r} is {a(entity.kind_name)}, not {a(kind.__name__.lower())}"
+    return UnknownEntityError(key, message=msg)
 
 
 def _kind_order(entity: Entity) -> tuple[int, str]:

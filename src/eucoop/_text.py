@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "loose", "words"]
+__all__ = ["a", "fold", "loose", "words"]
 
 _SPACE = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -36,6 +36,15 @@ def loose(text: str) -> str:
     key = fold(text).replace(".", "")
     key = _SPACE.sub(" ", _NON_WORD.sub(" ", key)).strip()
     return key.removeprefix("the ")
+
+
+def a(noun: str) -> str:
+    """The noun with its indefinite article.
+
+    >>> a("organisation"), a("programme")
+    ('an organisation', 'a programme')
+    """
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def words(text: str) -> list[str]:

@@ -8,32 +8,23 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set
 from functools import cache
 from importlib.resources import files
 
 import attrs
 
-from eucoop._converter import SCHEMA_VERSION, DataFile
+from eucoop._converter import Located
 from eucoop._entities import KINDS, Agreement, Dialogue, Entity, Organisation, Programme
 from eucoop._exceptions import Problem
-from eucoop._text import fold
+from eucoop._text import a, fold
 from eucoop._values import Document, PartialDate, Partnership, Source
 
-__all__ = ["Located", "iso_codes", "lookup_keys", "validate"]
+__all__ = ["iso_codes", "lookup_keys", "validate"]
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _URL = re.compile(r"https?://\S+")
 _COLLECTIONS: dict[type, str] = {k: k.collection for k in KINDS}
-
-
-@attrs.frozen
-class Located:
-    """An entity or document with the file and JSON location it came from."""
-
-    file: str
-    path: str
-    value: Entity | Document
 
 
 @cache
@@ -53,47 +44,27 @@ def lookup_keys(entity: Entity) -> Iterator[tuple[str, str]]:
         yield f"aliases[{i}]", alias
 
 
-def locate(files_: Sequence[tuple[str, DataFile]]) -> list[Located]:
-    """Every document and entity of the files, in file order."""
-    out: list[Located] = []
-    for name, data in files_:
-        for i, doc in enumerate(data.documents):
-            out.append(Located(name, f"$.documents[{i}]", doc))
-        for kind in KINDS:
-            for i, ent in enumerate(getattr(data, kind.collection)):
-                out.append(Located(name, f"$.{kind.collection}[{i}]", ent))
-    return out
-
-
 def validate(
-    files_: Sequence[tuple[str, DataFile]], placeholders: Mapping[str, str] | None = None
-) -> tuple[list[Problem], list[Located]]:
-    """Every problem across *files_*, and the located records (valid or not).
+    records: Sequence[Located],
+    placeholders: Mapping[str, str] | None = None,
+    unreadable: Set[str] = frozenset(),
+) -> list[Problem]:
+    """Every problem across the records of all files loaded together.
 
-    *placeholders* maps ids defined in files that failed to convert to their
-    collection, so that references to them are not reported as unknown too.
+    *placeholders* maps ids of items that failed to convert to their
+    collection, and *unreadable* names collections that could not be read at
+    all, so that references to what they held are not reported as unknown too.
     """
-    problems: list[Problem] = []
-    for name, data in files_:
-        if data.schema_version is not None and data.schema_version != SCHEMA_VERSION:
-            problems.append(
-                Problem(
-                    name,
-                    "$.schema_version",
-                    f"unknown schema_version {data.schema_version}; "
-                    f"this version of eucoop reads schema_version {SCHEMA_VERSION}",
-                )
-            )
-    records = locate(files_)
-    checker = _Checker(records, placeholders or {})
-    problems.extend(checker.run())
-    return problems, records
+    return _Checker(records, placeholders or {}, unreadable).run()
 
 
 class _Checker:
-    def __init__(self, records: list[Located], placeholders: Mapping[str, str]) -> None:
+    def __init__(
+        self, records: Sequence[Located], placeholders: Mapping[str, str], unreadable: Set[str]
+    ) -> None:
         self.records = records
         self.placeholders = placeholders
+        self.unreadable = unreadable
         self.problems: list[Problem] = []
         self.by_id: dict[str, Located] = {}
         self.countries, self.currencies = iso_codes()
@@ -215,7 +186,7 @@ class _Checker:
         for i, src in enumerate(sources):
             at = f"{where}[{i}]"
             doc_rec = self.by_id.get(src.document)
-            if doc_rec is None and self.placeholders.get(src.document) == "documents":
+            if doc_rec is None and self.unknown_but_expected(src.document, "documents"):
                 continue
             if doc_rec is None or not isinstance(doc_rec.value, Document):
                 self.add(rec, f"{at}.document", _dangling("document", src.document, doc_rec))
@@ -236,11 +207,15 @@ class _Checker:
                         f"{field!r} is not a field of {owner.__name__}",
                     )
 
+    def unknown_but_expected(self, ident: str, collection: str) -> bool:
+        """Whether *ident* may be defined by an item or collection that failed to convert."""
+        return collection in self.unreadable or self.placeholders.get(ident) == collection
+
     def ref(self, rec: Located, where: str, target: str | None, kind: type) -> None:
         if target is None:
             return
         found = self.by_id.get(target)
-        if found is None and self.placeholders.get(target) == _COLLECTIONS[kind]:
+        if found is None and self.unknown_but_expected(target, _COLLECTIONS[kind]):
             return
         if found is None or not isinstance(found.value, kind):
             self.add(rec, where, _dangling(kind.__name__.lower(), target, found))
@@ -296,4 +271,4 @@ def _bad_country(code: str) -> str:
 def _dangling(kind: str, target: str, found: Located | None) -> str:
     if found is None:
         return f"unknown {kind} {target!r}"
-    return f"{target!r} is a {type(found.value).__name__.lower()}, not a {kind}"
+    return f"{target!r} is {a(type(found.value).__name__.lower())}, not {a(kind)}"
