@@ -580,6 +580,25 @@ def test_structural_and_reference_problems_together(valid: dict[str, Any], write
     ]
 
 
+def test_dangling_references_inside_a_malformed_item(valid: dict[str, Any], write: Write) -> None:
+    org = valid["organisations"][1]
+    org["member_count"] = "many"  # the item cannot be converted...
+    org["parent"] = "ghost-parent"  # ...but its references are still checked
+    org["participants"][0]["organisation"] = "ghost-member"
+    org["sources"][0]["document"] = "ghost-doc"
+    org["partnership"]["formalised_by"] = ["ghost-agreement", 5]
+    org["partnership"]["sources"][0]["document"] = "doc-a"  # fine
+    problems = problems_of(write(valid))
+    assert [(p.location, p.message) for p in problems] == [
+        ("$.organisations[1].member_count", "expected an integer, got a string"),
+        ("$.organisations[1].partnership.formalised_by[1]", "expected a string, got an integer"),
+        ("$.organisations[1].parent", "unknown organisation 'ghost-parent'"),
+        ("$.organisations[1].participants[0].organisation", "unknown organisation 'ghost-member'"),
+        ("$.organisations[1].sources[0].document", "unknown document 'ghost-doc'"),
+        ("$.organisations[1].partnership.formalised_by[0]", "unknown agreement 'ghost-agreement'"),
+    ]
+
+
 def test_reference_problems_across_files(valid: dict[str, Any], write: Write) -> None:
     good = write({"documents": valid["documents"]}, "docs.json")
     valid.pop("documents")

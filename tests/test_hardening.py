@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import eucoop
@@ -23,7 +23,7 @@ from eucoop import DataError, PartialDate
 from eucoop._converter import DataFile
 from eucoop._schema import json_schema
 
-from .strategies import data_files
+from .strategies import data_files, whole_files
 
 REFERENCES = {"parent", "adopted_by", "organisation", "document", "formalised_by"}
 
@@ -101,7 +101,7 @@ def all_mutations(data: dict[str, Any]) -> list[tuple[str, Any, Any, Any]]:
     return out
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300)
+@whole_files
 @given(data_files(), st.data())
 def test_single_mutation_is_a_located_data_error(
     data: dict[str, Any], choice: st.DataObject
@@ -167,6 +167,7 @@ def test_arbitrary_json_never_raises_anything_but_data_error(
         assert all(p.file == str(path) and p.location.startswith("$") for p in exc.problems)
 
 
+@whole_files
 @given(data_files(), st.data(), json_values)
 def test_arbitrary_json_anywhere_in_a_valid_file(
     data: dict[str, Any], choice: st.DataObject, value: Any
@@ -216,6 +217,7 @@ def test_packaged_data_validates(validator: jsonschema.protocols.Validator) -> N
             assert errors == [], (item.name, [e.message for e in errors[:3]])
 
 
+@whole_files
 @given(data_files())
 def test_generated_valid_files_validate(
     validator: jsonschema.protocols.Validator, data: dict[str, Any]

@@ -113,7 +113,5 @@ def test_import_does_not_load_optional_or_heavy_modules() -> None:
         "print(sorted(m for m in ('pandas', 'networkx', 'eucoop._cli', 'eucoop._export', "
         "'eucoop._html', 'eucoop._frames', 'sqlite3', 'csv') if m in sys.modules))"
     )
-    out = subprocess.run(  # noqa: S603 - our own interpreter and code
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

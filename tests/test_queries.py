@@ -23,7 +23,7 @@ from eucoop import (
 )
 from eucoop._time import Status, entity_span, status
 
-from .strategies import COUNTRIES, data_files, partial_dates
+from .strategies import COUNTRIES, data_files, partial_dates, whole_files
 
 
 @pytest.fixture
@@ -262,12 +262,14 @@ def brute_force(reg: Registry, cond: dict[str, Any]) -> list[str]:
     return out
 
 
+@whole_files
 @given(data_files(), CONDITIONS)
 def test_filter_equals_brute_force(data: dict[str, Any], cond: dict[str, Any]) -> None:
     reg = eucoop.load(data, include_default=False)
     assert list(reg.filter(**cond).ids) == brute_force(reg, cond)
 
 
+@whole_files
 @given(data_files(), partial_dates(), partial_dates())
 def test_as_of_is_monotone(data: dict[str, Any], a: PartialDate, b: PartialDate) -> None:
     reg = eucoop.load(data, include_default=False)
@@ -279,6 +281,7 @@ def test_as_of_is_monotone(data: dict[str, Any], a: PartialDate, b: PartialDate)
     assert before.as_of(early).to_dict() == before.to_dict()
 
 
+@whole_files
 @given(data_files(), partial_dates())
 def test_as_of_is_consistent(data: dict[str, Any], day: PartialDate) -> None:
     reg = eucoop.load(data, include_default=False)
@@ -291,6 +294,7 @@ def test_as_of_is_consistent(data: dict[str, Any], day: PartialDate) -> None:
     assert {e.id for e in then} - certain == set(reg.uncertain_on(day).ids)
 
 
+@whole_files
 @given(data_files(), st.none() | partial_dates(), st.none() | partial_dates())
 def test_timeline_sorted_and_windows_are_subsets(
     data: dict[str, Any], start: PartialDate | None, end: PartialDate | None
@@ -308,6 +312,7 @@ def test_timeline_sorted_and_windows_are_subsets(
         assert t.entity in reg
 
 
+@whole_files
 @given(data_files(), st.sampled_from(["name", "of", "alias", "acr"]))
 def test_search_results_match(data: dict[str, Any], word: str) -> None:
     reg = eucoop.load(data, include_default=False)

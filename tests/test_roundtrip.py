@@ -10,9 +10,10 @@ from hypothesis import given
 import eucoop
 from eucoop._converter import unstructure
 
-from .strategies import data_files
+from .strategies import data_files, whole_files
 
 
+@whole_files
 @given(data_files())
 def test_generated_files_load_and_round_trip(data: dict[str, Any]) -> None:
     reg = eucoop.load(data, include_default=False)
@@ -22,6 +23,7 @@ def test_generated_files_load_and_round_trip(data: dict[str, Any]) -> None:
     assert again.to_dict() == reg.to_dict()
 
 
+@whole_files
 @given(data_files())
 def test_every_entity_round_trips_alone(data: dict[str, Any]) -> None:
     reg = eucoop.load(data, include_default=False)

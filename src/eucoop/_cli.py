@@ -266,6 +266,9 @@ def _parser() -> _Parser:
     p = command("validate", "check data files against the packaged data")
     p.add_argument("files", nargs="+", metavar="FILE")
 
+    p = command("schema", "print the JSON Schema of data files (for editors and CI)")
+    p.add_argument("-o", "--output", metavar="PATH", help="write it to a file instead")
+
     p = command("export", "write the dataset as JSON, CSV or SQLite")
     p.add_argument(
         "--format",
@@ -837,6 +840,18 @@ def _cmd_validate(ctx: _Context) -> int:
     return 0
 
 
+def _cmd_schema(ctx: _Context) -> int:
+    from eucoop._schema import json_schema  # noqa: PLC0415 - only this command needs it
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if ctx.args.output:
+        Path(ctx.args.output).write_text(text, encoding="utf-8")
+        _out([f"wrote the data-file schema to {ctx.args.output}"])
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def _cmd_export(ctx: _Context) -> int:
     from eucoop import _export  # noqa: PLC0415 - keeps the CLI quick to start
 
@@ -872,6 +887,7 @@ _COMMANDS: dict[str, Callable[[_Context], int]] = {
     "as-of": _cmd_as_of,
     "provenance": _cmd_provenance,
     "validate": _cmd_validate,
+    "schema": _cmd_schema,
     "export": _cmd_export,
 }
 

@@ -336,6 +336,9 @@ class Converted:
     placeholders: dict[str, str] = attrs.Factory(dict)
     #: collections that could not be read at all (not a list), whose ids are unknown.
     unreadable: set[str] = attrs.Factory(set)
+    #: references found in items that failed to convert: (located item, field path,
+    #: target id, collection), so they are checked like those of converted items.
+    references: list[tuple[Located, str, str, str]] = attrs.Factory(list)
 
 
 _COLLECTIONS: dict[str, type[Entity] | type[Document]] = {
@@ -404,10 +407,56 @@ def _convert_items(name: str, data: object, out: Converted) -> None:
                 value = detailed.structure(item, cls)
             except Exception as exc:  # noqa: BLE001 - turned into problems
                 add(errors_of(exc, path))
-                if type(item) is dict and type(item.get("id")) is str:
-                    out.placeholders[item["id"]] = coll
+                if type(item) is dict:
+                    if type(item.get("id")) is str:
+                        out.placeholders[item["id"]] = coll
+                    here = Located(name, path, _UNCONVERTED)
+                    out.references.extend((here, f, t, c) for f, t, c in raw_references(item))
             else:
                 out.records.append(Located(name, path, value))
+
+
+_UNCONVERTED = Document(id="", title="(an item that failed to convert)", publisher="")
+
+#: Where references stand in a raw item: (key, collection referred to, kind of value).
+_REFERENCE_KEYS = (
+    ("parent", "organisations"),
+    ("adopted_by", "organisations"),
+)
+
+
+def raw_references(item: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
+    """``(field path, target id, collection)`` for the string references in a raw item."""
+
+    def items(value: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+        seq = value.get(key) if type(value) is dict else None
+        if type(seq) is list:
+            for i, x in enumerate(seq):
+                if type(x) is dict:
+                    yield i, x
+
+    def text(value: Any) -> bool:
+        return type(value) is str
+
+    for key, coll in _REFERENCE_KEYS:
+        if text(item.get(key)):
+            yield key, item[key], coll
+    for i, p in items(item, "participants"):
+        if text(p.get("organisation")):
+            yield f"participants[{i}].organisation", p["organisation"], "organisations"
+    for i, s in items(item, "sources"):
+        if text(s.get("document")):
+            yield f"sources[{i}].document", s["document"], "documents"
+    partnership = item.get("partnership")
+    if type(partnership) is dict:
+        formal = partnership.get("formalised_by")
+        if type(formal) is list:
+            for i, target in enumerate(formal):
+                if text(target):
+                    yield f"partnership.formalised_by[{i}]", target, "agreements"
+        for i, s in items(partnership, "sources"):
+            if text(s.get("document")):
+                yield f"partnership.sources[{i}].document", s["document"], "documents"
 
 
 def unstructure(value: object) -> Any:

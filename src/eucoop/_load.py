@@ -66,13 +66,15 @@ def _build(files_: list[Converted], problems: list[Problem] | None = None) -> Re
     records: list[Located] = []
     placeholders: dict[str, str] = {}
     unreadable: set[str] = set()
+    references: list[tuple[Located, str, str, str]] = []
     for converted in files_:
         records.extend(converted.records)
         problems.extend(converted.problems)
         placeholders.update(converted.placeholders)
         unreadable |= converted.unreadable
+        references.extend(converted.references)
     with _gc_paused():
-        problems.extend(validate(records, placeholders, unreadable))
+        problems.extend(validate(records, placeholders, unreadable, references))
         if problems:
             raise DataError(problems)
         return Registry._from_records(r.value for r in records)

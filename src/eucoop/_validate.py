@@ -48,14 +48,20 @@ def validate(
     records: Sequence[Located],
     placeholders: Mapping[str, str] | None = None,
     unreadable: Set[str] = frozenset(),
+    references: Sequence[tuple[Located, str, str, str]] = (),
 ) -> list[Problem]:
     """Every problem across the records of all files loaded together.
 
     *placeholders* maps ids of items that failed to convert to their
     collection, and *unreadable* names collections that could not be read at
     all, so that references to what they held are not reported as unknown too.
+    *references* are those found in items that failed to convert; they are
+    checked too, so a type error does not hide a dangling reference beside it.
     """
-    return _Checker(records, placeholders or {}, unreadable).run()
+    checker = _Checker(records, placeholders or {}, unreadable)
+    problems = checker.run()
+    problems.extend(checker.check_raw_references(references))
+    return problems
 
 
 class _Checker:
@@ -236,6 +242,20 @@ class _Checker:
                 f"{prefix}{last_name}",
                 f"{last_name} {last} is before {first_name} {first}",
             )
+
+    def check_raw_references(
+        self, references: Sequence[tuple[Located, str, str, str]]
+    ) -> list[Problem]:
+        self.problems = []
+        kinds = {v: k for k, v in _COLLECTIONS.items()}
+        for rec, where, target, coll in references:
+            if self.unknown_but_expected(target, coll):
+                continue
+            found = self.by_id.get(target)
+            want = kinds.get(coll, Document)
+            if found is None or not isinstance(found.value, want):
+                self.add(rec, where, _dangling(want.__name__.lower(), target, found))
+        return self.problems
 
     # -- the whole ------------------------------------------------------------
 

@@ -1,0 +1,23 @@
+# %% [markdown]
+# # Where does the EUR 440 million come from?
+#
+# Every entity cites its sources; `provenance(id, field)` gives the citations that back
+# one figure, down to the paragraph of the source page.
+
+# %%
+import eucoop
+
+reg = eucoop.load()
+initiative = reg.lookup("EU-IOM Joint Initiative")
+print(initiative.name, initiative.budget)
+
+# %%
+for source in reg.provenance(initiative, "budget"):
+    doc = reg.document(source.document)
+    print(f"paragraph {source.paragraph} of '{doc.title}' ({doc.publisher})")
+    print(f"  {doc.url}")
+    print(f"  backs: {', '.join(source.fields)}")
+
+# %% The same for a fact from another page: when was UNHCR founded?
+for source in reg.provenance("unhcr", "founded"):
+    print(reg.document(source.document).url)
