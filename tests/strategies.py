@@ -29,7 +29,7 @@ from eucoop._validate import iso_codes
 #: Settings for properties over whole generated data files: each example builds and
 #: loads a file, so they take fewer examples than the value-type properties. The
 #: "thorough" profile (HYPOTHESIS_PROFILE=thorough) still runs them in the thousands.
-_examples = settings.default.max_examples
+_examples = settings().max_examples
 whole_files = settings(
     max_examples=_examples // 2 if _examples > 200 else min(100, _examples),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],

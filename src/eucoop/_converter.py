@@ -10,11 +10,12 @@ a file that failed, to say where and why.
 from __future__ import annotations
 
 import difflib
+import types
 import typing
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import attrs
@@ -156,9 +157,35 @@ def _structure_date(value: object, _t: object) -> PartialDate:
     if type(value) is not str:
         raise _wrong("an ISO date string (YYYY, YYYY-MM or YYYY-MM-DD)", value)
     try:
-        return PartialDate.parse(value)
+        return _parse_date(value)
     except ValueError as exc:
         raise Invalid(f"invalid date: {exc}") from None
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_date(text: str) -> PartialDate:
+    """Dates repeat: parse each once, and share the (immutable) result."""
+    return PartialDate.parse(text)
+
+
+def _is_optional(t: Any) -> bool:
+    args = typing.get_args(t)
+    return (
+        typing.get_origin(t) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
+def _optional_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """``X | None`` with the hook for X looked up once, not on every value."""
+    inner_t = next(a for a in typing.get_args(t) if a is not type(None))
+    inner = conv.get_structure_hook(inner_t)
+
+    def structure(value: Any, _t: Any) -> Any:
+        return None if value is None else inner(value, inner_t)
+
+    return structure
 
 
 def _enum_hook(cls: type[Enum]) -> Callable[[object, object], Enum]:
@@ -232,11 +259,18 @@ def _seq_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], Callable[[
         inner_t = typing.get_args(t)[0]
         inner = conv.get_structure_hook(inner_t)
 
+        plain_strings = inner_t is str and not detailed
+
         def structure(value: Any, _t: Any) -> Any:
             if type(value) is not list and type(value) is not tuple:
                 raise _wrong("a list", value)
+            if plain_strings:
+                for v in value:
+                    if type(v) is not str:
+                        raise _wrong("a string", v)
+                return origin(value)
             if not detailed:
-                return origin(inner(v, inner_t) for v in value)
+                return origin([inner(v, inner_t) for v in value])
             out = []
             errors: list[Exception] = []
             for i, v in enumerate(value):
@@ -276,6 +310,7 @@ def _make(detailed: bool) -> cattrs.Converter:
     for enum in _ENUMS:
         conv.register_structure_hook(enum, _enum_hook(enum))
     conv.register_structure_hook_factory(_is_seq, _seq_factory(detailed))
+    conv.register_structure_hook_factory(_is_optional, _optional_factory)
 
     conv.register_unstructure_hook(PartialDate, _unstructure_date)
     for enum in _ENUMS:

@@ -55,9 +55,10 @@ def load(*paths: PathArg, include_default: bool = True) -> Registry:
         return _default
     files_ = list(_packaged()) if include_default else []
     problems: list[Problem] = []
-    for name, raw in _read_all(paths, problems):
-        files_.append(convert(name, raw))
-    return _build(files_, problems)
+    with _gc_paused():
+        for name, raw in _read_all(paths, problems):
+            files_.append(convert(name, raw))
+        return _build(files_, problems)
 
 
 def _build(files_: list[Converted], problems: list[Problem] | None = None) -> Registry:
@@ -73,11 +74,12 @@ def _build(files_: list[Converted], problems: list[Problem] | None = None) -> Re
         placeholders.update(converted.placeholders)
         unreadable |= converted.unreadable
         references.extend(converted.references)
+    keys: dict[str, str] = {}
     with _gc_paused():
-        problems.extend(validate(records, placeholders, unreadable, references))
+        problems.extend(validate(records, placeholders, unreadable, references, keys))
         if problems:
             raise DataError(problems)
-        return Registry._from_records(r.value for r in records)
+        return Registry._from_records((r.value for r in records), keys)
 
 
 def _packaged() -> list[Converted]:

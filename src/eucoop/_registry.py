@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from functools import cached_property
 from typing import Any, TypeVar, overload
 
@@ -72,7 +72,6 @@ class Registry:
         "_by_id",
         "_documents",
         "_keys",
-        "_loose",
         "_roles",
         "agreements",
         "dialogues",
@@ -87,20 +86,28 @@ class Registry:
     programmes: tuple[Programme, ...]
     documents: tuple[Document, ...]
 
-    def __init__(self, entities: Iterable[Entity], documents: Iterable[Document] = ()) -> None:
+    def __init__(
+        self,
+        entities: Iterable[Entity],
+        documents: Iterable[Document] = (),
+        _keys: dict[str, str] | None = None,
+    ) -> None:
         """Index *entities*. Use :func:`eucoop.load`, which validates them first."""
         by_kind: dict[type[Entity], list[Any]] = {k: [] for k in KINDS}
         self._by_id: dict[str, Entity] = {}
-        self._keys: dict[str, str] = {}
-        self._loose: defaultdict[str, set[str]] = defaultdict(set)
+        self._keys: dict[str, str] = {} if _keys is None else _keys
         self._roles: defaultdict[str, list[tuple[Entity, Participant]]] = defaultdict(list)
         for e in entities:
             by_kind[type(e)].append(e)
             self._by_id[e.id] = e
-            for text in (e.id, e.name, e.acronym, *e.aliases):
-                if text:
-                    self._keys.setdefault(fold(text), e.id)
-                    self._loose[loose(text)].add(e.id)
+            if _keys is None:
+                keys = self._keys
+                keys.setdefault(e.id, e.id)
+                keys.setdefault(fold(e.name), e.id)
+                if e.acronym:
+                    keys.setdefault(fold(e.acronym), e.id)
+                for alias in e.aliases:
+                    keys.setdefault(fold(alias), e.id)
             for p in e.participants:
                 self._roles[p.organisation].append((e, p))
         for items in by_kind.values():
@@ -113,7 +120,9 @@ class Registry:
         self._documents = {d.id: d for d in self.documents}
 
     @classmethod
-    def _from_records(cls, values: Iterable[Entity | Document]) -> Registry:
+    def _from_records(
+        cls, values: Iterable[Entity | Document], keys: dict[str, str] | None = None
+    ) -> Registry:
         entities: list[Entity] = []
         documents: list[Document] = []
         for v in values:
@@ -121,7 +130,7 @@ class Registry:
                 documents.append(v)
             else:
                 entities.append(v)
-        return cls(entities, documents)
+        return cls(entities, documents, keys)
 
     # -- the collection ------------------------------------------------------
 
@@ -190,7 +199,7 @@ class Registry:
         ident = self._keys.get(fold(name))
         if ident is not None:
             return self._by_id[ident]
-        found = self._loose.get(loose(name), set())
+        found: Set[str] = self._loose.get(loose(name), frozenset())
         if len(found) == 1:
             return self._by_id[next(iter(found))]
         if found:
@@ -203,6 +212,16 @@ class Registry:
         if not isinstance(found, Organisation):
             raise _wrong_kind(name if isinstance(name, str) else name.id, found, Organisation)
         return found
+
+    @cached_property
+    def _loose(self) -> dict[str, set[str]]:
+        """Forgiving keys (no punctuation, no leading "the"), built on the first miss."""
+        out: defaultdict[str, set[str]] = defaultdict(set)
+        for e in self:
+            for text in (e.id, e.name, e.acronym, *e.aliases):
+                if text:
+                    out[loose(text)].add(e.id)
+        return dict(out)
 
     def _suggest(self, name: str) -> list[str]:
         key = fold(name)
@@ -402,7 +421,7 @@ class Registry:
         >>> import eucoop
         >>> results = eucoop.load().search("joint initiative")
         >>> results[0].id, results.hits[0].fields[:2]
-        ('eu-iom-joint-initiative', ('aliases', 'description'))
+        ('eu-iom-joint-initiative', ('aliases', 'id'))
         """
         hits = self._search_index.search(text)
         if kind is not None:

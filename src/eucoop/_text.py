@@ -13,7 +13,6 @@ _NON_WORD = re.compile(r"[^\w]+")
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower-case, strip accents, unify apostrophes and collapse white space.
 
@@ -22,9 +21,16 @@ def fold(text: str) -> str:
     >>> fold("Groupe d\u2019\u00c9tats contre la corruption")
     "groupe d'etats contre la corruption"
     """
+    if text.isascii():  # the common case, and ten times quicker
+        return " ".join(text.lower().split())
+    return _fold_unicode(text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_unicode(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return _SPACE.sub(" ", text.casefold()).strip()
+    return " ".join(text.casefold().split())
 
 
 def loose(text: str) -> str:

@@ -49,6 +49,7 @@ def validate(
     placeholders: Mapping[str, str] | None = None,
     unreadable: Set[str] = frozenset(),
     references: Sequence[tuple[Located, str, str, str]] = (),
+    keys: dict[str, str] | None = None,
 ) -> list[Problem]:
     """Every problem across the records of all files loaded together.
 
@@ -57,10 +58,14 @@ def validate(
     all, so that references to what they held are not reported as unknown too.
     *references* are those found in items that failed to convert; they are
     checked too, so a type error does not hide a dangling reference beside it.
+    *keys*, when given, receives the lookup index built on the way (folded key
+    -> entity id), so the registry need not build it again.
     """
     checker = _Checker(records, placeholders or {}, unreadable)
     problems = checker.run()
     problems.extend(checker.check_raw_references(references))
+    if keys is not None:
+        keys.update(checker.keys)
     return problems
 
 
@@ -73,6 +78,8 @@ class _Checker:
         self.unreadable = unreadable
         self.problems: list[Problem] = []
         self.by_id: dict[str, Located] = {}
+        #: folded lookup key -> entity id, handed on to the registry.
+        self.keys: dict[str, str] = {}
         self.countries, self.currencies = iso_codes()
 
     def add(self, rec: Located, where: str, message: str) -> None:
@@ -107,24 +114,28 @@ class _Checker:
                 self.add(rec, "id", f"duplicate id {ident!r}, already used at {_where(first)}")
 
     def check_lookup_keys(self) -> None:
-        owner: dict[str, tuple[Located, str]] = {}
+        """Every folded name, acronym and alias names one entity; kept as ``self.keys``."""
+        keys = self.keys
         for rec in self.records:
             ent = rec.value
             if not isinstance(ent, Entity):
                 continue
+            ident = ent.id
             for field, text in lookup_keys(ent):
-                key = fold(text)
-                if field != "id" and not key:
+                key = fold(text) if field != "id" else text
+                if not key:
                     self.add(rec, field, "must not be empty")
                     continue
-                first = owner.setdefault(key, (rec, field))
-                if first[0] is not rec and first[0].value.id != ent.id:
-                    self.add(
-                        rec,
-                        field,
-                        f"lookup key {text!r} is already a name of {first[0].value.id!r} "
-                        f"({_where(first[0])}.{first[1]})",
-                    )
+                first = keys.setdefault(key, ident)
+                if first != ident:
+                    self.add(rec, field, self._clash(text, key, first))
+
+    def _clash(self, text: str, key: str, owner_id: str) -> str:
+        """The message for a lookup key that another entity has already (the rare path)."""
+        owner = self.by_id[owner_id]
+        assert isinstance(owner.value, Entity)  # noqa: S101 - only entities own keys
+        field = next(f for f, t in lookup_keys(owner.value) if (fold(t) if f != "id" else t) == key)
+        return f"lookup key {text!r} is already a name of {owner_id!r} ({_where(owner)}.{field})"
 
     # -- one record ---------------------------------------------------------------
 
@@ -188,7 +199,7 @@ class _Checker:
     def check_sources(
         self, rec: Located, where: str, sources: tuple[Source, ...], owner: type
     ) -> None:
-        names = {f.name for f in attrs.fields(owner)}
+        names = _field_names(owner)
         for i, src in enumerate(sources):
             at = f"{where}[{i}]"
             doc_rec = self.by_id.get(src.document)
@@ -278,6 +289,11 @@ class _Checker:
                 rec = self.by_id[node]
                 self.add(rec, "parent", "parent cycle: " + " -> ".join([*cycle, node]))
             reported.update(seen)
+
+
+@cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in attrs.fields(cls))
 
 
 def _where(rec: Located) -> str:

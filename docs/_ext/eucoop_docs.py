@@ -1,0 +1,244 @@
+"""Directives that read the model itself, so the data-model guide cannot go stale.
+
+``eucoop-enum NAME``
+    A table of every value of the enum ``eucoop.NAME``, with its Python name.
+
+``eucoop-fields NAME``
+    A table of every attrs field of ``eucoop.NAME``: name, type, default and
+    meaning. The meanings are the directive's content, one ``field: text``
+    line each (MyST inline markup allowed). A field without a meaning, or a
+    meaning for a field that does not exist, is a build warning (an error
+    under ``-W``). The ``:own:`` flag leaves out the fields shared by every
+    entity.
+
+It also resolves cross-references written against the private modules
+(``eucoop._values.PartialDate``, as type hints name them) to the public names
+documented in the API reference (``eucoop.PartialDate``), and keeps napoleon
+from reading a property's first line as a type.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import inspect
+import re
+from typing import Any, TypeVar
+
+import attrs
+
+import eucoop
+
+#: Private modules whose ideas a guide page explains: module -> label of that section.
+PRIVATE_MODULE_PAGES = {"eucoop._time": "partial-dates"}
+
+_PRIVATE = re.compile(r"eucoop\._[a-z_]+\.([A-Za-z_][A-Za-z0-9_]*)(\.[A-Za-z0-9_.]+)?")
+
+
+def enum_rows(name: str) -> list[tuple[str, str]]:
+    """``(value, Python name)`` for every member of the enum ``eucoop.<name>``."""
+    cls = getattr(eucoop, name)
+    if not (isinstance(cls, type) and issubclass(cls, enum.Enum)):
+        msg = f"eucoop.{name} is not an enum"
+        raise TypeError(msg)
+    return [(str(m.value), f"{name}.{m.name}") for m in cls]
+
+
+def _literal(value: object) -> str:
+    if isinstance(value, enum.Enum):
+        return repr(value.value)
+    return repr(value)
+
+
+def _default(cls: type, field: attrs.Attribute[Any]) -> str | None:
+    """The field's default as a literal, or None when the field is required.
+
+    The constructor's signature decides, since a class may write its own
+    ``__init__`` (:class:`~eucoop.PartialDate` does).
+    """
+    try:
+        param = inspect.signature(cls).parameters.get(field.name)
+    except (TypeError, ValueError):
+        param = None
+    if param is not None:
+        if param.default is inspect.Parameter.empty:
+            return None
+        if param.default is not attrs.NOTHING:
+            return _literal(param.default)
+    d = field.default
+    if d is attrs.NOTHING:
+        return None
+    factory = getattr(d, "factory", None)
+    if factory is not None:  # attrs.Factory
+        return f"{factory.__name__}()"
+    return _literal(d)
+
+
+def type_name(t: object) -> str:
+    """A field's type as the source writes it: ``PartialDate | None``, ``tuple[str, ...]``."""
+    if isinstance(t, str):
+        return t
+    if isinstance(t, type):
+        return "None" if t is type(None) else t.__qualname__
+    text = repr(t).replace("NoneType", "None")
+    return re.sub(r"\b[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\.(?=[A-Z])", "", text)
+
+
+def field_rows(name: str, own: bool = False) -> list[tuple[str, str, str | None]]:
+    """``(field, type, default)`` for every attrs field of ``eucoop.<name>``."""
+    cls = getattr(eucoop, name)
+    rows = []
+    for f in attrs.fields(cls):
+        if own and f.inherited:
+            continue
+        rows.append((f.name, type_name(f.type), _default(cls, f)))
+    return rows
+
+
+def setup(app):  # type: ignore[no-untyped-def]
+    """Register the directives and the cross-reference fallback."""
+    from docutils import nodes
+    from docutils.parsers.rst import directives
+    from sphinx.util import logging
+    from sphinx.util.docutils import SphinxDirective
+
+    logger = logging.getLogger(__name__)
+
+    def table(headers: list[str], rows: list[list[nodes.Node]], widths: list[int]) -> nodes.table:
+        tab = nodes.table(classes=["eucoop-model-table"])
+        group = nodes.tgroup(cols=len(headers))
+        tab += group
+        for w in widths:
+            group += nodes.colspec(colwidth=w)
+        head = nodes.thead()
+        group += head
+        row = nodes.row()
+        for h in headers:
+            row += nodes.entry("", nodes.paragraph(text=h))
+        head += row
+        body = nodes.tbody()
+        group += body
+        for cells in rows:
+            row = nodes.row()
+            for cell in cells:
+                entry = nodes.entry()
+                entry += cell
+                row += entry
+            body += row
+        return tab
+
+    def literal(text: str) -> nodes.paragraph:
+        para = nodes.paragraph()
+        para += nodes.literal(text, text)
+        return para
+
+    class EnumDirective(SphinxDirective):
+        required_arguments = 1
+
+        def run(self) -> list[nodes.Node]:
+            name = self.arguments[0]
+            try:
+                rows = enum_rows(name)
+            except (AttributeError, TypeError) as exc:
+                raise self.error(str(exc)) from None
+            cells: list[list[nodes.Node]] = [[literal(v), literal(p)] for v, p in rows]
+            return [table(["Value (in data files and queries)", "Python"], cells, [1, 1])]
+
+    class FieldsDirective(SphinxDirective):
+        required_arguments = 1
+        has_content = True
+        option_spec = {"own": directives.flag}  # noqa: RUF012 - docutils API
+
+        def run(self) -> list[nodes.Node]:
+            name = self.arguments[0]
+            try:
+                rows = field_rows(name, own="own" in self.options)
+            except (AttributeError, attrs.exceptions.NotAnAttrsClassError) as exc:
+                raise self.error(f"eucoop.{name}: {exc}") from None
+            meanings: dict[str, tuple[str, int]] = {}
+            for offset, line in enumerate(self.content):
+                if not line.strip():
+                    continue
+                field, sep, text = line.partition(":")
+                if not sep:
+                    raise self.error(f"expected 'field: meaning', got {line!r}")
+                meanings[field.strip()] = (text.strip(), self.content_offset + offset + 1)
+            known = {r[0] for r in rows}
+            for extra in sorted(set(meanings) - known):
+                logger.warning(
+                    "eucoop-fields %s: %r is not one of its fields",
+                    name,
+                    extra,
+                    location=self.get_location(),
+                )
+            cells: list[list[nodes.Node]] = []
+            messages: list[nodes.Node] = []
+            for field, ftype, default in rows:
+                meaning = nodes.paragraph()
+                if field in meanings:
+                    text, lineno = meanings[field]
+                    inline, msgs = self.state.inline_text(text, lineno)
+                    meaning += inline
+                    messages += msgs
+                else:
+                    logger.warning(
+                        "eucoop-fields %s: field %r has no meaning written",
+                        name,
+                        field,
+                        location=self.get_location(),
+                    )
+                default_cell = (
+                    literal(default) if default is not None else nodes.paragraph(text="required")
+                )
+                cells.append([literal(field), literal(ftype), default_cell, meaning])
+            return [table(["Field", "Type", "Default", "Meaning"], cells, [3, 4, 2, 8]), *messages]
+
+    def resolve_private(app, env, node, contnode):  # type: ignore[no-untyped-def]
+        """``eucoop._values.PartialDate`` -> ``eucoop.PartialDate``, when that is public.
+
+        A type variable (``eucoop._registry.E``) becomes plain text; a private
+        module that a guide page explains links to that page's section.
+        """
+        if node.get("refdomain") != "py":
+            return None
+        target = node.get("reftarget", "")
+        if node.get("reftype") == "mod" and target in PRIVATE_MODULE_PAGES:
+            std = env.get_domain("std")
+            return std.resolve_xref(
+                env,
+                node["refdoc"],
+                app.builder,
+                "ref",
+                PRIVATE_MODULE_PAGES[target],
+                node,
+                contnode,
+            )
+        m = _PRIVATE.fullmatch(target)
+        if m is None:
+            return None
+        module = importlib.import_module(target.rsplit(".", 1)[0]) if m.group(2) is None else None
+        if module is not None and isinstance(getattr(module, m.group(1), None), TypeVar):
+            return contnode
+        if m.group(1) not in eucoop.__all__:
+            return None
+        target = f"eucoop.{m.group(1)}{m.group(2) or ''}"
+        domain = env.get_domain("py")
+        return domain.resolve_xref(
+            env, node["refdoc"], app.builder, node["reftype"], target, node, contnode
+        )
+
+    def keep_property_text(_app, what, _name, _obj, _options, lines):  # type: ignore[no-untyped-def]
+        """Stop napoleon reading ``"Text: more"`` in a property docstring as ``type: text``.
+
+        napoleon takes a property's first line as ``type: description``. An
+        empty reST comment as the first line has no colon, so napoleon keeps
+        the docstring as written, and the comment renders as nothing.
+        """
+        if what in ("property", "attribute", "data") and lines and ":" in lines[0]:
+            lines[:0] = ["..", ""]
+
+    app.add_directive("eucoop-enum", EnumDirective)
+    app.connect("autodoc-process-docstring", keep_property_text, priority=400)
+    app.add_directive("eucoop-fields", FieldsDirective)
+    app.connect("missing-reference", resolve_private)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,246 @@
+"""The documentation's own code: the catalogue generator and the helper extensions.
+
+These import the modules in ``docs/_ext`` directly and never run Sphinx, so
+they stay fast; the full build is ``python -m sphinx -W -n -b html docs ...``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+import attrs
+import pytest
+
+import eucoop
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+EXT = DOCS / "_ext"
+
+
+def _import(name: str) -> ModuleType:
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, EXT / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+catalogue = _import("eucoop_catalogue")
+docs_ext = _import("eucoop_docs")
+shell = _import("eucoop_shell")
+
+REG = eucoop.load()
+PAGES: dict[str, str] = catalogue.render_pages(REG)
+KINDS = {
+    "organisations": REG.organisations,
+    "agreements": REG.agreements,
+    "dialogues": REG.dialogues,
+    "programmes": REG.programmes,
+}
+ENTRY = re.compile(r"^`([a-z0-9-]+)` · ", re.MULTILINE)
+TARGET = re.compile(r"^\(([a-z0-9-]+)\)=$", re.MULTILINE)
+REF = re.compile(r"\{ref\}`[^`<]*<([^>`]+)>`")
+
+
+# -- the catalogue ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("collection", list(KINDS))
+def test_each_kind_page_lists_every_entity_once(collection: str) -> None:
+    listed = ENTRY.findall(PAGES[f"{collection}.md"])
+    expected = [e.id for e in KINDS[collection]]
+    assert len(listed) == len(expected)
+    assert listed == expected  # every id, once, in id order
+
+
+def test_every_packaged_entity_is_in_the_catalogue() -> None:
+    listed = Counter(i for name in (f"{c}.md" for c in KINDS) for i in ENTRY.findall(PAGES[name]))
+    assert sum(listed.values()) == len(REG)
+    assert set(listed) == {e.id for e in REG}
+
+
+def test_one_page_per_organisation() -> None:
+    org_pages = {p for p in PAGES if p.startswith(f"{catalogue.ORG_DIR}/")}
+    assert org_pages == {f"{catalogue.ORG_DIR}/{o.id}.md" for o in REG.organisations}
+    for org in REG.organisations:
+        page = PAGES[f"{catalogue.ORG_DIR}/{org.id}.md"]
+        assert f"(entity-{org.id})=" in page
+        assert f"`{org.id}` · organisation" in page
+    # the organisations page puts them in the toctree
+    toctree = PAGES["organisations.md"].split("```{toctree}")[1].split("```")[0]
+    assert toctree.split()[1:] == [f"{catalogue.ORG_DIR}/{o.id}" for o in REG.organisations]
+
+
+def test_every_entity_and_document_has_exactly_one_link_target() -> None:
+    targets = Counter(t for text in PAGES.values() for t in TARGET.findall(text))
+    for e in REG:
+        assert targets[f"entity-{e.id}"] == 1, e.id
+    for d in REG.documents:
+        assert targets[f"source-{d.id}"] == 1, d.id
+
+
+def test_every_reference_has_a_target() -> None:
+    targets = {t for text in PAGES.values() for t in TARGET.findall(text)}
+    index = (DOCS / "catalogue" / "index.md").read_text(encoding="utf-8")
+    targets |= set(TARGET.findall(index))
+    refs = {r for text in PAGES.values() for r in REF.findall(text)}
+    assert refs
+    assert refs <= targets, sorted(refs - targets)
+
+
+def test_citations_name_paragraphs_documents_and_fields() -> None:
+    entry = PAGES["programmes.md"].split("(entity-eu-iom-joint-initiative)=")[1]
+    entry = entry.split("(entity-")[0]
+    assert "EUR 440,000,000" in entry
+    assert "Collaboration with international organisations <source-dg-home-io>" in entry
+    assert "paragraph 10 (`budget`, `country_count`, `regions`)" in entry
+    for org in REG.organisations:
+        page = PAGES[f"{catalogue.ORG_DIR}/{org.id}.md"]
+        for source in org.sources:
+            assert f"<source-{source.document}>" in page
+            if source.paragraph is not None:
+                assert f"paragraph {source.paragraph}" in page
+
+
+def test_sources_page_lists_every_document() -> None:
+    page = PAGES["sources.md"]
+    for d in REG.documents:
+        assert f"(source-{d.id})=" in page
+        assert f"(`{d.id}`)" in page
+        if d.url:
+            assert f"<{d.url}>" in page
+    # the source page comes first
+    assert page.index("(source-dg-home-io)=") < min(
+        page.index(f"(source-{d.id})=") for d in REG.documents if d.id != "dg-home-io"
+    )
+
+
+def test_overview_counts() -> None:
+    text = PAGES[f"{catalogue.INCLUDE_PREFIX}overview.md"]
+    assert f"ships {len(REG)} entities" in text
+    assert f"{len(REG.documents)} documents" in text
+    table = PAGES[f"{catalogue.INCLUDE_PREFIX}organisation-index.md"]
+    assert table.count("<entity-") >= len(REG.organisations)
+
+
+def test_markdown_from_the_data_is_escaped() -> None:
+    assert catalogue.esc("a *b* [c] <d> `e` f_g") == r"a \*b\* \[c\] \<d\> \`e\` f\_g"
+    assert catalogue.ref("x", "A <B> `C`") == "{ref}`A (B) 'C' <x>`"
+
+
+def test_write_pages_touches_only_what_changed(tmp_path: Path) -> None:
+    written, removed = catalogue.write_pages({"a.md": "A\n", "sub/b.md": "B\n"}, tmp_path)
+    assert (written, removed) == (["a.md", "sub/b.md"], [])
+    stamp = (tmp_path / "a.md").stat().st_mtime_ns
+    written, removed = catalogue.write_pages({"a.md": "A\n", "c.md": "C\n"}, tmp_path)
+    assert (written, removed) == (["c.md"], ["sub/b.md"])
+    assert (tmp_path / "a.md").stat().st_mtime_ns == stamp
+    assert not (tmp_path / "sub" / "b.md").exists()
+
+
+def test_figures_are_drawn(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    pytest.importorskip("networkx")
+    paths = catalogue.draw_figures(REG, tmp_path)
+    assert sorted(p.name for p in paths) == sorted(catalogue.FIGURES)
+    for p in paths:
+        assert p.stat().st_size > 10_000, p
+    assert (tmp_path / "timeline.png").read_bytes().startswith(b"\x89PNG")
+
+
+# -- the data-model directives ---------------------------------------------------------
+
+
+def test_enum_rows_are_every_member() -> None:
+    for name in (
+        "PolicyArea",
+        "Role",
+        "OrganisationKind",
+        "AgreementKind",
+        "Frequency",
+        "Standing",
+    ):
+        enum = getattr(eucoop, name)
+        assert docs_ext.enum_rows(name) == [(m.value, f"{name}.{m.name}") for m in enum]
+
+
+def _fields_blocks(text: str) -> dict[str, set[str]]:
+    """``{class: fields with a meaning}`` for every eucoop-fields block of a page."""
+    out = {}
+    for m in re.finditer(r"```\{eucoop-fields\} (\w+)\n(.*?)```", text, flags=re.DOTALL):
+        lines = [ln for ln in m.group(2).splitlines() if ln and not ln.startswith(":own:")]
+        out[m.group(1)] = {ln.split(":", 1)[0] for ln in lines}
+    return out
+
+
+def test_data_model_page_explains_every_field_and_enum() -> None:
+    text = (DOCS / "data-model.md").read_text(encoding="utf-8")
+    blocks = _fields_blocks(text)
+    public = {n: getattr(eucoop, n) for n in eucoop.__all__}
+    classes = [n for n, obj in public.items() if isinstance(obj, type) and attrs.has(obj)]
+    documented = {
+        "Entity",
+        "Organisation",
+        "Agreement",
+        "Dialogue",
+        "Programme",
+        "PartialDate",
+        "Money",
+        "Source",
+        "Document",
+        "Participant",
+        "Session",
+        "Partnership",
+    }
+    assert documented <= set(classes)
+    assert set(blocks) == documented
+    for name, meanings in blocks.items():
+        own = name not in ("Entity",) and name in (
+            "Organisation",
+            "Agreement",
+            "Dialogue",
+            "Programme",
+        )
+        fields = {row[0] for row in docs_ext.field_rows(name, own=own)}
+        assert meanings == fields, name
+    enums = set(re.findall(r"```\{eucoop-enum\} (\w+)", text))
+    assert enums == {
+        "PolicyArea",
+        "Role",
+        "OrganisationKind",
+        "AgreementKind",
+        "Frequency",
+        "Standing",
+        "Precision",
+    }
+
+
+def test_field_rows_show_types_and_defaults_as_written() -> None:
+    rows = {r[0]: r for r in docs_ext.field_rows("Programme", own=True)}
+    assert rows["budget"] == ("budget", "Money | None", "None")
+    assert rows["countries"] == ("countries", "tuple[str, ...]", "()")
+    date = {r[0]: r for r in docs_ext.field_rows("PartialDate")}
+    assert date["year"][2] is None  # required
+    assert date["month"][2] == "None"
+
+
+# -- shell sessions ---------------------------------------------------------------------
+
+
+def test_shell_sessions_become_doctests() -> None:
+    source = shell.to_doctest(["$ eucoop list x --json", "a", "", "  b", "", ""])
+    assert source == ">>> _shell('eucoop list x --json')\na\n<BLANKLINE>\n  b"
+
+
+def test_shell_run_prints_output_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    shell.run("echo out; echo err >&2; echo '  trailing  '", cwd=DOCS)
+    assert capsys.readouterr().out == "out\nerr\n  trailing\n"
