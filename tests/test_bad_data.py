@@ -700,3 +700,13 @@ def test_empty_folder_reported_after_other_problems(tmp_path: Path, write: Write
         "empty file: expected a JSON object",
         "folder holds no *.json file",
     ]
+
+
+def test_dangling_reference_suggests_a_close_id(valid: dict[str, Any], write: Write) -> None:
+    valid["programmes"][0]["participants"][0]["organisation"] = "org-parnet"
+    valid["dialogues"][0]["sources"][0]["document"] = "doc-aa"
+    problems = problems_of(write(valid))
+    assert [p.message for p in problems] == [
+        "unknown document 'doc-aa' (did you mean 'doc-a'?)",
+        "unknown organisation 'org-parnet' (did you mean 'org-parent'?)",
+    ]

@@ -115,3 +115,17 @@ def test_import_does_not_load_optional_or_heavy_modules() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_dataframe_dtypes_are_nullable() -> None:
+    frame = eucoop.load().to_dataframe("programmes")
+    assert str(frame["country_count"].dtype) == "Int64"
+    assert frame.loc["eu-iom-joint-initiative", "country_count"] == 26
+    assert frame["budget_amount"].isna().sum() == len(frame) - 1
+
+
+def test_networkx_adoption_and_formalisation() -> None:
+    graph = eucoop.load().to_networkx()
+    edges = {(u, v, d["relation"]) for u, v, d in graph.edges(data=True)}
+    assert ("un-general-assembly", "gcr", "adopted") in edges
+    assert ("eu-unodc-letters-of-exchange", "unodc", "formalises") in edges

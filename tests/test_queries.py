@@ -149,6 +149,12 @@ class TestTimeline:
         assert reg.timeline(PartialDate(2030)) == ()
 
 
+def test_every_timeline_entry_has_provenance() -> None:
+    reg = eucoop.load()
+    for entry in reg.timeline():
+        assert reg.provenance(entry.entity, entry.field), entry
+
+
 class TestAsOf:
     def test_keeps_what_existed(self, reg: Registry) -> None:
         then = reg.as_of("2017")
@@ -216,8 +222,11 @@ class TestAsOf:
         assert status(july, None, day) is Status.UNCERTAIN
         assert status(PartialDate(2019, 7, 15), None, day) is Status.YES
         assert status(PartialDate(2019, 7, 16), None, day) is Status.NO
-        assert status(None, PartialDate(2019, 7, 15), day) is Status.UNCERTAIN
+        # an end date is the last day it still held
+        assert status(None, PartialDate(2019, 7, 15), day) is Status.YES
         assert status(None, PartialDate(2019, 7, 14), day) is Status.NO
+        assert status(None, july, day) is Status.UNCERTAIN
+        assert status(None, PartialDate(2019, 7), dt.date(2019, 7, 1)) is Status.YES
         assert status(None, year, day) is Status.UNCERTAIN
         assert status(PartialDate(2018), PartialDate(2020), day) is Status.YES
 

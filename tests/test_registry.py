@@ -189,6 +189,19 @@ class TestProvenance:
         # nothing names partnership.since: the entity's general sources, if any
         assert reg.provenance("org-child", "partnership.since") == ()
 
+    def test_indexed_field(self, valid: dict[str, Any]) -> None:
+        valid["programmes"][0]["sources"].append(
+            {"document": "doc-a", "paragraph": 1, "fields": ["participants"]}
+        )
+        reg = eucoop.load(valid, include_default=False)
+        assert [s.paragraph for s in reg.provenance("prog-one", "participants[0].since")] == [1]
+        assert [s.paragraph for s in reg.provenance("prog-one", "launched")] == [4]
+
+    def test_indexed_field_cited_in_a_file(self, valid: dict[str, Any]) -> None:
+        valid["programmes"][0]["sources"][0]["fields"] = ["participants[0].since"]
+        reg = eucoop.load(valid, include_default=False)
+        assert [s.paragraph for s in reg.provenance("prog-one", "participants[0].since")] == [5]
+
     def test_unknown_field(self, reg: Registry) -> None:
         with pytest.raises(ValueError, match="'budgett' is not a field of Programme"):
             reg.provenance("prog-one", "budgett")

@@ -205,6 +205,8 @@ class TestSmallValues:
         s = Source(document="dg-home-io", paragraph=10, fields=("budget", "partnership"))
         assert s.supports("budget")
         assert s.supports("partnership.standing")
+        assert Source(document="d", fields=("participants",)).supports("participants[0].since")
+        assert not Source(document="d", fields=("participants",)).supports("participantsx")
         assert not s.supports("budget_line")
         assert not Source(document="d").supports("budget")
 
@@ -217,7 +219,12 @@ class TestSmallValues:
         )
         assert not p.active_on("2019-07-15")  # July 2019 is not over: not certain yet
         assert p.active_on("2019-08-01")
-        assert not p.active_on("2021-01-01")
+        assert p.active_on("2021-01-01")  # "until 2021": it held at least until 1 January
+        assert not p.active_on("2021-06-01")  # uncertain
+        assert not p.active_on("2022-01-01")
+        exact = Participant(organisation="eu", role=Role.PARTY, until=PartialDate(2021, 6, 30))
+        assert exact.active_on("2021-06-30")
+        assert not exact.active_on("2021-07-01")
         assert Participant(organisation="eu", role=Role.PARTY).active_on(dt.date(1900, 1, 1))
 
     def test_enums_are_their_values(self) -> None:

@@ -541,7 +541,7 @@ def draw_network(reg: Registry, out: Path) -> list[Path]:
     multi = reg.to_networkx()
     graph = nx.Graph()
     graph.add_nodes_from(multi.nodes(data=True))
-    rank = {"partnership": 0, "parent": 1, "participant": 2}
+    rank = {"partnership": 0, "parent": 1, "formalises": 2, "adopted": 3, "participant": 4}
     for u, v, data in multi.edges(data=True):
         rel = data.get("relation", "participant")
         if graph.has_edge(u, v) and rank[graph[u][v]["relation"]] <= rank[rel]:
@@ -563,6 +563,8 @@ def draw_network(reg: Registry, out: Path) -> list[Path]:
         "partnership": {"edge_color": "#E69F00", "width": 2.4, "style": "solid"},
         "parent": {"edge_color": "#888888", "width": 1.2, "style": "dashed"},
         "participant": {"edge_color": "#56B4E9", "width": 1.4, "style": "solid"},
+        "formalises": {"edge_color": "#009E73", "width": 1.4, "style": "dotted"},
+        "adopted": {"edge_color": "#CC79A7", "width": 1.2, "style": "dashdot"},
     }
     for rel, style in styles.items():
         edges = [(u, v) for u, v, d in graph.edges(data=True) if d["relation"] == rel]

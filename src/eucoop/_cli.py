@@ -823,6 +823,7 @@ def _cmd_validate(ctx: _Context) -> int:
                     ],
                 }
             )
+            return 1
         raise
     old = {e.id for e in base} | {d.id for d in base.documents}
     added = {

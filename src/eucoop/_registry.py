@@ -27,6 +27,7 @@ from eucoop._values import (
     Role,
     Source,
     Standing,
+    field_head,
 )
 
 __all__ = ["Registry"]
@@ -496,9 +497,10 @@ class Registry:
         """Where a fact comes from: the sources that name *field*.
 
         Without *field*, every source of the entity (its partnership's too).
-        With one (``"budget"``, ``"partnership"``, ``"partnership.standing"``),
-        the sources naming it, else the entity's general sources (those that
-        name no field). An unknown field is a :class:`ValueError`.
+        With one (``"budget"``, ``"partnership"``, ``"partnership.standing"``,
+        ``"participants[0].since"`` as a :class:`TimelineEntry` gives it), the
+        sources naming it, else the entity's general sources (those that name
+        no field). An unknown field is a :class:`ValueError`.
 
         >>> import eucoop
         >>> [s.paragraph for s in eucoop.load().provenance("eu-iom-joint-initiative", "budget")]
@@ -509,7 +511,8 @@ class Registry:
         part_sources = p.sources if p is not None else ()
         if field is None:
             return entity.sources + part_sources
-        head, _, rest = field.partition(".")
+        head = field_head(field)
+        rest = field[len(head) + 1 :]
         names = {f.name for f in attrs.fields(type(entity))}
         if head not in names:
             msg = f"{field!r} is not a field of {type(entity).__name__}"

@@ -7,6 +7,10 @@ only to the month or year may or may not have happened by such a day: "as of
 keeps what had *certainly* begun and not certainly ended; ask for the
 uncertain cases with ``include_uncertain=True`` or ``Registry.uncertain_on``.
 Something with no start date at all counts as having existed all along.
+
+An end date (``until``, ``ended``) is the last day on which the thing still
+held, so on that day it is still going on; a partial end date makes the days
+it spans, after its first, uncertain.
 """
 
 from __future__ import annotations
@@ -41,15 +45,11 @@ def happened_by(date: PartialDate | None, day: dt.date) -> Status:
 
 
 def status(start: PartialDate | None, end: PartialDate | None, day: dt.date) -> Status:
-    """Whether something running from *start* to *end* was going on, on *day*.
-
-    It is going on once begun and until it ends: on the day *end* names it
-    is over (a partial *end* makes the days it spans uncertain).
-    """
+    """Whether something running from *start* to *end* (its last day) was going on, on *day*."""
     begun = happened_by(start, day)
     if end is None:
         return begun
-    ended = Status.NO if day < end.start else (Status.YES if day > end.end else Status.UNCERTAIN)
+    ended = Status.NO if day <= end.start else (Status.YES if day > end.end else Status.UNCERTAIN)
     if begun is Status.NO or ended is Status.YES:
         return Status.NO
     if begun is Status.YES and ended is Status.NO:

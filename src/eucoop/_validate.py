@@ -6,9 +6,10 @@ codes, dates in order, citations that point inside their documents.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence, Set
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from functools import cache
 from importlib.resources import files
 
@@ -18,7 +19,7 @@ from eucoop._converter import Located
 from eucoop._entities import KINDS, Agreement, Dialogue, Entity, Organisation, Programme
 from eucoop._exceptions import Problem
 from eucoop._text import a, fold
-from eucoop._values import Document, PartialDate, Partnership, Source
+from eucoop._values import Document, PartialDate, Partnership, Source, field_head
 
 __all__ = ["iso_codes", "lookup_keys", "validate"]
 
@@ -80,6 +81,7 @@ class _Checker:
         self.by_id: dict[str, Located] = {}
         #: folded lookup key -> entity id, handed on to the registry.
         self.keys: dict[str, str] = {}
+        self._known: dict[type, list[str]] = {}
         self.countries, self.currencies = iso_codes()
 
     def add(self, rec: Located, where: str, message: str) -> None:
@@ -206,7 +208,8 @@ class _Checker:
             if doc_rec is None and self.unknown_but_expected(src.document, "documents"):
                 continue
             if doc_rec is None or not isinstance(doc_rec.value, Document):
-                self.add(rec, f"{at}.document", _dangling("document", src.document, doc_rec))
+                message = _dangling("document", src.document, doc_rec, self.known(Document))
+                self.add(rec, f"{at}.document", message)
             elif src.paragraph is not None:
                 total = doc_rec.value.paragraphs
                 if src.paragraph < 1 or (total is not None and 0 < total < src.paragraph):
@@ -217,12 +220,18 @@ class _Checker:
                         f"which has paragraphs 1 to {total}",
                     )
             for j, field in enumerate(src.fields):
-                if field.split(".", 1)[0] not in names:
+                if field_head(field) not in names:
                     self.add(
                         rec,
                         f"{at}.fields[{j}]",
                         f"{field!r} is not a field of {owner.__name__}",
                     )
+
+    def known(self, kind: type) -> list[str]:
+        """The ids of one kind, for did-you-mean hints (only needed when something is wrong)."""
+        if kind not in self._known:
+            self._known[kind] = [i for i, r in self.by_id.items() if isinstance(r.value, kind)]
+        return self._known[kind]
 
     def unknown_but_expected(self, ident: str, collection: str) -> bool:
         """Whether *ident* may be defined by an item or collection that failed to convert."""
@@ -235,7 +244,7 @@ class _Checker:
         if found is None and self.unknown_but_expected(target, _COLLECTIONS[kind]):
             return
         if found is None or not isinstance(found.value, kind):
-            self.add(rec, where, _dangling(kind.__name__.lower(), target, found))
+            self.add(rec, where, _dangling(kind.__name__.lower(), target, found, self.known(kind)))
 
     def order(  # noqa: PLR0917 - reads as "first ... before last ..."
         self,
@@ -265,7 +274,8 @@ class _Checker:
             found = self.by_id.get(target)
             want = kinds.get(coll, Document)
             if found is None or not isinstance(found.value, want):
-                self.add(rec, where, _dangling(want.__name__.lower(), target, found))
+                message = _dangling(want.__name__.lower(), target, found, self.known(want))
+                self.add(rec, where, message)
         return self.problems
 
     # -- the whole ------------------------------------------------------------
@@ -304,7 +314,9 @@ def _bad_country(code: str) -> str:
     return f"{code!r} is not an ISO 3166-1 alpha-2 country code"
 
 
-def _dangling(kind: str, target: str, found: Located | None) -> str:
+def _dangling(kind: str, target: str, found: Located | None, known: Iterable[str] = ()) -> str:
     if found is None:
-        return f"unknown {kind} {target!r}"
+        close = difflib.get_close_matches(target, list(known), n=1, cutoff=0.75)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"unknown {kind} {target!r}{hint}"
     return f"{target!r} is {a(type(found.value).__name__.lower())}, not {a(kind)}"

@@ -19,6 +19,7 @@ __all__ = [
     "DateLike",
     "Document",
     "Frequency",
+    "field_head",
     "Money",
     "OrganisationKind",
     "PartialDate",
@@ -378,8 +379,20 @@ class Source:
     fields: tuple[str, ...] = ()
 
     def supports(self, field: str) -> bool:
-        """Whether this citation names *field* (``"budget"``, ``"partnership.since"``...)."""
-        return any(field == f or field.startswith(f + ".") for f in self.fields)
+        """Whether this citation names *field* or a part of it.
+
+        ``"budget"``, ``"partnership.since"``, ``"participants[0].since"``: a
+        citation naming ``"participants"`` supports the last.
+        """
+        return any(field == f or field.startswith((f + ".", f + "[")) for f in self.fields)
+
+
+_FIELD_SEP = re.compile(r"[.\[]")
+
+
+def field_head(path: str) -> str:
+    """The field a field path starts with: ``"participants[0].since"`` gives ``participants``."""
+    return _FIELD_SEP.split(path, maxsplit=1)[0]
 
 
 @attrs.frozen(kw_only=True)
@@ -415,11 +428,16 @@ class Participant:
     note: str | None = None
 
     def active_on(self, date: DateLike) -> bool:
-        """Whether the participation had certainly begun and not yet ended on *date*."""
-        d = PartialDate.coerce(date)
-        if self.since is not None and self.since.end > d.start:
+        """Whether the participation had certainly begun, and certainly not ended, on *date*.
+
+        ``until`` is the last day it still held (inclusive); a partial *date*
+        means its first day. Coarse dates make the days they span uncertain,
+        and uncertain is not active: see :meth:`Registry.as_of`.
+        """
+        day = PartialDate.coerce(date).start
+        if self.since is not None and self.since.end > day:
             return False
-        return not (self.until is not None and self.until.start <= d.start)
+        return self.until is None or day <= self.until.start
 
 
 @attrs.frozen(kw_only=True)

@@ -1,0 +1,126 @@
+"""The benchmarks' synthetic data is valid, and the benchmark script runs end to end."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+import eucoop
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+KINDS = ("organisations", "agreements", "dialogues", "programmes")
+
+
+def _module(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"_bench_{name}", BENCHMARKS / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def synth() -> ModuleType:
+    return _module("synth")
+
+
+def _count(data: dict[str, Any]) -> int:
+    return sum(len(data[k]) for k in KINDS)
+
+
+@pytest.mark.parametrize("n", [1, 2, 7, 60, 500])
+def test_synthetic_data_loads(synth: ModuleType, n: int) -> None:
+    data = synth.make_dataset(n)
+    assert _count(data) == n
+    reg = eucoop.load(data, include_default=False)
+    assert len(reg) == n
+    assert len(reg.documents) == len(data["documents"]) >= 1
+    # the data-file form survives a trip through JSON and back
+    assert len(eucoop.load(json.loads(json.dumps(data)), include_default=False)) == n
+
+
+def test_synthetic_data_is_deterministic(synth: ModuleType) -> None:
+    assert synth.make_dataset(300, seed=3) == synth.make_dataset(300, seed=3)
+    assert synth.make_dataset(300, seed=3) != synth.make_dataset(300, seed=4)
+
+
+def test_synthetic_data_is_realistic(synth: ModuleType) -> None:
+    data = synth.make_dataset(2000, seed=1)
+    orgs = data["organisations"]
+    assert {k: len(data[k]) for k in KINDS} == dict(
+        zip(KINDS, synth.kind_counts(2000), strict=True)
+    )
+    assert all(len(data[k]) > 0 for k in KINDS)
+    # parents form a forest (each points to an earlier organisation), about half filled
+    index = {o["id"]: i for i, o in enumerate(orgs)}
+    assert all(index[o["parent"]] < i for i, o in enumerate(orgs) if "parent" in o)
+    for key in ("parent", "partnership", "founded", "country"):
+        share = sum(key in o for o in orgs) / len(orgs)
+        assert 0.2 < share < 0.8, key
+    programmes = data["programmes"]
+    budgets = [p["budget"] for p in programmes if "budget" in p]
+    assert budgets
+    assert all(isinstance(b["amount"], str) for b in budgets)
+    assert any("countries" in p for p in programmes)
+    assert any("regions" in p for p in programmes)
+    assert any("activities" in p for p in programmes)
+    assert any("sessions" in d for d in data["dialogues"])
+    assert any(p.get("paragraph") for e in programmes for p in e["sources"])
+    # lookup keys are unique: every name, acronym and alias finds its own entity
+    reg = eucoop.load(data, include_default=False)
+    for e in data["programmes"][:200]:
+        for key in (e["name"], e.get("acronym"), *e.get("aliases", ())):
+            if key:
+                assert reg.lookup(key.upper()).id == e["id"]
+
+
+def test_too_small_a_dataset_is_refused(synth: ModuleType) -> None:
+    with pytest.raises(ValueError, match="at least one entity"):
+        synth.make_dataset(0)
+
+
+def test_smoke_run(tmp_path: Path) -> None:
+    out = tmp_path / "figures.json"
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "run.py"), "--smoke", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
+    assert "| Measure |" in done.stdout
+    figures = json.loads(out.read_text())
+    assert figures["smoke"] is True
+    stages = {row["stage"] for row in figures["rows"]}
+    assert stages == {"import", "question", "load", "query", "memory"}
+    assert all(row["met"] is None for row in figures["rows"])
+
+
+def test_smoke_run_without_pydantic(tmp_path: Path) -> None:
+    """The peer is optional: without pydantic the run still works and says so."""
+    script = BENCHMARKS / "run.py"
+    code = (
+        "import runpy, sys\n"
+        "sys.modules['pydantic'] = None  # importing it now fails\n"
+        f"sys.argv = [{str(script)!r}, '--smoke']\n"
+        f"runpy.run_path({str(script)!r}, run_name='__main__')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
+    assert "peer unavailable" in done.stdout
