@@ -9,7 +9,6 @@ a file that failed, to say where and why.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -198,6 +197,8 @@ def _enum_hook(cls: type[Enum]) -> Callable[[object, object], Enum]:
         try:
             return values[value]
         except KeyError:
+            import difflib  # noqa: PLC0415 - only needed when something is wrong
+
             close = difflib.get_close_matches(value, choices, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             msg = f"{value!r} is not a {cls.__name__}{hint}; expected one of: {', '.join(choices)}"
@@ -516,6 +517,8 @@ def errors_of(exc: BaseException, location: str = "$") -> Iterator[tuple[str, st
     elif isinstance(exc, ForbiddenExtraKeysError):
         fields = [a.name for a in attrs.fields(exc.cl)]
         for key in sorted(exc.extra_fields):
+            import difflib  # noqa: PLC0415 - only needed when something is wrong
+
             close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             yield f"{location}.{key}", f"unknown key {key!r}{hint}"

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import gc
-import json
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from importlib.resources import files
 from os import PathLike
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eucoop._converter import Converted, Located, NonFinite, convert
 from eucoop._exceptions import DataError, Problem
 from eucoop._registry import Registry
 from eucoop._validate import validate
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["load"]
 
@@ -90,6 +90,8 @@ def _packaged() -> list[Converted]:
             if _packaged_files is None:
                 problems: list[Problem] = []
                 out = []
+                from importlib.resources import files  # noqa: PLC0415 - not needed to import
+
                 root = files("eucoop.data")
                 names = sorted(
                     p.name
@@ -109,6 +111,8 @@ def _packaged() -> list[Converted]:
 
 
 def _read_all(paths: tuple[PathArg, ...], problems: list[Problem]) -> Iterator[tuple[str, Any]]:
+    from pathlib import Path  # noqa: PLC0415 - not needed to import eucoop
+
     for n, arg in enumerate(paths, 1):
         if isinstance(arg, Mapping):
             yield f"<data #{n}>", arg
@@ -154,6 +158,8 @@ def _parse(name: str, data: bytes, problems: list[Problem]) -> Any:
     except UnicodeDecodeError as exc:
         problems.append(Problem(name, "$", f"not UTF-8 text (bad byte at offset {exc.start})"))
         return _FAILED
+    import json  # noqa: PLC0415 - not needed to import eucoop
+
     try:
         return json.loads(text, parse_constant=NonFinite)
     except json.JSONDecodeError as exc:

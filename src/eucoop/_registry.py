@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Set
 from functools import cached_property
@@ -169,6 +168,8 @@ class Registry:
         try:
             entity = self._by_id[ident]
         except (KeyError, TypeError):
+            import difflib  # noqa: PLC0415 - only needed when something is wrong
+
             close = difflib.get_close_matches(str(ident), list(self._by_id), n=3)
             raise UnknownEntityError(str(ident), close) from None
         if kind is not None and not isinstance(entity, kind):
@@ -180,6 +181,8 @@ class Registry:
         try:
             return self._documents[ident]
         except KeyError:
+            import difflib  # noqa: PLC0415 - only needed when something is wrong
+
             close = difflib.get_close_matches(ident, list(self._documents), n=3)
             raise UnknownEntityError(ident, close) from None
 
@@ -226,6 +229,8 @@ class Registry:
 
     def _suggest(self, name: str) -> list[str]:
         key = fold(name)
+        import difflib  # noqa: PLC0415 - only needed when something is wrong
+
         close = difflib.get_close_matches(key, list(self._keys), n=3, cutoff=0.6)
         prefixed = [k for k in self._keys if len(key) >= 3 and k.startswith(key)][:3]
         out: list[str] = []

@@ -6,12 +6,9 @@ codes, dates in order, citations that point inside their documents.
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from functools import cache
-from importlib.resources import files
 
 import attrs
 
@@ -31,6 +28,9 @@ _COLLECTIONS: dict[type, str] = {k: k.collection for k in KINDS}
 @cache
 def iso_codes() -> tuple[frozenset[str], frozenset[str]]:
     """ISO 3166-1 alpha-2 country codes and ISO 4217 currency codes, from the package."""
+    import json  # noqa: PLC0415 - imported when data is first loaded, not with eucoop
+    from importlib.resources import files  # noqa: PLC0415
+
     raw = json.loads(files("eucoop.data").joinpath("_iso.json").read_bytes())
     return frozenset(raw["countries"]), frozenset(raw["currencies"])
 
@@ -316,6 +316,8 @@ def _bad_country(code: str) -> str:
 
 def _dangling(kind: str, target: str, found: Located | None, known: Iterable[str] = ()) -> str:
     if found is None:
+        import difflib  # noqa: PLC0415 - only needed when something is wrong
+
         close = difflib.get_close_matches(target, list(known), n=1, cutoff=0.75)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"unknown {kind} {target!r}{hint}"

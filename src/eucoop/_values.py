@@ -6,7 +6,6 @@ standard library and attrs.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
@@ -149,6 +148,14 @@ class Standing(_StrEnum):
     REGULAR = "regular"
 
 
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _DAYS[month - 1]
+
+
 _DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
@@ -169,7 +176,7 @@ def _check_date_parts(year: int, month: int | None, day: int | None) -> None:
         msg = f"month {month} is out of range 1..12"
         raise ValueError(msg)
     if day is not None:
-        last = calendar.monthrange(year, month)[1]
+        last = _days_in(year, month)
         if not 1 <= day <= last:
             msg = f"day {day} is out of range for {year:04d}-{month:02d} (1..{last})"
             raise ValueError(msg)
@@ -256,7 +263,7 @@ class PartialDate:
         if self.month is None:
             return dt.date(self.year, 12, 31)
         if self.day is None:
-            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return dt.date(self.year, self.month, _days_in(self.year, self.month))
         return dt.date(self.year, self.month, self.day)
 
     def contains(self, other: DateLike) -> bool:
