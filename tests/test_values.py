@@ -136,6 +136,11 @@ class TestPartialDate:
         assert d.contains(d.end)
         assert d.contains(d)
 
+    @given(partial_dates())
+    def test_day_tuples_agree_with_dates(self, d: PartialDate) -> None:
+        assert d.first_day() == (d.start.year, d.start.month, d.start.day)
+        assert d.last_day() == (d.end.year, d.end.month, d.end.day)
+
     @given(partial_dates(), partial_dates())
     def test_order_agrees_with_first_days(self, a: PartialDate, b: PartialDate) -> None:
         if a < b:

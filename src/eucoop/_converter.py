@@ -7,15 +7,14 @@ one without detailed validation, tried first, and a detailed one run only on
 a file that failed, to say where and why.
 """
 
-from __future__ import annotations
-
 import types
 import typing
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from functools import cache, lru_cache
-from typing import Any
+from functools import cache
+from itertools import repeat
+from typing import Any, NamedTuple
 
 import attrs
 import cattrs
@@ -36,8 +35,10 @@ from eucoop._values import (
     Money,
     OrganisationKind,
     PartialDate,
+    Participant,
     PolicyArea,
     Role,
+    Source,
     Standing,
 )
 
@@ -152,19 +153,79 @@ def _structure_decimal(value: object, _t: object) -> Decimal:
     return amount
 
 
+#: Dates repeat: each is parsed once and the (immutable) result shared.
+_DATES: dict[str, PartialDate] = {}
+_DATES_MAX = 1 << 16
+
+
 def _structure_date(value: object, _t: object) -> PartialDate:
+    date = _DATES.get(value) if type(value) is str else None
+    if date is not None:
+        return date
     if type(value) is not str:
         raise _wrong("an ISO date string (YYYY, YYYY-MM or YYYY-MM-DD)", value)
     try:
-        return _parse_date(value)
+        date = PartialDate.parse(value)
     except ValueError as exc:
         raise Invalid(f"invalid date: {exc}") from None
+    if len(_DATES) >= _DATES_MAX:
+        _DATES.clear()
+    _DATES[value] = date
+    return date
 
 
-@lru_cache(maxsize=1 << 16)
-def _parse_date(text: str) -> PartialDate:
-    """Dates repeat: parse each once, and share the (immutable) result."""
-    return PartialDate.parse(text)
+def _optional_str(value: object, _t: object) -> str | None:
+    if value is None or type(value) is str:
+        return value
+    raise _wrong("a string", value)
+
+
+def _optional_date(value: object, _t: object) -> PartialDate | None:
+    return None if value is None else _structure_date(value, _t)
+
+
+# -- quick hooks for the small values met hundreds of thousands of times ------------------
+# Used by the fast converter only. They accept exactly what the generated hooks accept
+# and raise on anything else; the detailed converter then says what and where.
+
+_ROLES = {m.value: m for m in Role}
+_SOURCE_KEYS = frozenset(("document", "paragraph", "fields"))
+_PARTICIPANT_KEYS = frozenset(("organisation", "role", "since", "until", "note"))
+
+
+def _quick_strings(value: object) -> tuple[str, ...]:
+    if type(value) is not list and type(value) is not tuple:
+        raise _wrong("a list", value)
+    for item in value:
+        if type(item) is not str:
+            raise _wrong("a string", item)
+    return tuple(value)
+
+
+def _quick_source(o: Any, _t: object) -> Source:
+    if type(o) is not dict or not _SOURCE_KEYS.issuperset(o):
+        raise WrongType("not a plain source")
+    document = o["document"]
+    paragraph = o.get("paragraph")
+    if type(document) is not str or (paragraph is not None and type(paragraph) is not int):
+        raise WrongType("not a plain source")
+    fields = _quick_strings(o["fields"]) if "fields" in o else ()
+    return Source(document=document, paragraph=paragraph, fields=fields)
+
+
+def _quick_participant(o: Any, _t: object) -> Participant:
+    if type(o) is not dict or not _PARTICIPANT_KEYS.issuperset(o):
+        raise WrongType("not a plain participant")
+    organisation = o["organisation"]
+    if type(organisation) is not str:
+        raise WrongType("not a plain participant")
+    return Participant(
+        organisation=organisation,
+        role=_ROLES[o["role"]],
+        since=_optional_date(o.get("since"), None),
+        until=_optional_date(o.get("until"), None),
+        note=_optional_str(o.get("note"), None),
+    )
 
 
 def _is_optional(t: Any) -> bool:
@@ -180,6 +241,11 @@ def _optional_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], An
     """``X | None`` with the hook for X looked up once, not on every value."""
     inner_t = next(a for a in typing.get_args(t) if a is not type(None))
     inner = conv.get_structure_hook(inner_t)
+
+    if inner_t is str:
+        return _optional_str
+    if inner_t is PartialDate:
+        return _optional_date
 
     def structure(value: Any, _t: Any) -> Any:
         return None if value is None else inner(value, inner_t)
@@ -271,7 +337,7 @@ def _seq_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], Callable[[
                         raise _wrong("a string", v)
                 return origin(value)
             if not detailed:
-                return origin([inner(v, inner_t) for v in value])
+                return origin(map(inner, value, repeat(inner_t, len(value))))
             out = []
             errors: list[Exception] = []
             for i, v in enumerate(value):
@@ -308,11 +374,27 @@ def _make(detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_structure_hook(PartialDate, _structure_date)
     conv.register_structure_hook(Money, _structure_money)
+    if not detailed:
+        conv.register_structure_hook(Source, _quick_source)
+        conv.register_structure_hook(Participant, _quick_participant)
     for enum in _ENUMS:
         conv.register_structure_hook(enum, _enum_hook(enum))
     conv.register_structure_hook_factory(_is_seq, _seq_factory(detailed))
     conv.register_structure_hook_factory(_is_optional, _optional_factory)
 
+    # Generated hooks skip linecache: registering their source costs time at every start.
+    conv.register_structure_hook_factory(
+        attrs.has,
+        lambda cls: make_dict_structure_fn(
+            cls,
+            conv,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=detailed,
+            _cattrs_use_linecache=False,
+        ),
+    )
+
+    # Unstructuring (to_dict, exports) is generated on first use, not when loading.
     conv.register_unstructure_hook(PartialDate, _unstructure_date)
     for enum in _ENUMS:
         conv.register_unstructure_hook(enum, _enum_value)
@@ -325,23 +407,18 @@ def _make(detailed: bool) -> cattrs.Converter:
         lambda t: typing.get_origin(t) is tuple or t is tuple,  # type: ignore[comparison-overlap]
         lambda v: [conv.unstructure(x) for x in v],
     )
-    for cls in (*KINDS, Document, DataFile):
-        conv.register_unstructure_hook(
-            cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
-        )
-    # Money and the small value classes keep every field: they have few defaults.
-    from eucoop._values import Participant, Partnership, Session, Source  # noqa: PLC0415
-
-    for cls in (Participant, Partnership, Session, Source):
-        conv.register_unstructure_hook(
-            cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
-        )
-    conv.register_unstructure_hook(
-        Money,
-        make_dict_unstructure_fn(Money, conv, amount=override(unstruct_hook=str)),
+    # Empty and default fields are left out: data files stay as short as people write them.
+    conv.register_unstructure_hook_factory(
+        attrs.has,
+        lambda cls: make_dict_unstructure_fn(
+            cls, conv, _cattrs_omit_if_default=True, _cattrs_use_linecache=False
+        ),
     )
-    conv.register_structure_hook(
-        DataFile, make_dict_structure_fn(DataFile, conv, _cattrs_forbid_extra_keys=True)
+    conv.register_unstructure_hook_factory(
+        lambda t: t is Money,
+        lambda cls: make_dict_unstructure_fn(
+            cls, conv, amount=override(unstruct_hook=str), _cattrs_use_linecache=False
+        ),
     )
     return conv
 
@@ -352,8 +429,7 @@ def _converter(detailed: bool) -> cattrs.Converter:
     return _make(detailed)
 
 
-@attrs.frozen
-class Located:
+class Located(NamedTuple):
     """An entity or document with the file and JSON location it came from."""
 
     file: str
@@ -361,20 +437,26 @@ class Located:
     value: Entity | Document
 
 
-@attrs.define
 class Converted:
-    """One data file converted: its records, its problems, and the ids of failed items."""
+    """One data file converted: its records, its problems, and the ids of failed items.
 
-    records: list[Located] = attrs.Factory(list)
-    problems: list[Problem] = attrs.Factory(list)
-    #: ids of items that failed to convert, by collection, so references to them
-    #: are not reported as unknown as well.
-    placeholders: dict[str, str] = attrs.Factory(dict)
-    #: collections that could not be read at all (not a list), whose ids are unknown.
-    unreadable: set[str] = attrs.Factory(set)
-    #: references found in items that failed to convert: (located item, field path,
-    #: target id, collection), so they are checked like those of converted items.
-    references: list[tuple[Located, str, str, str]] = attrs.Factory(list)
+    A plain class, not an attrs one: it is internal, and generating attrs
+    methods for it would cost time at every start.
+    """
+
+    __slots__ = ("placeholders", "problems", "records", "references", "unreadable")
+
+    def __init__(self) -> None:
+        self.records: list[Located] = []
+        self.problems: list[Problem] = []
+        #: ids of items that failed to convert, by collection, so references to
+        #: them are not reported as unknown as well.
+        self.placeholders: dict[str, str] = {}
+        #: collections that could not be read at all (not a list).
+        self.unreadable: set[str] = set()
+        #: references found in items that failed to convert: (located item, field
+        #: path, target id, collection), checked like those of converted items.
+        self.references: list[tuple[Located, str, str, str]] = []
 
 
 _COLLECTIONS: dict[str, type[Entity] | type[Document]] = {

@@ -4,8 +4,6 @@ All are frozen, slotted, keyword-only attrs classes sharing the fields of
 :class:`Entity`. Collections are tuples or frozensets, never lists.
 """
 
-from __future__ import annotations
-
 from typing import ClassVar
 
 import attrs
@@ -21,13 +19,14 @@ from eucoop._values import (
     PolicyArea,
     Session,
     Source,
+    _Repr,
 )
 
 __all__ = ["KINDS", "Agreement", "Dialogue", "Entity", "Organisation", "Programme"]
 
 
-@attrs.frozen(kw_only=True)
-class Entity:
+@attrs.frozen(kw_only=True, repr=False)
+class Entity(_Repr):
     """Fields every entity has. Not instantiated itself: use one of the four kinds."""
 
     #: The plural key of this kind in a data file (``"organisations"``...).
@@ -60,7 +59,7 @@ class Entity:
         return entity_html(self)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Organisation(Entity):
     """An international organisation, a body within one, an EU institution or a forum.
 
@@ -81,7 +80,7 @@ class Organisation(Entity):
     partnership: Partnership | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Agreement(Entity):
     """A formal instrument or framework: a convention, compact, declaration, letters...
 
@@ -97,7 +96,7 @@ class Agreement(Entity):
     adopted_by: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Dialogue(Entity):
     """A recurring or one-off meeting or forum, with its known sessions."""
 
@@ -108,7 +107,7 @@ class Dialogue(Entity):
     venues: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Programme(Entity):
     """A programme, initiative, task force or funding line.
 

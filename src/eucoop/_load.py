@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
+from eucoop import _resources
 from eucoop._converter import Converted, Located, NonFinite, convert
 from eucoop._exceptions import DataError, Problem
 from eucoop._registry import Registry
@@ -90,18 +91,10 @@ def _packaged() -> list[Converted]:
             if _packaged_files is None:
                 problems: list[Problem] = []
                 out = []
-                from importlib.resources import files  # noqa: PLC0415 - not needed to import
-
-                root = files("eucoop.data")
-                names = sorted(
-                    p.name
-                    for p in root.iterdir()
-                    if p.name.endswith(".json") and not p.name.startswith("_")
-                )
                 with _gc_paused():
-                    for fname in names:
+                    for fname in _resources.data_files():
                         name = f"{_PACKAGE}/{fname}"
-                        raw = _parse(name, root.joinpath(fname).read_bytes(), problems)
+                        raw = _parse(name, _resources.read(fname), problems)
                         if raw is not _FAILED:
                             out.append(convert(name, raw))
                 if problems:  # pragma: no cover - the packaged files are tested

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Set
 from functools import cached_property
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
@@ -14,9 +13,7 @@ from eucoop._converter import SCHEMA_VERSION, DataFile, unstructure
 from eucoop._entities import KINDS, Agreement, Dialogue, Entity, Organisation, Programme
 from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
 from eucoop._results import Results, SearchResults, Timeline
-from eucoop._search import SearchIndex
 from eucoop._text import a, fold, loose
-from eucoop._time import Status, entity_span, status, timeline_entries
 from eucoop._values import (
     DateLike,
     Document,
@@ -28,6 +25,11 @@ from eucoop._values import (
     Standing,
     field_head,
 )
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from eucoop._search import SearchIndex
 
 __all__ = ["Registry"]
 
@@ -248,10 +250,11 @@ class Registry:
         """Everything the organisation takes part in, optionally in one *role*.
 
         >>> import eucoop
-        >>> [e.id for e in eucoop.load().involving("greco-observer-check", role=None)]
-        Traceback (most recent call last):
-        ...
-        eucoop.UnknownEntityError: "no entity is called 'greco-observer-check'"
+        >>> reg = eucoop.load()
+        >>> [e.id for e in reg.involving("EU", role="observer")]
+        ['greco']
+        >>> [e.id for e in reg.involving("eu", role="party")]
+        ['uncac', 'untoc']
         """
         org = self._organisation(organisation)
         wanted = None if role is None else Role(role)
@@ -369,6 +372,8 @@ class Registry:
             pairs = self._roles.get(org, ()) if org is not None else self._all_roles()
             candidates.append({e.id for e, p in pairs if want_role is None or p.role is want_role})
         if active_on is not None:
+            from eucoop._time import Status, entity_span, status  # noqa: PLC0415
+
             day = _day(active_on)
             candidates.append({e.id for e in self if status(*entity_span(e), day) is Status.YES})
         if not candidates:
@@ -439,6 +444,8 @@ class Registry:
 
     @cached_property
     def _search_index(self) -> SearchIndex:
+        from eucoop._search import SearchIndex  # noqa: PLC0415 - built on the first search
+
         return SearchIndex(self)
 
     # -- time --------------------------------------------------------------------
@@ -469,6 +476,8 @@ class Registry:
 
     @cached_property
     def _timeline(self) -> Timeline:
+        from eucoop._time import timeline_entries  # noqa: PLC0415 - time queries load it
+
         names = {o.id: o.acronym or o.name for o in self.organisations}
         return Timeline(sorted(t for e in self for t in timeline_entries(e, names)))
 
@@ -493,6 +502,8 @@ class Registry:
 
     def uncertain_on(self, date: DateLike) -> Results[Entity]:
         """Entities whose dates are too coarse to say if they existed on *date*."""
+        from eucoop._time import Status, entity_span, status  # noqa: PLC0415
+
         day = _day(date)
         return Results(e for e in self if status(*entity_span(e), day) is Status.UNCERTAIN)
 

@@ -12,6 +12,7 @@ from functools import cache
 
 import attrs
 
+from eucoop import _resources
 from eucoop._converter import Located
 from eucoop._entities import KINDS, Agreement, Dialogue, Entity, Organisation, Programme
 from eucoop._exceptions import Problem
@@ -29,9 +30,8 @@ _COLLECTIONS: dict[type, str] = {k: k.collection for k in KINDS}
 def iso_codes() -> tuple[frozenset[str], frozenset[str]]:
     """ISO 3166-1 alpha-2 country codes and ISO 4217 currency codes, from the package."""
     import json  # noqa: PLC0415 - imported when data is first loaded, not with eucoop
-    from importlib.resources import files  # noqa: PLC0415
 
-    raw = json.loads(files("eucoop.data").joinpath("_iso.json").read_bytes())
+    raw = json.loads(_resources.read("_iso.json"))
     return frozenset(raw["countries"]), frozenset(raw["currencies"])
 
 
@@ -118,19 +118,37 @@ class _Checker:
     def check_lookup_keys(self) -> None:
         """Every folded name, acronym and alias names one entity; kept as ``self.keys``."""
         keys = self.keys
+        setdefault = keys.setdefault
         for rec in self.records:
             ent = rec.value
-            if not isinstance(ent, Entity):
+            if type(ent) is Document:
                 continue
+            assert isinstance(ent, Entity)  # noqa: S101 - records hold entities and documents
             ident = ent.id
-            for field, text in lookup_keys(ent):
-                key = fold(text) if field != "id" else text
-                if not key:
-                    self.add(rec, field, "must not be empty")
-                    continue
-                first = keys.setdefault(key, ident)
-                if first != ident:
-                    self.add(rec, field, self._clash(text, key, first))
+            # The common case inline (this runs once per name of every entity);
+            # anything unusual goes through the slow path, which says what is wrong.
+            name = fold(ent.name)
+            acronym = fold(ent.acronym) if ent.acronym else None
+            if (
+                not name
+                or setdefault(ident, ident) != ident
+                or setdefault(name, ident) != ident
+                or (acronym is not None and (not acronym or setdefault(acronym, ident) != ident))
+                or ent.aliases
+            ):
+                self._check_keys_slowly(rec, ent)
+
+    def _check_keys_slowly(self, rec: Located, ent: Entity) -> None:
+        keys = self.keys
+        ident = ent.id
+        for field, text in lookup_keys(ent):
+            key = fold(text) if field != "id" else text
+            if not key:
+                self.add(rec, field, "must not be empty")
+                continue
+            first = keys.setdefault(key, ident)
+            if first != ident:
+                self.add(rec, field, self._clash(text, key, first))
 
     def _clash(self, text: str, key: str, owner_id: str) -> str:
         """The message for a lookup key that another entity has already (the rare path)."""
@@ -153,10 +171,13 @@ class _Checker:
         if not ent.sources:
             self.add(rec, "sources", "must cite at least one source")
         self.check_sources(rec, "sources", ent.sources, type(ent))
+        by_id = self.by_id
         for i, part in enumerate(ent.participants):
-            where = f"participants[{i}]"
-            self.ref(rec, f"{where}.organisation", part.organisation, Organisation)
-            self.order(rec, where, part.since, "since", part.until, "until")
+            found = by_id.get(part.organisation)
+            if found is None or type(found.value) is not Organisation:
+                self.ref(rec, f"participants[{i}].organisation", part.organisation, Organisation)
+            if part.since is not None and part.until is not None:
+                self.order(rec, f"participants[{i}]", part.since, "since", part.until, "until")
         if isinstance(ent, Organisation):
             self.check_organisation(rec, ent)
         elif isinstance(ent, Agreement):
@@ -202,9 +223,20 @@ class _Checker:
         self, rec: Located, where: str, sources: tuple[Source, ...], owner: type
     ) -> None:
         names = _field_names(owner)
+        by_id = self.by_id
         for i, src in enumerate(sources):
+            doc_rec = by_id.get(src.document)
+            if (
+                doc_rec is not None
+                and type(doc_rec.value) is Document
+                and (
+                    src.paragraph is None
+                    or 1 <= src.paragraph <= (doc_rec.value.paragraphs or 1 << 62)
+                )
+                and all(f in names for f in src.fields)
+            ):
+                continue  # the common case: nothing to report
             at = f"{where}[{i}]"
-            doc_rec = self.by_id.get(src.document)
             if doc_rec is None and self.unknown_but_expected(src.document, "documents"):
                 continue
             if doc_rec is None or not isinstance(doc_rec.value, Document):
@@ -220,7 +252,7 @@ class _Checker:
                         f"which has paragraphs 1 to {total}",
                     )
             for j, field in enumerate(src.fields):
-                if field_head(field) not in names:
+                if field not in names and field_head(field) not in names:
                     self.add(
                         rec,
                         f"{at}.fields[{j}]",
@@ -241,6 +273,8 @@ class _Checker:
         if target is None:
             return
         found = self.by_id.get(target)
+        if found is not None and isinstance(found.value, kind):
+            return
         if found is None and self.unknown_but_expected(target, _COLLECTIONS[kind]):
             return
         if found is None or not isinstance(found.value, kind):
@@ -255,7 +289,7 @@ class _Checker:
         last: PartialDate | None,
         last_name: str,
     ) -> None:
-        if first is not None and last is not None and last.end < first.start:
+        if first is not None and last is not None and last.last_day() < first.first_day():
             prefix = f"{where}." if where else ""
             self.add(
                 rec,

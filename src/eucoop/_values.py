@@ -4,14 +4,15 @@ Everything here is immutable and hashable, and depends on nothing but the
 standard library and attrs.
 """
 
-from __future__ import annotations
-
-import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from typing import TYPE_CHECKING, Union
 
 import attrs
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 __all__ = [
     "AgreementKind",
@@ -205,7 +206,7 @@ class PartialDate:
         self.__attrs_init__(year, month, day)
 
     @classmethod
-    def parse(cls, text: str) -> PartialDate:
+    def parse(cls, text: str) -> "PartialDate":
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
 
         >>> PartialDate.parse("2018-12-17")
@@ -226,12 +227,15 @@ class PartialDate:
         return cls(int(y), None if mo is None else int(mo), None if d is None else int(d))
 
     @classmethod
-    def coerce(cls, value: DateLike) -> PartialDate:
+    def coerce(cls, value: "DateLike") -> "PartialDate":
         """Turn a :class:`datetime.date`, a :class:`PartialDate` or an ISO string into one.
 
+        >>> import datetime as dt
         >>> PartialDate.coerce(dt.date(2019, 7, 15))
         PartialDate('2019-07-15')
         """
+        import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
+
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.datetime):
@@ -253,22 +257,27 @@ class PartialDate:
         return Precision.DAY
 
     @property
-    def start(self) -> dt.date:
+    def start(self) -> "dt.date":
         """The first day this date can mean."""
+        import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
+
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     @property
-    def end(self) -> dt.date:
+    def end(self) -> "dt.date":
         """The last day this date can mean."""
+        import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
+
         if self.month is None:
             return dt.date(self.year, 12, 31)
         if self.day is None:
             return dt.date(self.year, self.month, _days_in(self.year, self.month))
         return dt.date(self.year, self.month, self.day)
 
-    def contains(self, other: DateLike) -> bool:
+    def contains(self, other: "DateLike") -> bool:
         """Whether every day of *other* falls within this date.
 
+        >>> import datetime as dt
         >>> PartialDate(2019).contains(dt.date(2019, 6, 1))
         True
         """
@@ -285,6 +294,15 @@ class PartialDate:
 
     def _key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
+
+    def first_day(self) -> tuple[int, int, int]:
+        """:attr:`start` as ``(year, month, day)``, without building a date."""
+        return (self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> tuple[int, int, int]:
+        """:attr:`end` as ``(year, month, day)``, without building a date."""
+        month = self.month or 12
+        return (self.year, month, self.day or _days_in(self.year, month))
 
     def __str__(self) -> str:
         return self.isoformat()
@@ -313,7 +331,7 @@ class PartialDate:
         return self._key() >= other._key()
 
 
-DateLike = dt.date | PartialDate | str
+DateLike = Union["dt.date", PartialDate, str]
 """What a query accepts wherever it takes a date."""
 
 
@@ -338,8 +356,23 @@ def _check_currency(_inst: object, _attr: object, value: str) -> None:
         raise ValueError(msg)
 
 
-@attrs.frozen
-class Money:
+class _Repr:
+    """A ``repr`` shared by the attrs classes, in attrs' own format.
+
+    attrs would generate one per class; sharing one saves compiling a dozen
+    methods at every start, which matters for a command-line tool.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        fields = attrs.fields(type(self))  # type: ignore[arg-type] # subclasses are attrs classes
+        values = ", ".join(f"{a.name}={getattr(self, a.name)!r}" for a in fields)
+        return f"{type(self).__qualname__}({values})"
+
+
+@attrs.frozen(repr=False)
+class Money(_Repr):
     """An amount of money in an ISO 4217 currency.
 
     Amounts are :class:`~decimal.Decimal`, never binary floats, and never negative.
@@ -354,7 +387,7 @@ class Money:
     currency: str = attrs.field(validator=_check_currency)
 
     @classmethod
-    def parse(cls, amount: str | int, currency: str) -> Money:
+    def parse(cls, amount: str | int, currency: str) -> "Money":
         """Build from a decimal string or an integer (never a float)."""
         if isinstance(amount, bool) or not isinstance(amount, str | int):
             msg = f"amount must be a decimal string or an integer, not {type(amount).__name__}"
@@ -370,8 +403,8 @@ class Money:
         return f"{self.currency} {self.amount:,}"
 
 
-@attrs.frozen(kw_only=True)
-class Source:
+@attrs.frozen(kw_only=True, repr=False)
+class Source(_Repr):
     """A citation: a paragraph of a :class:`Document` (or the whole document).
 
     ``fields`` names the entity fields the citation supports; empty means the
@@ -402,8 +435,8 @@ def field_head(path: str) -> str:
     return _FIELD_SEP.split(path, maxsplit=1)[0]
 
 
-@attrs.frozen(kw_only=True)
-class Document:
+@attrs.frozen(kw_only=True, repr=False)
+class Document(_Repr):
     """A public document that the dataset cites.
 
     The source page itself is the document with id ``dg-home-io``.
@@ -419,8 +452,8 @@ class Document:
     note: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Participant:
+@attrs.frozen(kw_only=True, repr=False)
+class Participant(_Repr):
     """An organisation taking part in something, in one role, possibly for a time.
 
     >>> seat = Participant(organisation="eu", role=Role.OBSERVER, since=PartialDate(2019, 7))
@@ -447,8 +480,8 @@ class Participant:
         return self.until is None or day <= self.until.start
 
 
-@attrs.frozen(kw_only=True)
-class Session:
+@attrs.frozen(kw_only=True, repr=False)
+class Session(_Repr):
     """One meeting of a :class:`~eucoop.Dialogue`."""
 
     start: PartialDate
@@ -457,8 +490,8 @@ class Session:
     note: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Partnership:
+@attrs.frozen(kw_only=True, repr=False)
+class Partnership(_Repr):
     """The EU's relationship with an organisation, as the EU describes it."""
 
     standing: Standing | None = None

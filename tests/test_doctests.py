@@ -1,0 +1,31 @@
+"""The examples in eucoop's docstrings run, against the installed package."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import pkgutil
+
+import pytest
+
+import eucoop
+
+MODULES = sorted(
+    m.name
+    for m in pkgutil.iter_modules(eucoop.__path__, "eucoop.")
+    if m.name not in {"eucoop.__main__"}
+)
+
+
+@pytest.mark.parametrize("name", ["eucoop", *MODULES])
+def test_docstring_examples(name: str) -> None:
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS, verbose=False)
+    assert result.failed == 0
+
+
+def test_docstrings_have_examples() -> None:
+    attempted = sum(
+        doctest.testmod(importlib.import_module(n), verbose=False).attempted for n in MODULES
+    )
+    assert attempted >= 40
