@@ -202,6 +202,27 @@ def _quick_strings(value: object) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _quick_money(o: Any, _t: object) -> Money:
+    if type(o) is not dict or len(o) != 2:
+        raise WrongType("not plain money")
+    amount, currency = o["amount"], o["currency"]
+    if type(amount) is int:
+        value = Decimal(amount)
+    elif type(amount) is str:
+        value = Decimal(amount)  # a malformed one raises: the detailed pass says so
+    else:
+        raise WrongType("not plain money")
+    if not value.is_finite() or value < 0 or type(currency) is not str:
+        raise WrongType("not plain money")
+    return Money(amount=value, currency=currency)  # its validator checks the code's form
+
+
+def _optional_int(value: object, _t: object) -> int | None:
+    if value is None or type(value) is int:
+        return value
+    raise _wrong("an integer", value)
+
+
 def _quick_source(o: Any, _t: object) -> Source:
     if type(o) is not dict or not _SOURCE_KEYS.issuperset(o):
         raise WrongType("not a plain source")
@@ -242,15 +263,19 @@ def _optional_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], An
     inner_t = next(a for a in typing.get_args(t) if a is not type(None))
     inner = conv.get_structure_hook(inner_t)
 
-    if inner_t is str:
-        return _optional_str
-    if inner_t is PartialDate:
-        return _optional_date
+    quick = {str: _optional_str, PartialDate: _optional_date, int: _optional_int}.get(inner_t)
+    if quick is not None:
+        return quick
 
     def structure(value: Any, _t: Any) -> Any:
         return None if value is None else inner(value, inner_t)
 
     return structure
+
+
+def _quick_enum(cls: type[Enum]) -> Callable[[object, object], Enum]:
+    members = {m.value: m for m in cls}
+    return lambda value, _t: members[value]
 
 
 def _enum_hook(cls: type[Enum]) -> Callable[[object, object], Enum]:
@@ -327,6 +352,10 @@ def _seq_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], Callable[[
         inner = conv.get_structure_hook(inner_t)
 
         plain_strings = inner_t is str and not detailed
+        if not detailed:
+            quick = _quick_sequence(origin, inner_t)
+            if quick is not None:
+                return quick
 
         def structure(value: Any, _t: Any) -> Any:
             if type(value) is not list and type(value) is not tuple:
@@ -358,6 +387,31 @@ def _seq_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], Callable[[
     return factory
 
 
+def _quick_sequence(origin: Any, inner_t: Any) -> Callable[[Any, Any], Any] | None:
+    """A one-frame hook for the sequences met most often, or None."""
+    if inner_t is str and origin is tuple:
+        return lambda value, _t: _quick_strings(value)
+    if isinstance(inner_t, type) and issubclass(inner_t, Enum):
+        members = {m.value: m for m in inner_t}.__getitem__
+
+        def enums(value: Any, _t: Any) -> Any:
+            if type(value) is not list and type(value) is not tuple:
+                raise _wrong("a list", value)
+            return origin(map(members, value))
+
+        return enums
+    item = {Source: _quick_source, Participant: _quick_participant}.get(inner_t)
+    if item is not None and origin is tuple:
+
+        def items(value: Any, _t: Any) -> Any:
+            if type(value) is not list and type(value) is not tuple:
+                raise _wrong("a list", value)
+            return tuple(map(item, value, repeat(None, len(value))))
+
+        return items
+    return None
+
+
 def _enum_value(value: Enum) -> str:
     return str(value.value)
 
@@ -374,11 +428,14 @@ def _make(detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_structure_hook(PartialDate, _structure_date)
     conv.register_structure_hook(Money, _structure_money)
+    for enum in _ENUMS:
+        conv.register_structure_hook(enum, _enum_hook(enum))
     if not detailed:
         conv.register_structure_hook(Source, _quick_source)
         conv.register_structure_hook(Participant, _quick_participant)
-    for enum in _ENUMS:
-        conv.register_structure_hook(enum, _enum_hook(enum))
+        conv.register_structure_hook(Money, _quick_money)
+        for enum in _ENUMS:
+            conv.register_structure_hook(enum, _quick_enum(enum))
     conv.register_structure_hook_factory(_is_seq, _seq_factory(detailed))
     conv.register_structure_hook_factory(_is_optional, _optional_factory)
 

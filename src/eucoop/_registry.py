@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Set
 from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
@@ -95,15 +96,17 @@ class Registry:
         _keys: dict[str, str] | None = None,
     ) -> None:
         """Index *entities*. Use :func:`eucoop.load`, which validates them first."""
+        # One pass over the entities builds every index that load time owes
+        # (ids, lookup keys, roles); search and filter indexes wait for their first use.
         by_kind: dict[type[Entity], list[Any]] = {k: [] for k in KINDS}
-        self._by_id: dict[str, Entity] = {}
-        self._keys: dict[str, str] = {} if _keys is None else _keys
-        self._roles: defaultdict[str, list[tuple[Entity, Participant]]] = defaultdict(list)
+        by_id: dict[str, Entity] = {}
+        roles: defaultdict[str, list[tuple[Entity, Participant]]] = defaultdict(list)
+        keys: dict[str, str] = {} if _keys is None else _keys
+        appenders = {k: v.append for k, v in by_kind.items()}
         for e in entities:
-            by_kind[type(e)].append(e)
-            self._by_id[e.id] = e
+            appenders[type(e)](e)
+            by_id[e.id] = e
             if _keys is None:
-                keys = self._keys
                 keys.setdefault(e.id, e.id)
                 keys.setdefault(fold(e.name), e.id)
                 if e.acronym:
@@ -111,14 +114,18 @@ class Registry:
                 for alias in e.aliases:
                     keys.setdefault(fold(alias), e.id)
             for p in e.participants:
-                self._roles[p.organisation].append((e, p))
+                roles[p.organisation].append((e, p))
+        by_ident = attrgetter("id")
         for items in by_kind.values():
-            items.sort(key=lambda x: x.id)
+            items.sort(key=by_ident)
+        self._by_id = by_id
+        self._keys = keys
+        self._roles = roles
         self.organisations = tuple(by_kind[Organisation])
         self.agreements = tuple(by_kind[Agreement])
         self.dialogues = tuple(by_kind[Dialogue])
         self.programmes = tuple(by_kind[Programme])
-        self.documents = tuple(sorted(documents, key=lambda d: d.id))
+        self.documents = tuple(sorted(documents, key=by_ident))
         self._documents = {d.id: d for d in self.documents}
 
     @classmethod

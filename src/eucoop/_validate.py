@@ -134,7 +134,10 @@ class _Checker:
                 or setdefault(ident, ident) != ident
                 or setdefault(name, ident) != ident
                 or (acronym is not None and (not acronym or setdefault(acronym, ident) != ident))
-                or ent.aliases
+                or not all(
+                    (key := fold(alias)) and setdefault(key, ident) == ident
+                    for alias in ent.aliases
+                )
             ):
                 self._check_keys_slowly(rec, ent)
 
