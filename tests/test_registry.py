@@ -289,3 +289,25 @@ class TestPackagedData:
         for doc in reg.documents:
             assert doc.url, doc.id
             assert doc.url.startswith("http"), doc.id
+
+
+def test_suggestions_in_a_large_registry(valid: dict[str, Any]) -> None:
+    """Past 500 names with the same first letter, suggestions narrow by a longer prefix."""
+    doc = [{"document": "doc-a"}]
+    valid["organisations"] += [
+        {"id": f"r-{i}", "name": f"Refugee Network {i}", "sources": doc} for i in range(1200)
+    ]
+    reg = eucoop.load(valid, include_default=False)
+    with pytest.raises(UnknownEntityError) as info:
+        reg.lookup("Refugee Netwrk 417")
+    assert "Refugee Network 417" in info.value.suggestions
+    with pytest.raises(UnknownEntityError) as info:
+        reg.lookup("Refugee Netw")  # the beginning of many names
+    assert all(s.startswith("Refugee Network ") for s in info.value.suggestions)
+
+
+def test_involving_keeps_kind_and_id_order(valid: dict[str, Any]) -> None:
+    valid["agreements"][0]["participants"].append({"organisation": "org-child", "role": "party"})
+    reg = eucoop.load(valid, include_default=False)
+    assert reg.involving("org-child").ids == ("agr-one", "prog-one")  # agr-one once
+    assert [e.id for e, _ in reg.roles("org-child")] == ["agr-one", "agr-one", "prog-one"]

@@ -74,6 +74,7 @@ class Registry:
         "__dict__",
         "_by_id",
         "_documents",
+        "_involved",
         "_keys",
         "_roles",
         "agreements",
@@ -113,14 +114,22 @@ class Registry:
                     keys.setdefault(fold(e.acronym), e.id)
                 for alias in e.aliases:
                     keys.setdefault(fold(alias), e.id)
-            for p in e.participants:
-                roles[p.organisation].append((e, p))
         by_ident = attrgetter("id")
-        for items in by_kind.values():
+        for items in by_kind.values():  # in KINDS order
             items.sort(key=by_ident)
+            # Each organisation's roles come in kind and id order, so involving()
+            # and roles() answer without sorting.
+            for e in items:
+                for p in e.participants:
+                    roles[p.organisation].append((e, p))
+        # ...and the entities each takes part in, once each, in the same order.
+        involved = {
+            org: tuple({e.id: e for e, _ in pairs}.values()) for org, pairs in roles.items()
+        }
         self._by_id = by_id
         self._keys = keys
         self._roles = roles
+        self._involved = involved
         self.organisations = tuple(by_kind[Organisation])
         self.agreements = tuple(by_kind[Agreement])
         self.dialogues = tuple(by_kind[Dialogue])
@@ -236,12 +245,32 @@ class Registry:
                     out[loose(text)].add(e.id)
         return dict(out)
 
-    def _suggest(self, name: str) -> list[str]:
-        key = fold(name)
-        import difflib  # noqa: PLC0415 - only needed when something is wrong
+    @cached_property
+    def _sorted_keys(self) -> list[str]:
+        return sorted(self._keys)
 
-        close = difflib.get_close_matches(key, list(self._keys), n=3, cutoff=0.6)
-        prefixed = [k for k in self._keys if len(key) >= 3 and k.startswith(key)][:3]
+    def _suggest(self, name: str) -> list[str]:
+        """Up to three names close to *name*: similar spellings, then names it begins."""
+        import bisect  # noqa: PLC0415 - only needed when something is wrong
+        import difflib  # noqa: PLC0415
+
+        key = fold(name)
+        keys = self._sorted_keys
+        # difflib compares with every candidate: keep to names with the same first
+        # letter and a similar length, which is where typos land, so that a typo in a
+        # registry of a hundred thousand names is answered at once.
+        nearby: list[str] = []
+        for width in (1, 2, 3, 4):  # narrow by a longer prefix while there are too many
+            lo = bisect.bisect_left(keys, key[:width])
+            hi = bisect.bisect_left(keys, key[:width] + "\U0010ffff")
+            nearby = [k for k in keys[lo:hi] if abs(len(k) - len(key)) <= 3]
+            if len(nearby) <= 500 or width >= len(key):
+                break
+        close = difflib.get_close_matches(key, nearby, n=3, cutoff=0.6)
+        prefixed = []
+        if len(key) >= 3:
+            i = bisect.bisect_left(keys, key)
+            prefixed = [k for k in keys[i : i + 3] if k.startswith(key)]
         out: list[str] = []
         for k in [*close, *prefixed]:
             label = self._by_id[self._keys[k]].acronym or self._by_id[self._keys[k]].name
@@ -264,17 +293,16 @@ class Registry:
         ['uncac', 'untoc']
         """
         org = self._organisation(organisation)
-        wanted = None if role is None else Role(role)
-        seen: dict[str, Entity] = {}
-        for entity, part in self._roles.get(org.id, ()):
-            if wanted is None or part.role is wanted:
-                seen.setdefault(entity.id, entity)
-        return Results(sorted(seen.values(), key=_kind_order))
+        if role is None:
+            return Results(self._involved.get(org.id, ()))
+        pairs = self._roles.get(org.id, ())
+        wanted = Role(role)
+        return Results({e.id: e for e, p in pairs if p.role is wanted}.values())
 
     def roles(self, organisation: str | Entity) -> tuple[tuple[Entity, Participant], ...]:
         """Every ``(entity, participant)`` pair for the organisation, with its role and dates."""
         org = self._organisation(organisation)
-        return tuple(sorted(self._roles.get(org.id, ()), key=lambda ep: _kind_order(ep[0])))
+        return tuple(self._roles.get(org.id, ()))
 
     def partners(
         self, area: PolicyArea | str | None = None, standing: Standing | str | None = None
@@ -441,13 +469,14 @@ class Registry:
         >>> results[0].id, results.hits[0].fields[:2]
         ('eu-iom-joint-initiative', ('aliases', 'id'))
         """
-        hits = self._search_index.search(text)
+        found = self._search_index.search(text)
+        ids: list[str] = found.ids
         if kind is not None:
             k = _kind(kind)
-            hits = [h for h in hits if isinstance(h.entity, k)]
+            ids = [i for i in ids if isinstance(found.entities[i], k)]
         if limit is not None:
-            hits = hits[:limit]
-        return SearchResults(hits)
+            ids = ids[:limit]
+        return SearchResults(found, ids)
 
     @cached_property
     def _search_index(self) -> SearchIndex:

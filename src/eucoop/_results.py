@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypeVar
 from eucoop._entities import Entity
 
 if TYPE_CHECKING:
-    from eucoop._search import Hit
+    from eucoop._search import Found, Hit
     from eucoop._time import TimelineEntry
 
 __all__ = ["Results", "SearchResults", "Timeline"]
@@ -47,13 +47,24 @@ class SearchResults(Results[Entity]):
     True
     """
 
-    hits: tuple[Hit, ...]
+    _found: Found
+    _ids: list[str]
+    _hits: tuple[Hit, ...] | None
 
-    def __new__(cls, hits: Iterable[Hit]) -> SearchResults:
-        found = tuple(hits)
-        self = super().__new__(cls, (h.entity for h in found))
-        self.hits = found
+    def __new__(cls, found: Found, ids: Iterable[str] | None = None) -> SearchResults:
+        chosen = found.ids if ids is None else list(ids)
+        self = super().__new__(cls, map(found.entities.__getitem__, chosen))
+        self._found = found
+        self._ids = chosen
+        self._hits = None
         return self
+
+    @property
+    def hits(self) -> tuple[Hit, ...]:
+        """One :class:`~eucoop.Hit` per entity: its score and the fields that matched."""
+        if self._hits is None:
+            self._hits = tuple(map(self._found.hit, self._ids))
+        return self._hits
 
     def _repr_html_(self) -> str:
         from eucoop._html import hits_html  # noqa: PLC0415 - only notebooks need it

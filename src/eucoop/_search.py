@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 import attrs
 
@@ -80,6 +81,40 @@ def text_fields(entity: Entity) -> Iterator[tuple[str, str]]:
             yield "regions", region
 
 
+class Found:
+    """What a search found: ids best first, each one's score and matched fields.
+
+    :class:`~eucoop.SearchResults` turns it into entities, and into
+    :class:`Hit` objects only when someone asks for them.
+    """
+
+    __slots__ = ("entities", "fields", "ids", "scores")
+
+    def __init__(
+        self,
+        ids: list[str],
+        scores: dict[str, float],
+        fields: dict[str, frozenset[str]],
+        entities: dict[str, Entity],
+    ) -> None:
+        self.ids = ids
+        self.scores = scores
+        self.fields = fields
+        self.entities = entities
+
+    def hit(self, ident: str) -> Hit:
+        """The :class:`Hit` for one id found."""
+        return Hit(
+            self.entities[ident], round(self.scores[ident], 2), tuple(sorted(self.fields[ident]))
+        )
+
+
+@cache
+def _score(fields: frozenset[str]) -> float:
+    """How much one query word found in these fields counts (few distinct sets exist)."""
+    return max(WEIGHTS[f] for f in fields) + 0.1 * len(fields)
+
+
 class SearchIndex:
     """Word -> entity -> fields, with a sorted vocabulary for prefix matches."""
 
@@ -87,56 +122,62 @@ class SearchIndex:
         postings: defaultdict[str, dict[str, set[str]]] = defaultdict(dict)
         self.exact: dict[str, set[str]] = defaultdict(set)
         self.entities: dict[str, Entity] = {}
+        self.names: dict[str, str] = {}
         for entity in entities:
             self.entities[entity.id] = entity
+            self.names[entity.id] = entity.name
             for field, text in text_fields(entity):
                 if field in ("name", "acronym", "aliases"):
                     self.exact[fold(text)].add(entity.id)
                 for word in words(text):
                     postings[word].setdefault(entity.id, set()).add(field)
-        self.postings = dict(postings)
+        interned: dict[frozenset[str], frozenset[str]] = {}
+        self.postings: dict[str, dict[str, frozenset[str]]] = {
+            word: {i: interned.setdefault(frozenset(f), frozenset(f)) for i, f in ids.items()}
+            for word, ids in postings.items()
+        }
         self.vocabulary = sorted(self.postings)
 
-    def _matches(self, word: str) -> dict[str, set[str]]:
-        """Entity id -> fields, for every indexed word *word* matches."""
+    def _matches(self, word: str) -> dict[str, frozenset[str]]:
+        """Entity id -> fields, for every indexed word *word* matches (do not modify)."""
         if len(word) < PREFIX_MIN:
             return self.postings.get(word, {})
-        out: dict[str, set[str]] = {}
-        i = bisect.bisect_left(self.vocabulary, word)
-        while i < len(self.vocabulary) and self.vocabulary[i].startswith(word):
-            for ident, fields in self.postings[self.vocabulary[i]].items():
-                out.setdefault(ident, set()).update(fields)
+        vocabulary = self.vocabulary
+        lo = i = bisect.bisect_left(vocabulary, word)
+        while i < len(vocabulary) and vocabulary[i].startswith(word):
             i += 1
+        if i - lo == 1:
+            return self.postings[vocabulary[lo]]
+        out: dict[str, frozenset[str]] = {}
+        for w in vocabulary[lo:i]:
+            for ident, fields in self.postings[w].items():
+                old = out.get(ident)
+                out[ident] = fields if old is None else old | fields
         return out
 
-    def search(self, query: str) -> list[Hit]:
+    def search(self, query: str) -> Found:
         """Entities matching every word of *query*, best first."""
         terms = words(query)
         if not terms:
             msg = "search needs at least one word"
             raise ValueError(msg)
         scores: dict[str, float] | None = None
-        matched: dict[str, set[str]] = defaultdict(set)
+        matched: dict[str, frozenset[str]] = {}
         for term in dict.fromkeys(terms):
             found = self._matches(term)
-            term_scores = {
-                ident: max(WEIGHTS[f] for f in fields) + 0.1 * len(fields)
-                for ident, fields in found.items()
-            }
-            for ident, fields in found.items():
-                matched[ident].update(fields)
             if scores is None:
-                scores = term_scores
+                scores = {i: _score(f) for i, f in found.items()}
+                matched = found  # read only
             else:
-                scores = {k: v + term_scores[k] for k, v in scores.items() if k in term_scores}
+                scores = {i: v + _score(found[i]) for i, v in scores.items() if i in found}
+                matched = {i: matched[i] | found[i] for i in scores}
             if not scores:
-                return []
+                break
         assert scores is not None  # noqa: S101 - terms is not empty
         for ident in self.exact.get(fold(query), ()):
             if ident in scores:
                 scores[ident] += EXACT_BONUS
-        hits = [
-            Hit(self.entities[k], round(v, 2), tuple(sorted(matched[k]))) for k, v in scores.items()
-        ]
-        hits.sort(key=lambda h: (-h.score, h.entity.name))
-        return hits
+        # Best score first, then by name: two stable sorts with C-level keys.
+        ids = sorted(scores, key=self.names.__getitem__)
+        ids.sort(key=scores.__getitem__, reverse=True)
+        return Found(ids, scores, matched, self.entities)
