@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from eucoop._entities import Agreement, Dialogue, Entity, Organisation
+from eucoop._gc import gc_paused
 from eucoop._time import Status, entity_span, happened_by, status
 
 if TYPE_CHECKING:
@@ -19,9 +20,10 @@ __all__ = ["trim"]
 def trim(reg: Registry, day: dt.date, include_uncertain: bool) -> Registry:
     """What of *reg* existed on *day*, each entity trimmed by its own dates."""
     ok = {Status.YES, Status.UNCERTAIN} if include_uncertain else {Status.YES}
-    kept = [e for e in reg if status(*entity_span(e), day) in ok]
-    alive = {e.id for e in kept}
-    return type(reg)((_trim_one(e, day, ok, alive) for e in kept), reg.documents)
+    with gc_paused():
+        kept = [e for e in reg if status(*entity_span(e), day) in ok]
+        alive = {e.id for e in kept}
+        return type(reg)((_trim_one(e, day, ok, alive) for e in kept), reg.documents)
 
 
 def _trim_one(e: Entity, day: dt.date, ok: set[Status], alive: set[str]) -> Entity:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
 from eucoop import _resources
 from eucoop._converter import Converted, Located, NonFinite, convert
 from eucoop._exceptions import DataError, Problem
+from eucoop._gc import gc_paused
 from eucoop._registry import Registry
 from eucoop._validate import validate
 
@@ -56,7 +55,7 @@ def load(*paths: PathArg, include_default: bool = True) -> Registry:
         return _default
     files_ = list(_packaged()) if include_default else []
     problems: list[Problem] = []
-    with _gc_paused():
+    with gc_paused():
         for name, raw in _read_all(paths, problems):
             files_.append(convert(name, raw))
         return _build(files_, problems)
@@ -76,7 +75,7 @@ def _build(files_: list[Converted], problems: list[Problem] | None = None) -> Re
         unreadable |= converted.unreadable
         references.extend(converted.references)
     keys: dict[str, str] = {}
-    with _gc_paused():
+    with gc_paused():
         problems.extend(validate(records, placeholders, unreadable, references, keys))
         if problems:
             raise DataError(problems)
@@ -91,7 +90,7 @@ def _packaged() -> list[Converted]:
             if _packaged_files is None:
                 problems: list[Problem] = []
                 out = []
-                with _gc_paused():
+                with gc_paused():
                     for fname in _resources.data_files():
                         name = f"{_PACKAGE}/{fname}"
                         raw = _parse(name, _resources.read(fname), problems)
@@ -161,15 +160,3 @@ def _parse(name: str, data: bytes, problems: list[Problem]) -> Any:
     except RecursionError:
         problems.append(Problem(name, "$", "not usable JSON: nested too deeply"))
     return _FAILED
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -10,6 +10,7 @@ from functools import cache
 import attrs
 
 from eucoop._entities import Dialogue, Entity, Organisation, Programme
+from eucoop._gc import gc_paused
 from eucoop._text import fold, words
 
 __all__ = ["Hit", "SearchIndex"]
@@ -119,23 +120,37 @@ class SearchIndex:
     """Word -> entity -> fields, with a sorted vocabulary for prefix matches."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        postings: defaultdict[str, dict[str, set[str]]] = defaultdict(dict)
-        self.exact: dict[str, set[str]] = defaultdict(set)
+        with gc_paused():
+            self._build(entities)
+
+    def _build(self, entities: Iterable[Entity]) -> None:
+        postings: defaultdict[str, dict[str, frozenset[str]]] = defaultdict(dict)
+        exact: defaultdict[str, set[str]] = defaultdict(set)
         self.entities: dict[str, Entity] = {}
         self.names: dict[str, str] = {}
+        # Sets of fields are few and shared: one frozenset object per distinct set.
+        interned: dict[frozenset[str], frozenset[str]] = {}
+        single = {f: frozenset((f,)) for f in WEIGHTS}
         for entity in entities:
-            self.entities[entity.id] = entity
-            self.names[entity.id] = entity.name
+            ident = entity.id
+            self.entities[ident] = entity
+            self.names[ident] = entity.name
+            here: dict[str, frozenset[str]] = {}
             for field, text in text_fields(entity):
                 if field in ("name", "acronym", "aliases"):
-                    self.exact[fold(text)].add(entity.id)
+                    exact[fold(text)].add(ident)
+                one = single[field]
                 for word in words(text):
-                    postings[word].setdefault(entity.id, set()).add(field)
-        interned: dict[frozenset[str], frozenset[str]] = {}
-        self.postings: dict[str, dict[str, frozenset[str]]] = {
-            word: {i: interned.setdefault(frozenset(f), frozenset(f)) for i, f in ids.items()}
-            for word, ids in postings.items()
-        }
+                    seen = here.get(word)
+                    if seen is None:
+                        here[word] = one
+                    elif field not in seen:
+                        both = seen | one
+                        here[word] = interned.setdefault(both, both)
+            for word, fields in here.items():
+                postings[word][ident] = fields
+        self.exact = dict(exact)
+        self.postings: dict[str, dict[str, frozenset[str]]] = dict(postings)
         self.vocabulary = sorted(self.postings)
 
     def _matches(self, word: str) -> dict[str, frozenset[str]]:
