@@ -343,8 +343,7 @@ def test_exports_of_any_as_of_view_are_consistent(day: dt.date) -> None:
 
 def test_packaged_data_exports(tmp_path: Path) -> None:
     reg = eucoop.load()
-    if not len(reg):
-        pytest.skip("the packaged dataset is not there yet")
+    assert len(reg) > 0
     assert fk_problems(write_sqlite(reg, tmp_path / "all.db")) == []
     assert eucoop.load(write_json(reg, tmp_path / "all.json"), include_default=False).to_dict() == (
         reg.to_dict()
