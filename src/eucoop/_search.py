@@ -6,6 +6,7 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
+from operator import attrgetter
 
 import attrs
 
@@ -131,7 +132,9 @@ class SearchIndex:
         # Sets of fields are few and shared: one frozenset object per distinct set.
         interned: dict[frozenset[str], frozenset[str]] = {}
         single = {f: frozenset((f,)) for f in WEIGHTS}
-        for entity in entities:
+        # In name order, so that every posting lists its entities by name and results
+        # reach the final sort already ordered by name within each word.
+        for entity in sorted(entities, key=attrgetter("name")):
             ident = entity.id
             self.entities[ident] = entity
             self.names[ident] = entity.name
@@ -192,7 +195,8 @@ class SearchIndex:
         for ident in self.exact.get(fold(query), ()):
             if ident in scores:
                 scores[ident] += EXACT_BONUS
-        # Best score first, then by name: two stable sorts with C-level keys.
+        # Best score first, then by name: two stable sorts with C-level keys; the
+        # first meets runs the postings already hold in name order.
         ids = sorted(scores, key=self.names.__getitem__)
         ids.sort(key=scores.__getitem__, reverse=True)
         return Found(ids, scores, matched, self.entities)
