@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 import importlib
 import pkgutil
+from pathlib import Path
 
 import pytest
 
@@ -29,3 +30,10 @@ def test_docstrings_have_examples() -> None:
         doctest.testmod(importlib.import_module(n), verbose=False).attempted for n in MODULES
     )
     assert attempted >= 40
+
+
+def test_readme_examples() -> None:
+    readme = Path(__file__).parent.parent / "README.md"
+    result = doctest.testfile(str(readme), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 4
+    assert result.failed == 0
