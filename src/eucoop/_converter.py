@@ -351,7 +351,6 @@ def _seq_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], Callable[[
         inner_t = typing.get_args(t)[0]
         inner = conv.get_structure_hook(inner_t)
 
-        plain_strings = inner_t is str and not detailed
         if not detailed:
             quick = _quick_sequence(origin, inner_t)
             if quick is not None:
@@ -360,11 +359,6 @@ def _seq_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], Callable[[
         def structure(value: Any, _t: Any) -> Any:
             if type(value) is not list and type(value) is not tuple:
                 raise _wrong("a list", value)
-            if plain_strings:
-                for v in value:
-                    if type(v) is not str:
-                        raise _wrong("a string", v)
-                return origin(value)
             if not detailed:
                 return origin(map(inner, value, repeat(inner_t, len(value))))
             out = []

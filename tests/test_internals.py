@@ -1,0 +1,45 @@
+"""Corners of the loading machinery that ordinary files do not reach."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import eucoop
+from eucoop import DataError, PartialDate, _converter, _resources
+
+
+def test_packaged_files_through_importlib_resources(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The path a zip install takes: the same names and bytes as on disk."""
+    on_disk = {n: _resources.read(n) for n in [*_resources.data_files(), "_iso.json"]}
+    monkeypatch.setattr(_resources, "_on_disk", lambda: False)
+    assert _resources.data_files() == sorted(n for n in on_disk if not n.startswith("_"))
+    assert {n: _resources.read(n) for n in on_disk} == on_disk
+
+
+def test_date_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_converter, "_DATES", {})
+    monkeypatch.setattr(_converter, "_DATES_MAX", 2)
+    dates = [_converter._structure_date(s, None) for s in ("2001", "2002", "2003", "2002")]
+    assert dates == [PartialDate(2001), PartialDate(2002), PartialDate(2003), PartialDate(2002)]
+    assert len(_converter._DATES) <= 2
+
+
+def test_schema_version_in_a_file_with_a_malformed_item(valid: dict[str, Any]) -> None:
+    valid["schema_version"] = 3
+    valid["dialogues"][0]["name"] = 5
+    with pytest.raises(DataError) as info:
+        eucoop.load(valid, include_default=False)
+    assert [(p.location, p.message.split(";")[0]) for p in info.value.problems] == [
+        ("$.schema_version", "unknown schema_version 3"),
+        ("$.dialogues[0].name", "expected a string, got an integer"),
+    ]
+
+
+def test_integer_amount_in_a_file_that_takes_the_detailed_path(valid: dict[str, Any]) -> None:
+    valid["programmes"][0]["budget"]["amount"] = 1250
+    valid["agreements"][0]["name"] = None  # the detailed converter converts the rest
+    with pytest.raises(DataError) as info:
+        eucoop.load(valid, include_default=False)
+    assert [p.location for p in info.value.problems] == ["$.agreements[0].name"]
