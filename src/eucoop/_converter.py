@@ -28,6 +28,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from eucoop._entities import KINDS, Agreement, Dialogue, Entity, Organisation, Programme
 from eucoop._exceptions import Problem
+from eucoop._quick import make_hook
 from eucoop._values import (
     AgreementKind,
     Document,
@@ -35,10 +36,8 @@ from eucoop._values import (
     Money,
     OrganisationKind,
     PartialDate,
-    Participant,
     PolicyArea,
     Role,
-    Source,
     Standing,
 )
 
@@ -184,69 +183,10 @@ def _optional_date(value: object, _t: object) -> PartialDate | None:
     return None if value is None else _structure_date(value, _t)
 
 
-# -- quick hooks for the small values met hundreds of thousands of times ------------------
-# Used by the fast converter only. They accept exactly what the generated hooks accept
-# and raise on anything else; the detailed converter then says what and where.
-
-_ROLES = {m.value: m for m in Role}
-_SOURCE_KEYS = frozenset(("document", "paragraph", "fields"))
-_PARTICIPANT_KEYS = frozenset(("organisation", "role", "since", "until", "note"))
-
-
-def _quick_strings(value: object) -> tuple[str, ...]:
-    if type(value) is not list and type(value) is not tuple:
-        raise _wrong("a list", value)
-    for item in value:
-        if type(item) is not str:
-            raise _wrong("a string", item)
-    return tuple(value)
-
-
-def _quick_money(o: Any, _t: object) -> Money:
-    if type(o) is not dict or len(o) != 2:
-        raise WrongType("not plain money")
-    amount, currency = o["amount"], o["currency"]
-    if type(amount) is int:
-        value = Decimal(amount)
-    elif type(amount) is str:
-        value = Decimal(amount)  # a malformed one raises: the detailed pass says so
-    else:
-        raise WrongType("not plain money")
-    if not value.is_finite() or value < 0 or type(currency) is not str:
-        raise WrongType("not plain money")
-    return Money(amount=value, currency=currency)  # its validator checks the code's form
-
-
 def _optional_int(value: object, _t: object) -> int | None:
     if value is None or type(value) is int:
         return value
     raise _wrong("an integer", value)
-
-
-def _quick_source(o: Any, _t: object) -> Source:
-    if type(o) is not dict or not _SOURCE_KEYS.issuperset(o):
-        raise WrongType("not a plain source")
-    document = o["document"]
-    paragraph = o.get("paragraph")
-    if type(document) is not str or (paragraph is not None and type(paragraph) is not int):
-        raise WrongType("not a plain source")
-    fields = _quick_strings(o["fields"]) if "fields" in o else ()
-    return Source(document=document, paragraph=paragraph, fields=fields)
-
-
-def _quick_participant(o: Any, _t: object) -> Participant:
-    if type(o) is not dict or not _PARTICIPANT_KEYS.issuperset(o):
-        raise WrongType("not a plain participant")
-    organisation = o["organisation"]
-    if type(organisation) is not str:
-        raise WrongType("not a plain participant")
-    return Participant(
-        organisation=organisation,
-        role=_ROLES[o["role"]],
-        since=_optional_date(o.get("since"), None),
-        until=_optional_date(o.get("until"), None),
-        note=_optional_str(o.get("note"), None),
-    )
 
 
 def _is_optional(t: Any) -> bool:
@@ -351,11 +291,6 @@ def _seq_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], Callable[[
         inner_t = typing.get_args(t)[0]
         inner = conv.get_structure_hook(inner_t)
 
-        if not detailed:
-            quick = _quick_sequence(origin, inner_t)
-            if quick is not None:
-                return quick
-
         def structure(value: Any, _t: Any) -> Any:
             if type(value) is not list and type(value) is not tuple:
                 raise _wrong("a list", value)
@@ -381,31 +316,6 @@ def _seq_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], Callable[[
     return factory
 
 
-def _quick_sequence(origin: Any, inner_t: Any) -> Callable[[Any, Any], Any] | None:
-    """A one-frame hook for the sequences met most often, or None."""
-    if inner_t is str and origin is tuple:
-        return lambda value, _t: _quick_strings(value)
-    if isinstance(inner_t, type) and issubclass(inner_t, Enum):
-        members = {m.value: m for m in inner_t}.__getitem__
-
-        def enums(value: Any, _t: Any) -> Any:
-            if type(value) is not list and type(value) is not tuple:
-                raise _wrong("a list", value)
-            return origin(map(members, value))
-
-        return enums
-    item = {Source: _quick_source, Participant: _quick_participant}.get(inner_t)
-    if item is not None and origin is tuple:
-
-        def items(value: Any, _t: Any) -> Any:
-            if type(value) is not list and type(value) is not tuple:
-                raise _wrong("a list", value)
-            return tuple(map(item, value, repeat(None, len(value))))
-
-        return items
-    return None
-
-
 def _enum_value(value: Enum) -> str:
     return str(value.value)
 
@@ -424,26 +334,25 @@ def _make(detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook(Money, _structure_money)
     for enum in _ENUMS:
         conv.register_structure_hook(enum, _enum_hook(enum))
-    if not detailed:
-        conv.register_structure_hook(Source, _quick_source)
-        conv.register_structure_hook(Participant, _quick_participant)
-        conv.register_structure_hook(Money, _quick_money)
-        for enum in _ENUMS:
-            conv.register_structure_hook(enum, _quick_enum(enum))
     conv.register_structure_hook_factory(_is_seq, _seq_factory(detailed))
     conv.register_structure_hook_factory(_is_optional, _optional_factory)
-
-    # Generated hooks skip linecache: registering their source costs time at every start.
-    conv.register_structure_hook_factory(
-        attrs.has,
-        lambda cls: make_dict_structure_fn(
-            cls,
-            conv,
-            _cattrs_forbid_extra_keys=True,
-            _cattrs_detailed_validation=detailed,
-            _cattrs_use_linecache=False,
-        ),
-    )
+    if detailed:
+        # Generated hooks skip linecache: registering their source costs time at every start.
+        conv.register_structure_hook_factory(
+            attrs.has,
+            lambda cls: make_dict_structure_fn(
+                cls,
+                conv,
+                _cattrs_forbid_extra_keys=True,
+                _cattrs_detailed_validation=True,
+                _cattrs_use_linecache=False,
+            ),
+        )
+    else:
+        # One generated frame per record; anything unusual goes to the detailed converter.
+        conv.register_structure_hook_factory(
+            attrs.has, lambda cls: make_hook(cls, _structure_date, _DATES, conv.get_structure_hook)
+        )
 
     # Unstructuring (to_dict, exports) is generated on first use, not when loading.
     conv.register_unstructure_hook(PartialDate, _unstructure_date)
@@ -495,10 +404,21 @@ class Converted:
     methods for it would cost time at every start.
     """
 
-    __slots__ = ("placeholders", "problems", "records", "references", "unreadable")
+    __slots__ = (
+        "_records",
+        "name",
+        "placeholders",
+        "problems",
+        "references",
+        "unreadable",
+        "whole",
+    )
 
-    def __init__(self) -> None:
-        self.records: list[Located] = []
+    def __init__(self, name: str) -> None:
+        self.name = name
+        #: the file converted whole by the fast converter, or None.
+        self.whole: DataFile | None = None
+        self._records: list[Located] = []
         self.problems: list[Problem] = []
         #: ids of items that failed to convert, by collection, so references to
         #: them are not reported as unknown as well.
@@ -508,6 +428,18 @@ class Converted:
         #: references found in items that failed to convert: (located item, field
         #: path, target id, collection), checked like those of converted items.
         self.references: list[tuple[Located, str, str, str]] = []
+
+    @property
+    def records(self) -> list[Located]:
+        """Every converted item with its location (made on first use for a whole file)."""
+        whole, name = self.whole, self.name
+        if whole is not None and not self._records:
+            self._records = [
+                Located(name, f"$.{coll}[{i}]", value)
+                for coll in _COLLECTIONS
+                for i, value in enumerate(getattr(whole, coll))
+            ]
+        return self._records
 
 
 _COLLECTIONS: dict[str, type[Entity] | type[Document]] = {
@@ -524,18 +456,16 @@ def convert(name: str, data: object) -> Converted:
     that every item that is well formed still reaches the checks across
     files, and every one that is not gets its problems located.
     """
-    out = Converted()
+    out = Converted(name)
     try:
         whole = _converter(False).structure(data, DataFile)
     except Exception:  # noqa: BLE001 - the detailed pass below says what it was
         _convert_items(name, data, out)
     else:
+        out.whole = whole
         if whole.schema_version is not None and whole.schema_version != SCHEMA_VERSION:
             problem = Problem(name, "$.schema_version", _bad_version(whole.schema_version))
             out.problems.append(problem)
-        for coll in _COLLECTIONS:
-            for i, value in enumerate(getattr(whole, coll)):
-                out.records.append(Located(name, f"$.{coll}[{i}]", value))
     return out
 
 

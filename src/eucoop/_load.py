@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Mapping
+from itertools import chain
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
 from eucoop import _resources
+from eucoop._allclear import all_clear
 from eucoop._converter import Converted, Located, NonFinite, convert
 from eucoop._exceptions import DataError, Problem
 from eucoop._gc import gc_paused
@@ -64,22 +66,36 @@ def load(*paths: PathArg, include_default: bool = True) -> Registry:
 def _build(files_: list[Converted], problems: list[Problem] | None = None) -> Registry:
     """Check the converted files as a whole and build the registry, or raise."""
     problems = list(problems or ())
-    records: list[Located] = []
-    placeholders: dict[str, str] = {}
-    unreadable: set[str] = set()
-    references: list[tuple[Located, str, str, str]] = []
     for converted in files_:
-        records.extend(converted.records)
         problems.extend(converted.problems)
-        placeholders.update(converted.placeholders)
-        unreadable |= converted.unreadable
-        references.extend(converted.references)
-    keys: dict[str, str] = {}
     with gc_paused():
+        if not problems and all(c.whole is not None for c in files_):
+            # Every file converted whole: the all-clear checks the columns at once.
+            columns = [
+                list(chain.from_iterable(getattr(c.whole, coll) for c in files_))
+                for coll in _COLUMNS
+            ]
+            cleared = all_clear(*columns)
+            if cleared is not None:
+                return Registry._from_columns(columns, cleared.by_id, cleared.keys)
+        # Something is (or may be) wrong: the record-by-record checks say what and where.
+        records: list[Located] = []
+        placeholders: dict[str, str] = {}
+        unreadable: set[str] = set()
+        references: list[tuple[Located, str, str, str]] = []
+        for converted in files_:
+            records.extend(converted.records)
+            placeholders.update(converted.placeholders)
+            unreadable |= converted.unreadable
+            references.extend(converted.references)
+        keys: dict[str, str] = {}
         problems.extend(validate(records, placeholders, unreadable, references, keys))
         if problems:
             raise DataError(problems)
         return Registry._from_records((r.value for r in records), keys)
+
+
+_COLUMNS = ("documents", "organisations", "agreements", "dialogues", "programmes")
 
 
 def _packaged() -> list[Converted]:

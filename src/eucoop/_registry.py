@@ -97,11 +97,8 @@ class Registry:
         _keys: dict[str, str] | None = None,
     ) -> None:
         """Index *entities*. Use :func:`eucoop.load`, which validates them first."""
-        # One pass over the entities builds every index that load time owes
-        # (ids, lookup keys, roles); search and filter indexes wait for their first use.
         by_kind: dict[type[Entity], list[Any]] = {k: [] for k in KINDS}
         by_id: dict[str, Entity] = {}
-        roles: defaultdict[str, list[tuple[Entity, Participant]]] = defaultdict(list)
         keys: dict[str, str] = {} if _keys is None else _keys
         appenders = {k: v.append for k, v in by_kind.items()}
         for e in entities:
@@ -114,26 +111,35 @@ class Registry:
                     keys.setdefault(fold(e.acronym), e.id)
                 for alias in e.aliases:
                     keys.setdefault(fold(alias), e.id)
+        self._index(list(by_kind.values()), documents, by_id, keys)
+
+    def _index(
+        self,
+        kinds: list[list[Any]],
+        documents: Iterable[Document],
+        by_id: dict[str, Entity],
+        keys: dict[str, str],
+    ) -> None:
+        """Build what load time owes: the sorted kinds, ids, lookup keys and roles.
+
+        *kinds* holds the entities of each kind, in :data:`KINDS` order (sorted
+        in place). Search and filter indexes wait for their first use.
+        """
         by_ident = attrgetter("id")
-        for items in by_kind.values():  # in KINDS order
+        roles: defaultdict[str, list[tuple[Entity, Participant]]] = defaultdict(list)
+        for items in kinds:
             items.sort(key=by_ident)
             # Each organisation's roles come in kind and id order, so involving()
             # and roles() answer without sorting.
             for e in items:
                 for p in e.participants:
                     roles[p.organisation].append((e, p))
-        # ...and the entities each takes part in, once each, in the same order.
-        involved = {
-            org: tuple({e.id: e for e, _ in pairs}.values()) for org, pairs in roles.items()
-        }
         self._by_id = by_id
         self._keys = keys
         self._roles = roles
-        self._involved = involved
-        self.organisations = tuple(by_kind[Organisation])
-        self.agreements = tuple(by_kind[Agreement])
-        self.dialogues = tuple(by_kind[Dialogue])
-        self.programmes = tuple(by_kind[Programme])
+        #: organisation id -> the entities it takes part in, once each, made on first ask.
+        self._involved: dict[str, tuple[Entity, ...]] = {}
+        self.organisations, self.agreements, self.dialogues, self.programmes = map(tuple, kinds)
         self.documents = tuple(sorted(documents, key=by_ident))
         self._documents = {d.id: d for d in self.documents}
 
@@ -149,6 +155,15 @@ class Registry:
             else:
                 entities.append(v)
         return cls(entities, documents, keys)
+
+    @classmethod
+    def _from_columns(
+        cls, columns: list[list[Any]], by_id: dict[str, Entity], keys: dict[str, str]
+    ) -> Registry:
+        """From checked documents and entities of each kind, with their id and key indexes."""
+        reg = cls.__new__(cls)
+        reg._index(columns[1:], columns[0], by_id, keys)
+        return reg
 
     # -- the collection ------------------------------------------------------
 
@@ -294,7 +309,11 @@ class Registry:
         """
         org = self._organisation(organisation)
         if role is None:
-            return Results(self._involved.get(org.id, ()))
+            found = self._involved.get(org.id)
+            if found is None:
+                pairs = self._roles.get(org.id, ())
+                found = self._involved[org.id] = tuple({e.id: e for e, _ in pairs}.values())
+            return Results(found)
         pairs = self._roles.get(org.id, ())
         wanted = Role(role)
         return Results({e.id: e for e, p in pairs if p.role is wanted}.values())

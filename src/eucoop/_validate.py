@@ -19,7 +19,7 @@ from eucoop._exceptions import Problem
 from eucoop._text import a, fold
 from eucoop._values import Document, PartialDate, Partnership, Source, field_head
 
-__all__ = ["iso_codes", "lookup_keys", "validate"]
+__all__ = ["field_names", "find_cycles", "iso_codes", "lookup_keys", "validate"]
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _URL = re.compile(r"https?://\S+")
@@ -83,6 +83,10 @@ class _Checker:
         self.keys: dict[str, str] = {}
         self._known: dict[type, list[str]] = {}
         self.countries, self.currencies = iso_codes()
+        #: filled by check_ids, for the common case of the per-record checks:
+        #: ids of organisations, and the paragraph count of each document.
+        self.organisations: set[str] = set()
+        self.paragraphs: dict[str, int] = {}
 
     def add(self, rec: Located, where: str, message: str) -> None:
         loc = f"{rec.path}.{where}" if where else rec.path
@@ -91,12 +95,13 @@ class _Checker:
     def run(self) -> list[Problem]:
         self.check_ids()
         self.check_lookup_keys()
+        check_entity = self.check_entity
         for rec in self.records:
             value = rec.value
-            if isinstance(value, Document):
+            if type(value) is Document:
                 self.check_document(rec, value)
             else:
-                self.check_entity(rec, value)
+                check_entity(rec, value)  # type: ignore[arg-type] # records hold entities else
         self.check_cycles()
         return self.problems
 
@@ -114,6 +119,12 @@ class _Checker:
             first = self.by_id.setdefault(ident, rec)
             if first is not rec:
                 self.add(rec, "id", f"duplicate id {ident!r}, already used at {_where(first)}")
+        for ident, rec in self.by_id.items():
+            value = rec.value
+            if type(value) is Organisation:
+                self.organisations.add(ident)
+            elif type(value) is Document:
+                self.paragraphs[ident] = value.paragraphs or 1 << 62
 
     def check_lookup_keys(self) -> None:
         """Every folded name, acronym and alias names one entity; kept as ``self.keys``."""
@@ -171,17 +182,23 @@ class _Checker:
             self.add(rec, "title", "must not be empty")
 
     def check_entity(self, rec: Located, ent: Entity) -> None:
-        if not ent.sources:
+        # The common case inline: every citation resolves and every participant
+        # is a known organisation without dates. Anything else takes the slow
+        # path, which says what is wrong (or finds nothing wrong).
+        sources = ent.sources
+        if not sources:
             self.add(rec, "sources", "must cite at least one source")
-        self.check_sources(rec, "sources", ent.sources, type(ent))
-        by_id = self.by_id
-        for i, part in enumerate(ent.participants):
-            found = by_id.get(part.organisation)
-            if found is None or type(found.value) is not Organisation:
-                self.ref(rec, f"participants[{i}].organisation", part.organisation, Organisation)
-            if part.since is not None and part.until is not None:
-                self.order(rec, f"participants[{i}]", part.since, "since", part.until, "until")
-        if isinstance(ent, Organisation):
+        self.check_sources(rec, "sources", sources, type(ent))
+        organisations = self.organisations
+        for part in ent.participants:
+            if part.organisation not in organisations or (
+                part.since is not None and part.until is not None
+            ):
+                self.check_participants(rec, ent)
+                break
+        if isinstance(ent, Programme):
+            self.check_programme(rec, ent)
+        elif isinstance(ent, Organisation):
             self.check_organisation(rec, ent)
         elif isinstance(ent, Agreement):
             self.ref(rec, "adopted_by", ent.adopted_by, Organisation)
@@ -189,8 +206,15 @@ class _Checker:
         elif isinstance(ent, Dialogue):
             for i, session in enumerate(ent.sessions):
                 self.order(rec, f"sessions[{i}]", session.start, "start", session.end, "end")
-        elif isinstance(ent, Programme):
-            self.check_programme(rec, ent)
+
+    def check_participants(self, rec: Located, ent: Entity) -> None:
+        by_id = self.by_id
+        for i, part in enumerate(ent.participants):
+            found = by_id.get(part.organisation)
+            if found is None or type(found.value) is not Organisation:
+                self.ref(rec, f"participants[{i}].organisation", part.organisation, Organisation)
+            if part.since is not None and part.until is not None:
+                self.order(rec, f"participants[{i}]", part.since, "since", part.until, "until")
 
     def check_organisation(self, rec: Located, org: Organisation) -> None:
         if org.parent == org.id:
@@ -225,20 +249,32 @@ class _Checker:
     def check_sources(
         self, rec: Located, where: str, sources: tuple[Source, ...], owner: type
     ) -> None:
-        names = _field_names(owner)
+        names = field_names(owner)
+        paragraphs = self.paragraphs
+        for src in sources:
+            total = paragraphs.get(src.document)
+            p = src.paragraph
+            if (
+                total is None
+                or (p is not None and not 1 <= p <= total)
+                or (src.fields and not names.issuperset(src.fields))
+            ):
+                break
+        else:
+            return  # the common case: nothing to report
+        self._check_sources_slowly(rec, where, sources, names, owner.__name__)
+
+    def _check_sources_slowly(
+        self,
+        rec: Located,
+        where: str,
+        sources: tuple[Source, ...],
+        names: frozenset[str],
+        owner: str,
+    ) -> None:
         by_id = self.by_id
         for i, src in enumerate(sources):
             doc_rec = by_id.get(src.document)
-            if (
-                doc_rec is not None
-                and type(doc_rec.value) is Document
-                and (
-                    src.paragraph is None
-                    or 1 <= src.paragraph <= (doc_rec.value.paragraphs or 1 << 62)
-                )
-                and all(f in names for f in src.fields)
-            ):
-                continue  # the common case: nothing to report
             at = f"{where}[{i}]"
             if doc_rec is None and self.unknown_but_expected(src.document, "documents"):
                 continue
@@ -259,7 +295,7 @@ class _Checker:
                     self.add(
                         rec,
                         f"{at}.fields[{j}]",
-                        f"{field!r} is not a field of {owner.__name__}",
+                        f"{field!r} is not a field of {owner}",
                     )
 
     def known(self, kind: type) -> list[str]:
@@ -323,23 +359,35 @@ class _Checker:
             for r in self.records
             if isinstance(r.value, Organisation) and r.value.parent not in (None, r.value.id)
         }
-        reported: set[str] = set()
-        for start in parents:
-            seen: list[str] = []
-            node: str | None = start
-            while node is not None and node not in seen and node not in reported:
-                seen.append(node)
-                node = parents.get(node)
-            if node is not None and node in seen:
-                cycle = seen[seen.index(node) :]
-                reported.update(cycle)
-                rec = self.by_id[node]
-                self.add(rec, "parent", "parent cycle: " + " -> ".join([*cycle, node]))
-            reported.update(seen)
+        for cycle in find_cycles(parents):
+            rec = self.by_id[cycle[0]]
+            self.add(rec, "parent", "parent cycle: " + " -> ".join([*cycle, cycle[0]]))
+
+
+def find_cycles(parents: Mapping[str, str | None]) -> Iterator[list[str]]:
+    """Each cycle of the child -> parent map once, from the node where a walk first met it.
+
+    >>> list(find_cycles({"a": "b", "b": "a", "c": "a", "d": None}))
+    [['a', 'b']]
+    """
+    reported: set[str] = set()
+    for start in parents:
+        seen: dict[str, None] = {}  # the walk from start, in order
+        node: str | None = start
+        while node is not None and node not in seen and node not in reported:
+            seen[node] = None
+            node = parents.get(node)
+        if node is not None and node in seen:
+            walk = list(seen)
+            cycle = walk[walk.index(node) :]
+            reported.update(cycle)
+            yield cycle
+        reported.update(seen)
 
 
 @cache
-def _field_names(cls: type) -> frozenset[str]:
+def field_names(cls: type) -> frozenset[str]:
+    """The attrs field names of *cls*."""
     return frozenset(f.name for f in attrs.fields(cls))
 
 
