@@ -12,8 +12,8 @@ what and where. Tests hold the two to the same verdict.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
 
 from eucoop._entities import Agreement, Dialogue, Entity, Organisation, Programme
 from eucoop._text import fold
@@ -23,6 +23,8 @@ from eucoop._values import Document, PartialDate, Partnership, Source, field_hea
 __all__ = ["Cleared", "all_clear"]
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+#: Every id followed by a newline; ids cannot hold one, so one match checks them all.
+_IDS = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*\n)*")
 _URL = re.compile(r"https?://\S+")
 
 
@@ -60,79 +62,121 @@ def all_clear(
         paragraphs[doc.id] = doc.paragraphs or 1 << 62
     organisation_ids = {o.id for o in organisations}
     agreement_ids = {a.id for a in agreements}
+    countries, currencies = iso_codes()
+    partnership_fields = field_names(Partnership)
     by_id: dict[str, Entity] = {}
     keys: dict[str, str] = {}
-    countries, currencies = iso_codes()
     parents: dict[str, str] = {}
 
-    def entity_ok(ent: Entity, names: frozenset[str]) -> bool:
-        return _entity_ok(ent, by_id, keys, paragraphs, names, organisation_ids)
-
-    names = field_names(Organisation)
-    for org in organisations:
-        if not (
-            entity_ok(org, names)
-            and _organisation_ok(org, organisation_ids, agreement_ids, paragraphs, countries)
-        ):
-            return None
+    def organisation_ok(org: Organisation) -> bool:
+        partnership = org.partnership
         if org.parent is not None:
             parents[org.id] = org.parent
-    names = field_names(Agreement)
-    for agr in agreements:
-        if not (
-            entity_ok(agr, names)
-            and (agr.adopted_by is None or agr.adopted_by in organisation_ids)
-            and _in_order(agr.adopted, agr.in_force)
+        return (
+            (org.parent is None or (org.parent != org.id and org.parent in organisation_ids))
+            and (org.country is None or org.country in countries)
+            and (org.website is None or _URL.fullmatch(org.website) is not None)
+            and (org.member_count is None or org.member_count >= 0)
+            and (
+                partnership is None
+                or (
+                    agreement_ids.issuperset(partnership.formalised_by)
+                    and _sources_ok(partnership.sources, paragraphs, partnership_fields)
+                )
+            )
+        )
+
+    def agreement_ok(agr: Agreement) -> bool:
+        return (agr.adopted_by is None or agr.adopted_by in organisation_ids) and _in_order(
+            agr.adopted, agr.in_force
+        )
+
+    def dialogue_ok(dlg: Dialogue) -> bool:
+        return all(_in_order(s.start, s.end) for s in dlg.sessions)
+
+    def programme_ok(prog: Programme) -> bool:
+        return (
+            _in_order(prog.launched, prog.ended)
+            and (not prog.countries or countries.issuperset(prog.countries))
+            and (prog.country_count is None or prog.country_count >= 0)
+            and (prog.budget is None or prog.budget.currency in currencies)
+        )
+
+    groups: tuple[tuple[type, Sequence[Any], Callable[[Any], bool]], ...] = (
+        (Organisation, organisations, organisation_ok),
+        (Agreement, agreements, agreement_ok),
+        (Dialogue, dialogues, dialogue_ok),
+        (Programme, programmes, programme_ok),
+    )
+    for kind, group, kind_ok in groups:
+        names = field_names(kind)
+        if group and not _group_ok(
+            group, kind_ok, names, by_id, keys, paragraphs, organisation_ids
         ):
             return None
-    names = field_names(Dialogue)
-    for dlg in dialogues:
-        if not (entity_ok(dlg, names) and all(_in_order(s.start, s.end) for s in dlg.sessions)):
-            return None
-    names = field_names(Programme)
-    for prog in programmes:
-        if not (entity_ok(prog, names) and _programme_ok(prog, countries, currencies)):
-            return None
-    if len(by_id) + len(paragraphs) != len({*by_id, *paragraphs}):
-        return None  # an entity has a document's id
-    if next(find_cycles(parents), None) is not None:
+    if (
+        not _IDS.fullmatch("\n".join(by_id) + "\n")
+        or not paragraphs.keys().isdisjoint(by_id)  # no entity has a document's id
+        or next(find_cycles(parents), None) is not None
+    ):
         return None
     return Cleared(by_id, keys)
 
 
-def _entity_ok(  # noqa: PLR0917 - the state of the one pass
-    ent: Entity,
+def _group_ok(  # noqa: PLR0917 - one loop, kept flat: it runs once per entity
+    group: Sequence[Entity],
+    kind_ok: Callable[[Any], bool],
+    names: frozenset[str],
     by_id: dict[str, Entity],
     keys: dict[str, str],
     paragraphs: dict[str, int],
-    names: frozenset[str],
     organisation_ids: set[str],
 ) -> bool:
-    """The checks every kind shares: id, lookup keys, sources, participants."""
-    ident = ent.id
-    if by_id.setdefault(ident, ent) is not ent or not _ID.fullmatch(ident):
-        return False
+    """The checks every kind shares, inline, and *kind_ok* for the rest, for one kind."""
     setdefault = keys.setdefault
-    name = fold(ent.name)
-    if not name or setdefault(ident, ident) != ident or setdefault(name, ident) != ident:
-        return False
-    if ent.acronym:
-        acronym = fold(ent.acronym)
-        if not acronym or setdefault(acronym, ident) != ident:
+    add = by_id.setdefault
+    for ent in group:
+        ident = ent.id
+        if add(ident, ent) is not ent:
+            return False  # a duplicate id
+        text = ent.name
+        name = " ".join(text.lower().split()) if text.isascii() else fold(text)
+        if not name or setdefault(ident, ident) != ident or setdefault(name, ident) != ident:
             return False
-    for alias in ent.aliases:
-        key = fold(alias)
-        if not key or setdefault(key, ident) != ident:
+        text = ent.acronym  # type: ignore[assignment] # tested before use
+        if text:
+            acronym = " ".join(text.lower().split()) if text.isascii() else fold(text)
+            if not acronym or setdefault(acronym, ident) != ident:
+                return False
+        for alias in ent.aliases:
+            key = fold(alias)
+            if not key or setdefault(key, ident) != ident:
+                return False
+        sources = ent.sources
+        if not sources:
             return False
-    sources = ent.sources
-    if not sources or not _sources_ok(sources, paragraphs, names):
-        return False
-    for part in ent.participants:
-        if part.organisation not in organisation_ids or (
-            part.until is not None and not _in_order(part.since, part.until)
-        ):
+        for src in sources:
+            total = paragraphs.get(src.document)
+            p = src.paragraph
+            if (
+                total is None
+                or (p is not None and not 1 <= p <= total)
+                or (src.fields and not names.issuperset(src.fields) and not _fields_ok(src, names))
+            ):
+                return False
+        for part in ent.participants:
+            if part.organisation not in organisation_ids or (
+                part.until is not None and not _in_order(part.since, part.until)
+            ):
+                return False
+        if not kind_ok(ent):
             return False
     return True
+
+
+def _fields_ok(src: Source, names: frozenset[str]) -> bool:
+    """Whether each field a citation names is one of *names*, or a path into one."""
+    return all(f in names or field_head(f) in names for f in src.fields)
 
 
 def _sources_ok(
@@ -144,42 +188,10 @@ def _sources_ok(
         if (
             total is None
             or (p is not None and not 1 <= p <= total)
-            or (src.fields and not all(f in names or field_head(f) in names for f in src.fields))
+            or (src.fields and not names.issuperset(src.fields) and not _fields_ok(src, names))
         ):
             return False
     return True
-
-
-def _organisation_ok(
-    org: Organisation,
-    organisation_ids: set[str],
-    agreement_ids: set[str],
-    paragraphs: dict[str, int],
-    countries: frozenset[str],
-) -> bool:
-    partnership = org.partnership
-    return (
-        (org.parent is None or (org.parent != org.id and org.parent in organisation_ids))
-        and (org.country is None or org.country in countries)
-        and (org.website is None or _URL.fullmatch(org.website) is not None)
-        and (org.member_count is None or org.member_count >= 0)
-        and (
-            partnership is None
-            or (
-                agreement_ids.issuperset(partnership.formalised_by)
-                and _sources_ok(partnership.sources, paragraphs, field_names(Partnership))
-            )
-        )
-    )
-
-
-def _programme_ok(prog: Programme, countries: frozenset[str], currencies: frozenset[str]) -> bool:
-    return (
-        _in_order(prog.launched, prog.ended)
-        and (not prog.countries or countries.issuperset(prog.countries))
-        and (prog.country_count is None or prog.country_count >= 0)
-        and (prog.budget is None or prog.budget.currency in currencies)
-    )
 
 
 def _in_order(first: PartialDate | None, last: PartialDate | None) -> bool:

@@ -163,8 +163,12 @@ class _Generator:
             get = self.name("_members", members)
             emit(indent, f"{var} = {wrap}(map({get}.__getitem__, {var}))")
         else:
-            hook = self.name("_hook", self.fallback(inner))
-            emit(indent, f"{var} = {wrap}([{hook}(x, None) for x in {var}])")
+            hook = self.fallback(inner)
+            name = self.name("_hook", hook)
+            if getattr(hook, "__quick__", False):  # takes the item alone
+                emit(indent, f"{var} = {wrap}(map({name}, {var}))")
+            else:
+                emit(indent, f"{var} = {wrap}([{name}(x, None) for x in {var}])")
 
     def source(self) -> str:
         cls = self.cls
@@ -224,4 +228,5 @@ def make_hook(
     exec(compile(code, f"<eucoop quick hook {cls.__qualname__}>", "exec"), namespace)  # noqa: S102
     hook: Hook = namespace[f"quick_{cls.__name__}"]
     hook.__doc__ = f"Structure well-formed JSON into a {cls.__name__}, or raise Reject.\n\n{code}"
+    hook.__quick__ = True  # type: ignore[attr-defined] # may be called with the value alone
     return hook
