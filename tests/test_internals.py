@@ -43,3 +43,12 @@ def test_integer_amount_in_a_file_that_takes_the_detailed_path(valid: dict[str, 
     with pytest.raises(DataError) as info:
         eucoop.load(valid, include_default=False)
     assert [p.location for p in info.value.problems] == ["$.agreements[0].name"]
+
+
+def test_strict_leaf_hooks_the_model_reaches_only_through_optionals() -> None:
+    """cattrs would turn "7" into 7; the converters refuse, whatever the model grows."""
+    for detailed in (False, True):
+        conv = _converter._converter(detailed)
+        assert conv.structure(7, int) == 7
+        with pytest.raises(TypeError, match="expected an integer, got a string"):
+            conv.structure("7", int)

@@ -115,7 +115,7 @@ def all_clear(
         ):
             return None
     if (
-        not _IDS.fullmatch("\n".join(by_id) + "\n")
+        (by_id and not _IDS.fullmatch("\n".join(by_id) + "\n"))
         or not paragraphs.keys().isdisjoint(by_id)  # no entity has a document's id
         or next(find_cycles(parents), None) is not None
     ):

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import cache
-from itertools import repeat
 from typing import Any, NamedTuple
 
 import attrs
@@ -213,11 +212,6 @@ def _optional_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], An
     return structure
 
 
-def _quick_enum(cls: type[Enum]) -> Callable[[object, object], Enum]:
-    members = {m.value: m for m in cls}
-    return lambda value, _t: members[value]
-
-
 def _enum_hook(cls: type[Enum]) -> Callable[[object, object], Enum]:
     values = {m.value: m for m in cls}
     choices = sorted(values)
@@ -285,35 +279,31 @@ def _is_seq(t: object) -> bool:
     )
 
 
-def _seq_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], Callable[[Any, Any], Any]]:
-    def factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-        origin = typing.get_origin(t)
-        inner_t = typing.get_args(t)[0]
-        inner = conv.get_structure_hook(inner_t)
+def _seq_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Tuples and frozensets from JSON lists (only), every bad item located."""
+    origin = typing.get_origin(t)
+    inner_t = typing.get_args(t)[0]
+    inner = conv.get_structure_hook(inner_t)
 
-        def structure(value: Any, _t: Any) -> Any:
-            if type(value) is not list and type(value) is not tuple:
-                raise _wrong("a list", value)
-            if not detailed:
-                return origin(map(inner, value, repeat(inner_t, len(value))))
-            out = []
-            errors: list[Exception] = []
-            for i, v in enumerate(value):
-                try:
-                    out.append(inner(v, inner_t))
-                except Exception as exc:  # noqa: BLE001 - collected and re-raised below
-                    exc.__notes__ = [
-                        *getattr(exc, "__notes__", []),
-                        IterableValidationNote(f"@ index {i}", i, inner_t),
-                    ]
-                    errors.append(exc)
-            if errors:
-                raise IterableValidationError("invalid items", errors, t)
-            return origin(out)
+    def structure(value: Any, _t: Any) -> Any:
+        if type(value) is not list and type(value) is not tuple:
+            raise _wrong("a list", value)
+        out = []
+        errors: list[Exception] = []
+        for i, v in enumerate(value):
+            try:
+                out.append(inner(v, inner_t))
+            except Exception as exc:  # noqa: BLE001 - collected and re-raised below
+                exc.__notes__ = [
+                    *getattr(exc, "__notes__", []),
+                    IterableValidationNote(f"@ index {i}", i, inner_t),
+                ]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError("invalid items", errors, t)
+        return origin(out)
 
-        return structure
-
-    return factory
+    return structure
 
 
 def _enum_value(value: Enum) -> str:
@@ -334,7 +324,7 @@ def _make(detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook(Money, _structure_money)
     for enum in _ENUMS:
         conv.register_structure_hook(enum, _enum_hook(enum))
-    conv.register_structure_hook_factory(_is_seq, _seq_factory(detailed))
+    conv.register_structure_hook_factory(_is_seq, _seq_factory)
     conv.register_structure_hook_factory(_is_optional, _optional_factory)
     if detailed:
         # Generated hooks skip linecache: registering their source costs time at every start.
