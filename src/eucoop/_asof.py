@@ -23,7 +23,9 @@ def trim(reg: Registry, day: dt.date, include_uncertain: bool) -> Registry:
     with gc_paused():
         kept = [e for e in reg if status(*entity_span(e), day) in ok]
         alive = {e.id for e in kept}
-        return type(reg)((_trim_one(e, day, ok, alive) for e in kept), reg.documents)
+        # Trimming keeps names, so the lookup keys of what is kept carry over.
+        keys = {k: v for k, v in reg._keys.items() if v in alive}
+        return type(reg)((_trim_one(e, day, ok, alive) for e in kept), reg.documents, keys)
 
 
 def _trim_one(e: Entity, day: dt.date, ok: set[Status], alive: set[str]) -> Entity:

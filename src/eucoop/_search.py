@@ -156,22 +156,25 @@ class SearchIndex:
         self.postings: dict[str, dict[str, frozenset[str]]] = dict(postings)
         self.vocabulary = sorted(self.postings)
 
-    def _matches(self, word: str) -> dict[str, frozenset[str]]:
-        """Entity id -> fields, for every indexed word *word* matches (do not modify)."""
+    def _matches(self, word: str) -> tuple[dict[str, frozenset[str]], bool]:
+        """Entity id -> fields, for every indexed word *word* matches (do not modify).
+
+        And whether the ids come in name order, as each word's postings do.
+        """
         if len(word) < PREFIX_MIN:
-            return self.postings.get(word, {})
+            return self.postings.get(word, {}), True
         vocabulary = self.vocabulary
         lo = i = bisect.bisect_left(vocabulary, word)
         while i < len(vocabulary) and vocabulary[i].startswith(word):
             i += 1
         if i - lo == 1:
-            return self.postings[vocabulary[lo]]
+            return self.postings[vocabulary[lo]], True
         out: dict[str, frozenset[str]] = {}
         for w in vocabulary[lo:i]:
             for ident, fields in self.postings[w].items():
                 old = out.get(ident)
                 out[ident] = fields if old is None else old | fields
-        return out
+        return out, i - lo == 0
 
     def search(self, query: str) -> Found:
         """Entities matching every word of *query*, best first."""
@@ -181,12 +184,16 @@ class SearchIndex:
             raise ValueError(msg)
         scores: dict[str, float] | None = None
         matched: dict[str, frozenset[str]] = {}
+        in_name_order = True
         for term in dict.fromkeys(terms):
-            found = self._matches(term)
+            found, ordered = self._matches(term)
             if scores is None:
-                scores = {i: _score(f) for i, f in found.items()}
+                # Few distinct sets of fields: score each once, then zip in C.
+                score_of = {f: _score(f) for f in set(found.values())}
+                scores = dict(zip(found, map(score_of.__getitem__, found.values()), strict=True))
                 matched = found  # read only
-            else:
+                in_name_order = ordered
+            else:  # the first term's order is kept
                 scores = {i: v + _score(found[i]) for i, v in scores.items() if i in found}
                 matched = {i: matched[i] | found[i] for i in scores}
             if not scores:
@@ -195,8 +202,8 @@ class SearchIndex:
         for ident in self.exact.get(fold(query), ()):
             if ident in scores:
                 scores[ident] += EXACT_BONUS
-        # Best score first, then by name: two stable sorts with C-level keys; the
-        # first meets runs the postings already hold in name order.
-        ids = sorted(scores, key=self.names.__getitem__)
+        # Best score first, then by name: two stable sorts with C-level keys (the
+        # first is skipped when the ids already come in name order).
+        ids = list(scores) if in_name_order else sorted(scores, key=self.names.__getitem__)
         ids.sort(key=scores.__getitem__, reverse=True)
         return Found(ids, scores, matched, self.entities)
