@@ -340,6 +340,12 @@ def _make(detailed: bool) -> cattrs.Converter:
         )
     else:
         # One generated frame per record; anything unusual goes to the detailed converter.
+        # The packaged model's hooks are written once, in _hooks.py; any other attrs
+        # class gets its hook made on first use.
+        from eucoop._hooks import HOOKS  # noqa: PLC0415 - it imports this module
+
+        for cls, hook in HOOKS.items():
+            conv.register_structure_hook(cls, hook)
         conv.register_structure_hook_factory(
             attrs.has, lambda cls: make_hook(cls, _structure_date, _DATES, conv.get_structure_hook)
         )
