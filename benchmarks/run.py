@@ -13,7 +13,8 @@ answer (the answers are compared); (5) memory per entity against the plain
 dicts ``json.loads`` makes.
 
 Times are medians of several repeats, with a garbage collection before each
-(a repeat that would overrun a stage's time budget is skipped). Each load
+(a repeat that would overrun a stage's time budget is skipped); fresh-process
+times are the least of fifteen interleaved runs. Each load
 starts with eucoop's text-folding caches cleared, as in a fresh process. The
 queries' first calls, which build lazy indexes, are timed as they come; the
 registry is then frozen out of the garbage collector's sight (``gc.freeze``)
@@ -276,7 +277,11 @@ def per_call(fn: Callable[[], object], repeats: int) -> float:
 
 
 def process_times(commands: dict[str, str], runs: int) -> dict[str, float]:
-    """The median wall time of ``python -c CODE`` per command, runs interleaved."""
+    """The least wall time of ``python -c CODE`` per command, runs interleaved.
+
+    The least, not the median: a fresh interpreter takes a tenth of a second, and on a
+    shared machine other work only ever adds to that (as :mod:`timeit` advises).
+    """
     # Without PYTHONDONTWRITEBYTECODE (CI sets it), so that the warm-up writes eucoop's .pyc
     # files, as an installed package has them.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -288,7 +293,7 @@ def process_times(commands: dict[str, str], runs: int) -> dict[str, float]:
             t0 = time.perf_counter()
             subprocess.run([sys.executable, "-c", code], check=True, env=env)
             times[name].append(time.perf_counter() - t0)
-    return {name: statistics.median(ts) for name, ts in times.items()}
+    return {name: min(ts) for name, ts in times.items()}
 
 
 # -- the machine -----------------------------------------------------------------------
