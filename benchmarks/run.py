@@ -486,6 +486,14 @@ def bench_load(cfg: Config, report: Report, tmp: Path) -> eucoop.Registry:
         times[n], reg = load_one(cfg, report, tmp / f"synth-{n}.json", n, validate_json)
     small, big = cfg.sizes[0], cfg.sizes[-1]
     growth = big / small
+    # The small load again, now: a slow spell of a shared machine during the first
+    # measure would flatter the ratio, so the quicker of the two is the baseline.
+    again = median_time(
+        lambda: eucoop.load(tmp / f"synth-{small}.json", include_default=False),
+        cfg.load_repeats[small],
+        setup=clear_caches,
+    )
+    times[small] = min(times[small], again)
     r, text, target, met = at_most(times[big], times[small], 1.2 * growth, cfg.smoke)
     report.add(
         Row(
@@ -498,7 +506,7 @@ def bench_load(cfg: Config, report: Report, tmp: Path) -> eucoop.Registry:
             text,
             target,
             met,
-            note="linear: at most 1.2x the growth in size",
+            note="linear: at most 1.2x the growth in size; the small load timed twice, best kept",
         )
     )
     assert reg is not None
