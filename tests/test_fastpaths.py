@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import gc
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -460,3 +461,63 @@ def test_a_hook_made_at_run_time_matches_the_written_one(valid: dict[str, Any]) 
     hook = nested(DataFile)
     assert hook(valid) == _converter(False).structure(valid, DataFile)
     assert hook is not _converter(False).get_structure_hook(DataFile)
+
+
+# -- files the loader may empty as it converts them ------------------------------------------
+
+
+@whole_files
+@given(data_files())
+def test_converting_a_file_it_owns_gives_what_the_fast_converter_gives(
+    data: dict[str, Any],
+) -> None:
+    owned = copy.deepcopy(data)
+    converted = convert("f.json", owned, lambda: pytest.fail("no need to parse again"))
+    assert converted.whole == _converter(False).structure(data, DataFile)
+    assert all(item is None for c in COLUMNS for item in owned.get(c, []))
+
+
+@whole_files
+@given(data_files(), st.data())
+def test_a_broken_file_says_what_the_same_mapping_says(
+    tmp_path_factory: Any, data: dict[str, Any], choice: st.DataObject
+) -> None:
+    """A file is emptied as it is converted, then parsed again when something is wrong."""
+    candidates = all_mutations(data)
+    index = choice.draw(st.integers(0, len(candidates) - 1), label="mutation")
+    data = copy.deepcopy(data)
+    _, container, key, new = all_mutations(data)[index]
+    if new is KeyError:
+        del container[key]
+    else:
+        container[key] = new
+    path = tmp_path_factory.mktemp("owned") / "mine.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataError) as from_mapping:
+        eucoop.load(data, include_default=False)
+    with pytest.raises(DataError) as from_file:
+        eucoop.load(path, include_default=False)
+    assert [(p.location, p.message) for p in from_file.value.problems] == [
+        (p.location, p.message) for p in from_mapping.value.problems
+    ]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"zz_unknown": 1},
+        {"schema_version": "1"},
+        {"programmes": {"id": "x"}},
+    ],
+)
+def test_top_level_trouble_in_a_file_it_owns(
+    valid: dict[str, Any], write: Callable[..., Path], change: dict[str, Any]
+) -> None:
+    valid.update(change)
+    with pytest.raises(DataError) as from_mapping:
+        eucoop.load(copy.deepcopy(valid), include_default=False)
+    with pytest.raises(DataError) as from_file:
+        eucoop.load(write(valid), include_default=False)
+    assert [(p.location, p.message) for p in from_file.value.problems] == [
+        (p.location, p.message) for p in from_mapping.value.problems
+    ]

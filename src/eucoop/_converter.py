@@ -444,17 +444,29 @@ _COLLECTIONS: dict[str, type[Entity] | type[Document]] = {
 }
 
 
-def convert(name: str, data: object) -> Converted:
+def convert(name: str, data: object, reparse: Callable[[], Any] | None = None) -> Converted:
     """Turn one parsed JSON document into located records, or say what is wrong.
 
     The whole file goes through the fast converter first. Only when that
     fails is it converted again item by item with the detailed converter, so
     that every item that is well formed still reaches the checks across
     files, and every one that is not gets its problems located.
+
+    With *reparse* (which parses the file again), *data* is the caller's to
+    give away: each raw item is dropped as soon as it is converted, so that
+    its memory serves the next ones, and a file that fails is parsed again
+    for the detailed pass.
     """
     out = Converted(name)
     try:
-        whole = _converter(False).structure(data, DataFile)
+        if reparse is not None and type(data) is dict:
+            try:
+                whole = _consume(data)
+            except Exception:  # noqa: BLE001 - data is spent: parse it again, then as below
+                data = reparse()
+                whole = _converter(False).structure(data, DataFile)
+        else:
+            whole = _converter(False).structure(data, DataFile)
     except Exception:  # noqa: BLE001 - the detailed pass below says what it was
         _convert_items(name, data, out)
     else:
@@ -463,6 +475,35 @@ def convert(name: str, data: object) -> Converted:
             problem = Problem(name, "$.schema_version", _bad_version(whole.schema_version))
             out.problems.append(problem)
     return out
+
+
+def _consume(data: dict[str, Any]) -> DataFile:
+    """What the fast converter makes of *data*, emptying its lists on the way."""
+    from eucoop._hooks import HOOKS  # noqa: PLC0415 - it imports this module
+
+    if not _DATAFILE_KEYS.issuperset(data):
+        raise WrongType("unknown keys")
+    version = data.get("schema_version")
+    if version is not None and type(version) is not int:
+        raise WrongType("not an integer")
+    parts: dict[str, tuple[Any, ...]] = {}
+    for coll, cls in _COLLECTIONS.items():
+        items = data.get(coll, [])
+        if type(items) is not list:
+            raise WrongType("not a list")
+        hook: Callable[[Any], Any] = HOOKS[cls]
+        out: list[Any] = []
+        append = out.append
+        for i, item in enumerate(items):
+            append(hook(item))
+            items[i] = None
+        parts[coll] = tuple(out)
+    return DataFile(schema_version=version, **parts)
+
+
+_DATAFILE_KEYS = frozenset(
+    ("schema_version", "documents", "organisations", "agreements", "dialogues", "programmes")
+)
 
 
 def _bad_version(version: object) -> str:

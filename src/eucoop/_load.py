@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from itertools import chain
 from os import PathLike
 from typing import TYPE_CHECKING, Any
@@ -58,8 +59,8 @@ def load(*paths: PathArg, include_default: bool = True) -> Registry:
     files_ = list(_packaged()) if include_default else []
     problems: list[Problem] = []
     with gc_paused():
-        for name, raw in _read_all(paths, problems):
-            files_.append(convert(name, raw))
+        for name, raw, reparse in _read_all(paths, problems):
+            files_.append(convert(name, raw, reparse))
         return _build(files_, problems)
 
 
@@ -118,12 +119,15 @@ def _packaged() -> list[Converted]:
     return _packaged_files
 
 
-def _read_all(paths: tuple[PathArg, ...], problems: list[Problem]) -> Iterator[tuple[str, Any]]:
+def _read_all(
+    paths: tuple[PathArg, ...], problems: list[Problem]
+) -> Iterator[tuple[str, Any, Callable[[], Any] | None]]:
+    """``(name, parsed data, how to parse it again)``: None for the caller's own mappings."""
     from pathlib import Path  # noqa: PLC0415 - not needed to import eucoop
 
     for n, arg in enumerate(paths, 1):
         if isinstance(arg, Mapping):
-            yield f"<data #{n}>", arg
+            yield f"<data #{n}>", arg, None  # not ours to empty
             continue
         path = Path(arg)
         targets = _folder(path, problems) if path.is_dir() else [path]
@@ -135,7 +139,7 @@ def _read_all(paths: tuple[PathArg, ...], problems: list[Problem]) -> Iterator[t
                 continue
             raw = _parse(str(target), data, problems)
             if raw is not _FAILED:
-                yield str(target), raw
+                yield str(target), raw, partial(_parse, str(target), data, [])
 
 
 def _folder(path: Path, problems: list[Problem]) -> list[Path]:
