@@ -22,8 +22,9 @@ def gc_paused() -> Iterator[None]:
     time list splices) rather than being scanned by the youngest generation's
     next collection, then the middle one's, only to survive both: a full
     collection later still sees every object, as it sees any long-lived one.
-    This is skipped when the program has frozen objects of its own (a
-    pre-fork server, say), so as not to thaw them.
+    This is skipped when anything is frozen already (a pre-fork server's
+    objects, say, or those CPython 3.12 freezes at start), so as not to thaw
+    them; the build is then left to the collector as usual.
     """
     was_enabled = gc.isenabled()
     gc.disable()
