@@ -17,15 +17,13 @@ from typing import Any, NamedTuple
 
 from eucoop._entities import Agreement, Dialogue, Entity, Organisation, Programme
 from eucoop._text import fold
-from eucoop._validate import field_names, find_cycles, iso_codes
+from eucoop._validate import ID, URL, field_names, find_cycles, iso_codes
 from eucoop._values import Document, PartialDate, Partnership, Source, field_head
 
 __all__ = ["Cleared", "all_clear"]
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 #: Every id followed by a newline; ids cannot hold one, so one match checks them all.
-_IDS = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*\n)*")
-_URL = re.compile(r"https?://\S+")
+_IDS = re.compile(f"(?:{ID.pattern}\n)*")
 
 
 class Cleared(NamedTuple):
@@ -52,9 +50,9 @@ def all_clear(
     paragraphs: dict[str, int] = {}
     for doc in documents:
         if (
-            not _ID.fullmatch(doc.id)
+            not ID.fullmatch(doc.id)
             or doc.id in paragraphs
-            or (doc.url is not None and not _URL.fullmatch(doc.url))
+            or (doc.url is not None and not URL.fullmatch(doc.url))
             or (doc.paragraphs is not None and doc.paragraphs < 1)
             or not doc.title.strip()
         ):
@@ -75,7 +73,7 @@ def all_clear(
         return (
             (org.parent is None or (org.parent != org.id and org.parent in organisation_ids))
             and (org.country is None or org.country in countries)
-            and (org.website is None or _URL.fullmatch(org.website) is not None)
+            and (org.website is None or URL.fullmatch(org.website) is not None)
             and (org.member_count is None or org.member_count >= 0)
             and (
                 partnership is None

@@ -19,10 +19,11 @@ from eucoop._exceptions import Problem
 from eucoop._text import a, fold
 from eucoop._values import Document, PartialDate, Partnership, Source, field_head
 
-__all__ = ["field_names", "find_cycles", "iso_codes", "lookup_keys", "validate"]
+__all__ = ["ID", "URL", "field_names", "find_cycles", "iso_codes", "lookup_keys", "validate"]
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_URL = re.compile(r"https?://\S+")
+#: What an id may be, and a URL: shared with the all-clear, so the rules live here.
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+URL = re.compile(r"https?://\S+")
 _COLLECTIONS: dict[type, str] = {k: k.collection for k in KINDS}
 
 
@@ -110,7 +111,7 @@ class _Checker:
     def check_ids(self) -> None:
         for rec in self.records:
             ident = rec.value.id
-            if not _ID.fullmatch(ident):
+            if not ID.fullmatch(ident):
                 self.add(
                     rec,
                     "id",
@@ -174,7 +175,7 @@ class _Checker:
     # -- one record ---------------------------------------------------------------
 
     def check_document(self, rec: Located, doc: Document) -> None:
-        if doc.url is not None and not _URL.fullmatch(doc.url):
+        if doc.url is not None and not URL.fullmatch(doc.url):
             self.add(rec, "url", f"not an http(s) URL: {doc.url!r}")
         if doc.paragraphs is not None and doc.paragraphs < 1:
             self.add(rec, "paragraphs", f"must be at least 1, not {doc.paragraphs}")
@@ -223,7 +224,7 @@ class _Checker:
             self.ref(rec, "parent", org.parent, Organisation)
         if org.country is not None and org.country not in self.countries:
             self.add(rec, "country", _bad_country(org.country))
-        if org.website is not None and not _URL.fullmatch(org.website):
+        if org.website is not None and not URL.fullmatch(org.website):
             self.add(rec, "website", f"not an http(s) URL: {org.website!r}")
         if org.member_count is not None and org.member_count < 0:
             self.add(rec, "member_count", f"must not be negative: {org.member_count}")
