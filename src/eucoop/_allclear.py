@@ -17,8 +17,16 @@ from typing import Any, NamedTuple
 
 from eucoop._entities import Agreement, Dialogue, Entity, Organisation, Programme
 from eucoop._text import fold
-from eucoop._validate import ID, URL, field_names, find_cycles, iso_codes
-from eucoop._values import Document, PartialDate, Partnership, Source, field_head
+from eucoop._validate import (
+    ID,
+    URL,
+    field_names,
+    find_cycles,
+    in_order,
+    iso_codes,
+    sources_resolve,
+)
+from eucoop._values import Document, Partnership
 
 __all__ = ["Cleared", "all_clear"]
 
@@ -79,22 +87,22 @@ def all_clear(
                 partnership is None
                 or (
                     agreement_ids.issuperset(partnership.formalised_by)
-                    and _sources_ok(partnership.sources, paragraphs, partnership_fields)
+                    and sources_resolve(partnership.sources, paragraphs, partnership_fields)
                 )
             )
         )
 
     def agreement_ok(agr: Agreement) -> bool:
-        return (agr.adopted_by is None or agr.adopted_by in organisation_ids) and _in_order(
+        return (agr.adopted_by is None or agr.adopted_by in organisation_ids) and in_order(
             agr.adopted, agr.in_force
         )
 
     def dialogue_ok(dlg: Dialogue) -> bool:
-        return all(_in_order(s.start, s.end) for s in dlg.sessions)
+        return all(in_order(s.start, s.end) for s in dlg.sessions)
 
     def programme_ok(prog: Programme) -> bool:
         return (
-            _in_order(prog.launched, prog.ended)
+            in_order(prog.launched, prog.ended)
             and (not prog.countries or countries.issuperset(prog.countries))
             and (prog.country_count is None or prog.country_count >= 0)
             and (prog.budget is None or prog.budget.currency in currencies)
@@ -153,44 +161,13 @@ def _group_ok(  # noqa: PLR0917 - one loop, kept flat: it runs once per entity
         sources = ent.sources
         if not sources:
             return False
-        for src in sources:
-            total = paragraphs.get(src.document)
-            p = src.paragraph
-            if (
-                total is None
-                or (p is not None and not 1 <= p <= total)
-                or (src.fields and not names.issuperset(src.fields) and not _fields_ok(src, names))
-            ):
-                return False
+        if not sources_resolve(sources, paragraphs, names):
+            return False
         for part in ent.participants:
             if part.organisation not in organisation_ids or (
-                part.until is not None and not _in_order(part.since, part.until)
+                part.until is not None and not in_order(part.since, part.until)
             ):
                 return False
         if not kind_ok(ent):
             return False
     return True
-
-
-def _fields_ok(src: Source, names: frozenset[str]) -> bool:
-    """Whether each field a citation names is one of *names*, or a path into one."""
-    return all(f in names or field_head(f) in names for f in src.fields)
-
-
-def _sources_ok(
-    sources: Sequence[Source], paragraphs: dict[str, int], names: frozenset[str]
-) -> bool:
-    for src in sources:
-        total = paragraphs.get(src.document)
-        p = src.paragraph
-        if (
-            total is None
-            or (p is not None and not 1 <= p <= total)
-            or (src.fields and not names.issuperset(src.fields) and not _fields_ok(src, names))
-        ):
-            return False
-    return True
-
-
-def _in_order(first: PartialDate | None, last: PartialDate | None) -> bool:
-    return first is None or last is None or not last.last_day() < first.first_day()

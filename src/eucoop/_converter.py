@@ -7,7 +7,6 @@ one without detailed validation, tried first, and a detailed one run only on
 a file that failed, to say where and why.
 """
 
-import types
 import typing
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
@@ -27,7 +26,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from eucoop._entities import KINDS, Agreement, Dialogue, Entity, Organisation, Programme
 from eucoop._exceptions import Problem
-from eucoop._quick import make_hook
+from eucoop._quick import is_optional, is_sequence, make_hook
 from eucoop._values import (
     AgreementKind,
     Document,
@@ -188,15 +187,6 @@ def _optional_int(value: object, _t: object) -> int | None:
     raise _wrong("an integer", value)
 
 
-def _is_optional(t: Any) -> bool:
-    args = typing.get_args(t)
-    return (
-        typing.get_origin(t) in (typing.Union, types.UnionType)
-        and len(args) == 2
-        and type(None) in args
-    )
-
-
 def _optional_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """``X | None`` with the hook for X looked up once, not on every value."""
     inner_t = next(a for a in typing.get_args(t) if a is not type(None))
@@ -273,12 +263,6 @@ def _note(exc: Exception, name: str, cls: type) -> None:
     exc.__notes__ = [*getattr(exc, "__notes__", []), AttributeValidationNote(name, name, cls)]
 
 
-def _is_seq(t: object) -> bool:
-    return typing.get_origin(t) in (tuple, frozenset) and (
-        typing.get_origin(t) is frozenset or typing.get_args(t)[1:] == (Ellipsis,)
-    )
-
-
 def _seq_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """Tuples and frozensets from JSON lists (only), every bad item located."""
     origin = typing.get_origin(t)
@@ -324,8 +308,8 @@ def _make(detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook(Money, _structure_money)
     for enum in _ENUMS:
         conv.register_structure_hook(enum, _enum_hook(enum))
-    conv.register_structure_hook_factory(_is_seq, _seq_factory)
-    conv.register_structure_hook_factory(_is_optional, _optional_factory)
+    conv.register_structure_hook_factory(is_sequence, _seq_factory)
+    conv.register_structure_hook_factory(is_optional, _optional_factory)
     if detailed:
         # Generated hooks skip linecache: registering their source costs time at every start.
         conv.register_structure_hook_factory(

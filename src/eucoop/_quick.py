@@ -26,7 +26,14 @@ import attrs
 from eucoop._text import a
 from eucoop._values import Money, PartialDate
 
-__all__ = ["Reject", "make_hook", "members_of", "module_source"]
+__all__ = [
+    "Reject",
+    "is_optional",
+    "is_sequence",
+    "make_hook",
+    "members_of",
+    "module_source",
+]
 
 Hook = Callable[[Any, Any], Any]
 
@@ -51,13 +58,20 @@ def _money(o: Any, _t: object = None) -> Money:
     return Money(amount=value, currency=currency)
 
 
-def _is_optional(t: Any) -> bool:
+def is_optional(t: Any) -> bool:
+    """Whether *t* is ``X | None``."""
     args = typing.get_args(t)
     return (
         typing.get_origin(t) in (typing.Union, types.UnionType)
         and len(args) == 2
         and type(None) in args
     )
+
+
+def is_sequence(t: Any) -> bool:
+    """Whether *t* is ``tuple[X, ...]`` or ``frozenset[X]``, the model's collections."""
+    origin = typing.get_origin(t)
+    return origin is frozenset or (origin is tuple and typing.get_args(t)[1:] == (Ellipsis,))
 
 
 def _is_plain(cls: type) -> bool:
@@ -124,7 +138,7 @@ class _Generator:
     def value(self, var: str, t: Any, indent: int, field: str) -> None:
         """Lines that check and convert the JSON value in *var* to type *t*, in place."""
         emit = self.emit
-        if _is_optional(t):
+        if is_optional(t):
             inner = next(a for a in typing.get_args(t) if a is not type(None))
             emit(indent, f"if {var} is not None:")
             self.value(var, inner, indent + 1, field)
@@ -140,9 +154,7 @@ class _Generator:
             emit(indent, f"{var} = {members}[{var}]")
         elif t is Money:
             emit(indent, f"{var} = _money({var})")
-        elif typing.get_origin(t) in (tuple, frozenset) and (
-            typing.get_origin(t) is frozenset or typing.get_args(t)[1:] == (Ellipsis,)
-        ):
+        elif is_sequence(t):
             self.sequence(var, t, indent, field)
         elif attrs.has(t):
             emit(indent, f"{var} = {self.hook(t)}({var})")
@@ -199,7 +211,7 @@ class _Generator:
             if f.default is attrs.NOTHING:
                 self.emit(1, f"{var} = o[{f.alias!r}]")
                 self.value(var, f.type, 1, f.name)
-            elif f.default is None and _is_optional(f.type):  # absent or null: None
+            elif f.default is None and is_optional(f.type):  # absent or null: None
                 self.emit(1, f"{var} = o.get({f.alias!r})")
                 self.value(var, f.type, 1, f.name)
             elif f.default == () and typing.get_origin(f.type) is tuple:

@@ -19,7 +19,17 @@ from eucoop._exceptions import Problem
 from eucoop._text import a, fold
 from eucoop._values import Document, PartialDate, Partnership, Source, field_head
 
-__all__ = ["ID", "URL", "field_names", "find_cycles", "iso_codes", "lookup_keys", "validate"]
+__all__ = [
+    "ID",
+    "URL",
+    "field_names",
+    "find_cycles",
+    "in_order",
+    "iso_codes",
+    "lookup_keys",
+    "sources_resolve",
+    "validate",
+]
 
 #: What an id may be, and a URL: shared with the all-clear, so the rules live here.
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -251,19 +261,8 @@ class _Checker:
         self, rec: Located, where: str, sources: tuple[Source, ...], owner: type
     ) -> None:
         names = field_names(owner)
-        paragraphs = self.paragraphs
-        for src in sources:
-            total = paragraphs.get(src.document)
-            p = src.paragraph
-            if (
-                total is None
-                or (p is not None and not 1 <= p <= total)
-                or (src.fields and not names.issuperset(src.fields))
-            ):
-                break
-        else:
-            return  # the common case: nothing to report
-        self._check_sources_slowly(rec, where, sources, names, owner.__name__)
+        if not sources_resolve(sources, self.paragraphs, names):
+            self._check_sources_slowly(rec, where, sources, names, owner.__name__)
 
     def _check_sources_slowly(
         self,
@@ -329,7 +328,7 @@ class _Checker:
         last: PartialDate | None,
         last_name: str,
     ) -> None:
-        if first is not None and last is not None and last.last_day() < first.first_day():
+        if not in_order(first, last):
             prefix = f"{where}." if where else ""
             self.add(
                 rec,
@@ -384,6 +383,35 @@ def find_cycles(parents: Mapping[str, str | None]) -> Iterator[list[str]]:
             reported.update(cycle)
             yield cycle
         reported.update(seen)
+
+
+def sources_resolve(
+    sources: Iterable[Source], paragraphs: Mapping[str, int], names: frozenset[str]
+) -> bool:
+    """Whether every citation names a known document, a paragraph in it, and fields of *names*.
+
+    *paragraphs* maps each document id to its paragraph count (a very large
+    number when unknown); a field may also be a path into one of *names*.
+    """
+    for src in sources:
+        total = paragraphs.get(src.document)
+        p = src.paragraph
+        if (
+            total is None
+            or (p is not None and not 1 <= p <= total)
+            or (
+                src.fields
+                and not names.issuperset(src.fields)
+                and not all(f in names or field_head(f) in names for f in src.fields)
+            )
+        ):
+            return False
+    return True
+
+
+def in_order(first: PartialDate | None, last: PartialDate | None) -> bool:
+    """Whether *last* can come no earlier than *first* (either may be unknown)."""
+    return first is None or last is None or not last.last_day() < first.first_day()
 
 
 @cache
