@@ -30,7 +30,7 @@ from eucoop._quick import Reject, make_hook, module_source
 from eucoop._validate import validate
 
 from .strategies import data_files, whole_files
-from .test_hardening import all_mutations, json_values
+from .test_hardening import json_values, mutated
 
 COLUMNS = ("documents", "organisations", "agreements", "dialogues", "programmes")
 
@@ -77,14 +77,7 @@ def _agree(data: dict[str, Any]) -> None:
 def test_quick_converter_declines_what_the_detailed_one_rejects(
     data: dict[str, Any], choice: st.DataObject
 ) -> None:
-    candidates = all_mutations(data)
-    index = choice.draw(st.integers(0, len(candidates) - 1), label="mutation")
-    data = copy.deepcopy(data)
-    _, container, key, new = all_mutations(data)[index]
-    if new is KeyError:
-        del container[key]
-    else:
-        container[key] = new
+    _, data = mutated(data, choice)
     _agree(data)
 
 
@@ -93,11 +86,7 @@ def test_quick_converter_declines_what_the_detailed_one_rejects(
 def test_quick_converter_on_arbitrary_json_anywhere(
     data: dict[str, Any], choice: st.DataObject, value: Any
 ) -> None:
-    candidates = all_mutations(data)
-    index = choice.draw(st.integers(0, len(candidates) - 1), label="place")
-    data = copy.deepcopy(data)
-    _, container, key, _ = all_mutations(data)[index]
-    container[key] = value
+    _, data = mutated(data, choice, value, label="place")
     _agree(data)
 
 
@@ -484,14 +473,7 @@ def test_a_broken_file_says_what_the_same_mapping_says(
     tmp_path_factory: Any, data: dict[str, Any], choice: st.DataObject
 ) -> None:
     """A file is emptied as it is converted, then parsed again when something is wrong."""
-    candidates = all_mutations(data)
-    index = choice.draw(st.integers(0, len(candidates) - 1), label="mutation")
-    data = copy.deepcopy(data)
-    _, container, key, new = all_mutations(data)[index]
-    if new is KeyError:
-        del container[key]
-    else:
-        container[key] = new
+    _, data = mutated(data, choice)
     path = tmp_path_factory.mktemp("owned") / "mine.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(DataError) as from_mapping:

@@ -101,19 +101,32 @@ def all_mutations(data: dict[str, Any]) -> list[tuple[str, Any, Any, Any]]:
     return out
 
 
+def mutated(
+    data: dict[str, Any], choice: st.DataObject, value: Any = KeyError, label: str = "mutation"
+) -> tuple[str, dict[str, Any]]:
+    """A copy of *data* with one drawn place changed, and the location of the change.
+
+    The place gets its mutation from :func:`mutations` (a removal when that is
+    ``KeyError``), or *value* when one is given.
+    """
+    index = choice.draw(st.integers(0, len(all_mutations(data)) - 1), label=label)
+    data = copy.deepcopy(data)
+    where, container, key, new = all_mutations(data)[index]
+    if value is not KeyError:
+        new = value
+    if new is KeyError:
+        del container[key]
+    else:
+        container[key] = new
+    return where, data
+
+
 @whole_files
 @given(data_files(), st.data())
 def test_single_mutation_is_a_located_data_error(
     data: dict[str, Any], choice: st.DataObject
 ) -> None:
-    candidates = all_mutations(data)
-    index = choice.draw(st.integers(0, len(candidates) - 1), label="mutation")
-    data = copy.deepcopy(data)
-    where, container, key, new = all_mutations(data)[index]
-    if new is KeyError:
-        del container[key]
-    else:
-        container[key] = new
+    where, data = mutated(data, choice)
     with pytest.raises(DataError) as info:
         eucoop.load(data, include_default=False)
     locations = [p.location for p in info.value.problems]
