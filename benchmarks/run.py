@@ -344,60 +344,43 @@ def bench_startup(cfg: Config, report: Report) -> None:
     base, bare = t["base"], t["bare"]
     report.timings.update({f"process_{k}": v for k, v in t.items()})
     note = f"bare `python -c pass`: {_fmt(bare, 's')}"
-    r, text, target, met = at_most(t["eucoop"], base, 1.15, cfg.smoke)
-    report.add(
-        Row(
-            "import",
-            "`import eucoop`, fresh process",
-            t["eucoop"],
-            "`import attrs, cattrs`",
-            base,
-            r,
-            text,
-            target,
-            met,
-            note=note,
-        )
-    )
-    r, text, _, _ = at_most(t["eucoop"] - bare, base - bare, None, cfg.smoke)
-    report.add(
-        Row(
-            "import",
-            "`import eucoop` less bare start-up",
-            t["eucoop"] - bare,
-            "`import attrs, cattrs` less bare start-up",
-            base - bare,
-            r,
-            text,
-        )
-    )
-    r, text, target, met = at_most(t["question"], base, 1.5, cfg.smoke)
-    report.add(
-        Row(
+    for section, name, label, short, limit in (
+        ("import", "eucoop", "`import eucoop`, fresh process", "`import eucoop`", 1.15),
+        (
+            "question",
             "question",
             "`eucoop.load().lookup('IOM')`, fresh process",
-            t["question"],
-            "`import attrs, cattrs`",
-            base,
-            r,
-            text,
-            target,
-            met,
-            note=note,
+            "the same,",
+            1.5,
+        ),
+    ):
+        r, text, target, met = at_most(t[name], base, limit, cfg.smoke)
+        report.add(
+            Row(
+                section,
+                label,
+                t[name],
+                "`import attrs, cattrs`",
+                base,
+                r,
+                text,
+                target,
+                met,
+                note=note,
+            )
         )
-    )
-    r, text, _, _ = at_most(t["question"] - bare, base - bare, None, cfg.smoke)
-    report.add(
-        Row(
-            "question",
-            "the same, less bare start-up",
-            t["question"] - bare,
-            "`import attrs, cattrs` less bare start-up",
-            base - bare,
-            r,
-            text,
+        r, text, _, _ = at_most(t[name] - bare, base - bare, None, cfg.smoke)
+        report.add(
+            Row(
+                section,
+                f"{short} less bare start-up",
+                t[name] - bare,
+                "`import attrs, cattrs` less bare start-up",
+                base - bare,
+                r,
+                text,
+            )
         )
-    )
 
     from eucoop import _load
 
