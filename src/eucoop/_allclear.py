@@ -145,13 +145,11 @@ def _group_ok(  # noqa: PLR0917 - one loop, kept flat: it runs once per entity
         ident = ent.id
         if add(ident, ent) is not ent:
             return False  # a duplicate id
-        text = ent.name
-        name = " ".join(text.lower().split()) if text.isascii() else fold(text)
+        name = fold(ent.name)
         if not name or setdefault(ident, ident) != ident or setdefault(name, ident) != ident:
             return False
-        text = ent.acronym  # type: ignore[assignment] # tested before use
-        if text:
-            acronym = " ".join(text.lower().split()) if text.isascii() else fold(text)
+        if ent.acronym:
+            acronym = fold(ent.acronym)
             if not acronym or setdefault(acronym, ident) != ident:
                 return False
         for alias in ent.aliases:
