@@ -24,7 +24,7 @@ from eucoop import (
     Role,
     Standing,
 )
-from eucoop._validate import iso_codes
+from eucoop._loading import iso_codes
 
 #: Settings for properties over whole generated data files: each example builds and
 #: loads a file, so they take fewer examples than the value-type properties. The
@@ -35,8 +35,8 @@ whole_files = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
-COUNTRIES = sorted(iso_codes()[0])
-CURRENCIES = sorted(iso_codes()[1])
+COUNTRIES = sorted(iso_codes()["countries"])
+CURRENCIES = sorted(iso_codes()["currencies"])
 
 text = st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30).filter(
     lambda s: s.strip() != ""

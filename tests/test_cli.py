@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import eucoop
 from eucoop import _cli
 from eucoop._cli import main
-from eucoop._converter import unstructure
+from eucoop._loading import unstructure
 
 DATA = Path(__file__).parent / "data" / "cli"
 FIXTURE = DATA / "fixture.json"
@@ -956,7 +956,7 @@ def test_packaged_cards_fit(run: Run, packaged: eucoop.Registry) -> None:
 
 
 def test_schema_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    from eucoop._schema import json_schema
+    from eucoop._loading import json_schema
 
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out) == json_schema()

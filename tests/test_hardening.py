@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 import eucoop
 from eucoop import DataError, PartialDate
-from eucoop._converter import DataFile
-from eucoop._schema import json_schema
+from eucoop._loading import DataFile
+from eucoop._loading import json_schema
 
 from .strategies import data_files, whole_files
 

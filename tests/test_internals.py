@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 import eucoop
-from eucoop import DataError, PartialDate, _converter, _resources
+from eucoop import DataError, PartialDate, _resources
+from eucoop._loading import converter
 
 
 def test_packaged_files_through_importlib_resources(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -19,11 +20,11 @@ def test_packaged_files_through_importlib_resources(monkeypatch: pytest.MonkeyPa
 
 
 def test_date_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_converter, "_DATES", {})
-    monkeypatch.setattr(_converter, "_DATES_MAX", 2)
-    dates = [_converter._structure_date(s, None) for s in ("2001", "2002", "2003", "2002")]
+    monkeypatch.setattr(converter, "DATES", {})
+    monkeypatch.setattr(converter, "DATES_MAX", 2)
+    dates = [converter.structure_date(s, None) for s in ("2001", "2002", "2003", "2002")]
     assert dates == [PartialDate(2001), PartialDate(2002), PartialDate(2003), PartialDate(2002)]
-    assert len(_converter._DATES) <= 2
+    assert len(converter.DATES) <= 2
 
 
 def test_schema_version_in_a_file_with_a_malformed_item(valid: dict[str, Any]) -> None:
@@ -45,10 +46,10 @@ def test_integer_amount_in_a_file_that_takes_the_detailed_path(valid: dict[str, 
     assert [p.location for p in info.value.problems] == ["$.agreements[0].name"]
 
 
-def test_strict_leaf_hooks_the_model_reaches_only_through_optionals() -> None:
-    """cattrs would turn "7" into 7; the converters refuse, whatever the model grows."""
-    for detailed in (False, True):
-        conv = _converter._converter(detailed)
-        assert conv.structure(7, int) == 7
-        with pytest.raises(TypeError, match="expected an integer, got a string"):
-            conv.structure("7", int)
+@pytest.mark.parametrize("detailed", [False, True])
+def test_strict_leaf_hooks_the_model_reaches_only_through_optionals(detailed: bool) -> None:
+    """cattrs would turn "7" into 7; the converter refuses, in both modes."""
+    conv = converter.converter(detailed)
+    assert conv.structure(7, int) == 7
+    with pytest.raises(TypeError, match="expected an integer, got a string"):
+        conv.structure("7", int)

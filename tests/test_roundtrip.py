@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given
 
 import eucoop
-from eucoop._converter import unstructure
+from eucoop._loading import unstructure
 
 from .strategies import data_files, whole_files
 

@@ -24,299 +24,34 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eucoop._converter import SCHEMA_VERSION
-from eucoop._entities import KINDS, Agreement, Dialogue, Entity, Organisation, Programme
-from eucoop._values import Document, PartialDate, Source
+from eucoop._loading import SCHEMA_VERSION
+from eucoop._model import COLLECTIONS, KINDS
+from eucoop._queries.tables import (
+    columns,
+    participant_rows,
+    records,
+    session_rows,
+    source_rows,
+)
+from eucoop._registry import Registry
+from eucoop._resources import version
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from eucoop._registry import Registry
-
-__all__ = ["COLUMNS", "SEP", "records", "write_csv", "write_json", "write_sqlite"]
-
-#: How list values are joined into one column.
-SEP = "; "
+__all__ = ["csv_tables", "write_csv", "write_json", "write_sqlite"]
 
 Scalar = str | int | bool | Decimal | None
 Row = dict[str, Scalar]
-
-_COMMON = (
-    "id",
-    "name",
-    "acronym",
-    "aliases",
-    "description",
-    "policy_areas",
-    "participants",
-)
-
-#: The columns of :func:`records`, by collection, in order.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "organisations": (
-        *_COMMON,
-        "kind",
-        "parent",
-        "founded",
-        "headquarters",
-        "country",
-        "website",
-        "member_count",
-        "partnership_standing",
-        "partnership_areas",
-        "partnership_since",
-        "partnership_formalised_by",
-        "partnership_summary",
-    ),
-    "agreements": (
-        *_COMMON,
-        "kind",
-        "legally_binding",
-        "adopted",
-        "in_force",
-        "adopted_by",
-    ),
-    "dialogues": (
-        *_COMMON,
-        "frequency",
-        "session_count",
-        "first_session",
-        "last_session",
-        "venues",
-    ),
-    "programmes": (
-        *_COMMON,
-        "launched",
-        "ended",
-        "budget_amount",
-        "budget_currency",
-        "countries",
-        "country_count",
-        "regions",
-        "activities",
-    ),
-    "documents": (
-        "id",
-        "title",
-        "publisher",
-        "url",
-        "paragraphs",
-        "language",
-        "accessed",
-        "note",
-    ),
-}
 
 # The side tables: columns, in order.
 _PARTICIPANTS = ("entity_id", "position", "organisation_id", "role", "since", "until", "note")
 _SOURCES = ("entity_id", "scope", "position", "document_id", "paragraph", "fields")
 _SESSIONS = ("dialogue_id", "position", "start", "end", "place", "note")
 
-_COLLECTION_BY_NAME: dict[str, str] = {"documents": "documents", "document": "documents"}
-for _k in KINDS:
-    _COLLECTION_BY_NAME[_k.collection] = _k.collection
-    _COLLECTION_BY_NAME[_k.__name__.lower()] = _k.collection
 
-
-def _collection(kind: type[Entity] | type[Document] | str) -> str:
-    if isinstance(kind, str):
-        name = kind.lower()
-    elif kind is Document:
-        name = "documents"
-    else:
-        name = getattr(kind, "collection", "")
-    try:
-        return _COLLECTION_BY_NAME[name]
-    except KeyError:
-        msg = (
-            f"unknown kind {kind!r}; expected organisations, agreements, dialogues, "
-            "programmes or documents"
-        )
-        raise ValueError(msg) from None
-
-
-def _date(value: PartialDate | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def _join(values: Iterable[object]) -> str | None:
-    text = SEP.join(str(v) for v in values)
-    return text or None
-
-
-def _common(e: Entity) -> Row:
-    return {
-        "id": e.id,
-        "name": e.name,
-        "acronym": e.acronym,
-        "aliases": _join(e.aliases),
-        "description": e.description,
-        "policy_areas": _join(sorted(str(a) for a in e.policy_areas)),
-        "participants": _join(dict.fromkeys(p.organisation for p in e.participants)),
-    }
-
-
-def _organisation(o: Organisation) -> Row:
-    p = o.partnership
-    return {
-        **_common(o),
-        "kind": str(o.kind),
-        "parent": o.parent,
-        "founded": _date(o.founded),
-        "headquarters": o.headquarters,
-        "country": o.country,
-        "website": o.website,
-        "member_count": o.member_count,
-        "partnership_standing": None if p is None or p.standing is None else str(p.standing),
-        "partnership_areas": None if p is None else _join(sorted(str(a) for a in p.areas)),
-        "partnership_since": None if p is None else _date(p.since),
-        "partnership_formalised_by": None if p is None else _join(p.formalised_by),
-        "partnership_summary": None if p is None else p.summary,
-    }
-
-
-def _agreement(a: Agreement) -> Row:
-    return {
-        **_common(a),
-        "kind": str(a.kind),
-        "legally_binding": a.legally_binding,
-        "adopted": _date(a.adopted),
-        "in_force": _date(a.in_force),
-        "adopted_by": a.adopted_by,
-    }
-
-
-def _dialogue(d: Dialogue) -> Row:
-    starts = sorted(s.start for s in d.sessions)
-    return {
-        **_common(d),
-        "frequency": None if d.frequency is None else str(d.frequency),
-        "session_count": len(d.sessions),
-        "first_session": _date(starts[0]) if starts else None,
-        "last_session": _date(starts[-1]) if starts else None,
-        "venues": _join(d.venues),
-    }
-
-
-def _programme(p: Programme) -> Row:
-    return {
-        **_common(p),
-        "launched": _date(p.launched),
-        "ended": _date(p.ended),
-        "budget_amount": None if p.budget is None else p.budget.amount,
-        "budget_currency": None if p.budget is None else p.budget.currency,
-        "countries": _join(p.countries),
-        "country_count": p.country_count,
-        "regions": _join(p.regions),
-        "activities": _join(p.activities),
-    }
-
-
-def _document(d: Document) -> Row:
-    return {
-        "id": d.id,
-        "title": d.title,
-        "publisher": d.publisher,
-        "url": d.url,
-        "paragraphs": d.paragraphs,
-        "language": d.language,
-        "accessed": _date(d.accessed),
-        "note": d.note,
-    }
-
-
-def _row(value: Entity | Document) -> Row:
-    if isinstance(value, Organisation):
-        return _organisation(value)
-    if isinstance(value, Agreement):
-        return _agreement(value)
-    if isinstance(value, Dialogue):
-        return _dialogue(value)
-    if isinstance(value, Programme):
-        return _programme(value)
-    if isinstance(value, Document):
-        return _document(value)
-    msg = f"cannot make a row of {type(value).__name__}"  # pragma: no cover - four kinds only
-    raise TypeError(msg)  # pragma: no cover
-
-
-def records(reg: Registry, kind: type[Entity] | type[Document] | str) -> list[Row]:
-    """Flat rows for one kind: one dict per entity, with the columns of :data:`COLUMNS`.
-
-    *kind* is an entity class or its name, singular or plural
-    (``"programme"``, ``"programmes"``, ``eucoop.Programme``); ``"documents"``
-    gives the cited documents. Values are scalars: lists joined with ``"; "``,
-    dates as ISO strings, a budget as ``budget_amount`` (a
-    :class:`~decimal.Decimal`) and ``budget_currency``; missing values are
-    ``None``. An unknown kind is a :class:`ValueError`.
-
-    >>> import eucoop
-    >>> from eucoop._export import records
-    >>> rows = records(eucoop.load(), "programme")
-    >>> sorted(rows[0]) == sorted(COLUMNS["programmes"])
-    True
-    """
-    items: Sequence[Entity | Document] = getattr(reg, _collection(kind))
-    return [_row(v) for v in items]
-
-
-def participant_rows(reg: Registry) -> list[Row]:
-    """One row per participation: who takes part in which entity, in which role, when."""
-    return [
-        {
-            "entity_id": e.id,
-            "position": i,
-            "organisation_id": p.organisation,
-            "role": str(p.role),
-            "since": _date(p.since),
-            "until": _date(p.until),
-            "note": p.note,
-        }
-        for e in reg
-        for i, p in enumerate(e.participants)
-    ]
-
-
-def _source_row(ident: str, scope: str, position: int, s: Source) -> Row:
-    return {
-        "entity_id": ident,
-        "scope": scope,
-        "position": position,
-        "document_id": s.document,
-        "paragraph": s.paragraph,
-        "fields": _join(s.fields),
-    }
-
-
-def source_rows(reg: Registry) -> list[Row]:
-    """One row per citation. ``scope`` is ``"entity"`` or ``"partnership"``.
-
-    ``fields`` names the fields the citation supports (empty: the whole).
-    """
-    rows: list[Row] = []
-    for e in reg:
-        rows.extend(_source_row(e.id, "entity", i, s) for i, s in enumerate(e.sources))
-        if isinstance(e, Organisation) and e.partnership is not None:
-            rows.extend(
-                _source_row(e.id, "partnership", i, s) for i, s in enumerate(e.partnership.sources)
-            )
-    return rows
-
-
-def session_rows(reg: Registry) -> list[Row]:
-    """One row per session of a dialogue."""
-    return [
-        {
-            "dialogue_id": d.id,
-            "position": i,
-            "start": _date(s.start),
-            "end": _date(s.end),
-            "place": s.place,
-            "note": s.note,
-        }
-        for d in reg.dialogues
-        for i, s in enumerate(d.sessions)
-    ]
+def _names(coll: str) -> tuple[str, ...]:
+    return tuple(c.name for c in columns(COLLECTIONS[coll]))
 
 
 # -- writing safely -----------------------------------------------------------
@@ -383,10 +118,10 @@ def csv_tables(reg: Registry) -> dict[str, str]:
     """File name -> CSV text, for every file :func:`write_csv` writes."""
     tables: dict[str, str] = {}
     for coll in (*(k.collection for k in KINDS), "documents"):
-        tables[f"{coll}.csv"] = _csv_text(COLUMNS[coll], records(reg, coll))
+        tables[f"{coll}.csv"] = _csv_text(_names(coll), records(getattr(reg, coll)))
     tables["participants.csv"] = _csv_text(_PARTICIPANTS, participant_rows(reg))
     tables["sources.csv"] = _csv_text(_SOURCES, source_rows(reg))
-    tables["sessions.csv"] = _csv_text(_SESSIONS, session_rows(reg))
+    tables["sessions.csv"] = _csv_text(_SESSIONS, session_rows(reg.dialogues))
     return tables
 
 
@@ -415,8 +150,6 @@ def write_csv(reg: Registry, path: str | os.PathLike[str]) -> Path:
 
 # -- SQLite -----------------------------------------------------------------------
 
-_INTEGER = {"member_count", "country_count", "session_count", "legally_binding", "paragraphs"}
-_REFERENCES = {"parent": "organisations", "adopted_by": "organisations"}
 _FK = "DEFERRABLE INITIALLY DEFERRED"
 
 _SIDE_TABLES = f"""
@@ -473,15 +206,20 @@ CREATE TABLE programme_countries (
 """
 
 
-def _column_sql(coll: str, column: str) -> str:
-    if column == "id":
-        if coll == "documents":
-            return "id TEXT PRIMARY KEY"
-        return f"id TEXT PRIMARY KEY REFERENCES entities(id) {_FK}"
-    kind = "INTEGER" if column in _INTEGER else "TEXT"
-    null = " NOT NULL" if column in ("name", "title", "publisher") else ""
-    ref = f" REFERENCES {_REFERENCES[column]}(id) {_FK}" if column in _REFERENCES else ""
-    return f'"{column}" {kind}{null}{ref}'
+def _table_sql(coll: str) -> str:
+    """``CREATE TABLE`` for one kind: its columns, typed, with their foreign keys."""
+    parts = []
+    for c in columns(COLLECTIONS[coll]):
+        if c.name == "id":
+            ref = "" if coll == "documents" else f" REFERENCES entities(id) {_FK}"
+            parts.append(f"id TEXT PRIMARY KEY{ref}")
+            continue
+        kind = "INTEGER" if c.type in (int, bool) else "TEXT"
+        null = " NOT NULL" if c.name in ("name", "title", "publisher") else ""
+        ref = f" REFERENCES {c.refers_to}(id) {_FK}" if c.refers_to else ""
+        parts.append(f'"{c.name}" {kind}{null}{ref}')
+    cols = ",\n    ".join(parts)
+    return f"CREATE TABLE {coll} (\n    {cols}\n);"
 
 
 def _schema() -> str:
@@ -490,9 +228,7 @@ def _schema() -> str:
         "CREATE TABLE entities (id TEXT PRIMARY KEY, kind TEXT NOT NULL, "
         "name TEXT NOT NULL, acronym TEXT);",
     ]
-    for coll in ("documents", *(k.collection for k in KINDS)):
-        cols = ",\n    ".join(_column_sql(coll, c) for c in COLUMNS[coll])
-        parts.append(f"CREATE TABLE {coll} (\n    {cols}\n);")
+    parts.extend(_table_sql(coll) for coll in ("documents", *(k.collection for k in KINDS)))
     parts.append(_SIDE_TABLES)
     return "\n".join(parts)
 
@@ -521,21 +257,19 @@ def _pairs(rows: Iterable[tuple[str, str]]) -> list[Row]:
 
 
 def _fill(db: sqlite3.Connection, reg: Registry) -> None:
-    from eucoop import __version__  # noqa: PLC0415 - avoids an import cycle
-
     db.executemany(
         "INSERT INTO meta VALUES (?, ?)",
-        [("schema_version", str(SCHEMA_VERSION)), ("eucoop_version", __version__)],
+        [("schema_version", str(SCHEMA_VERSION)), ("eucoop_version", version())],
     )
     db.executemany(
         "INSERT INTO entities VALUES (?, ?, ?, ?)",
         [(e.id, e.kind_name, e.name, e.acronym) for e in reg],
     )
     for coll in ("documents", *(k.collection for k in KINDS)):
-        _insert(db, coll, COLUMNS[coll], records(reg, coll))
+        _insert(db, coll, _names(coll), records(getattr(reg, coll)))
     _insert(db, "participants", _PARTICIPANTS, participant_rows(reg))
     _insert(db, "sources", _SOURCES, source_rows(reg))
-    _insert(db, "sessions", _SESSIONS, session_rows(reg))
+    _insert(db, "sessions", _SESSIONS, session_rows(reg.dialogues))
     areas = _pairs((e.id, str(a)) for e in reg for a in sorted(e.policy_areas))
     db.executemany("INSERT INTO entity_policy_areas VALUES (:a, :b)", areas)
     partnered = [(o.id, o.partnership) for o in reg.organisations if o.partnership is not None]

@@ -1,55 +1,53 @@
-"""The registry: an immutable, indexed view of a validated dataset, and its queries."""
+"""The registry: an immutable, indexed view of a validated dataset, and its queries.
+
+It builds its indexes once and hands each question to :mod:`eucoop._queries`,
+whose functions take entities and indexes, never the registry itself.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Set
+import datetime as dt
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import Any, TypeVar, overload
 
-import attrs
-
-from eucoop._converter import SCHEMA_VERSION, DataFile, unstructure
-from eucoop._entities import KINDS, Agreement, Dialogue, Entity, Organisation, Programme
-from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
-from eucoop._results import Results, SearchResults, Timeline
-from eucoop._text import a, fold, loose
-from eucoop._values import (
+from eucoop._exceptions import UnknownEntityError
+from eucoop._gc import gc_paused
+from eucoop._loading import SCHEMA_VERSION, DataFile, unstructure
+from eucoop._model import (
+    COLLECTIONS,
+    KINDS,
+    Agreement,
     DateLike,
+    Dialogue,
     Document,
+    Entity,
+    Organisation,
     PartialDate,
     Participant,
     PolicyArea,
+    Programme,
     Role,
     Source,
     Standing,
-    field_head,
+    kind_of,
 )
-
-if TYPE_CHECKING:
-    import datetime as dt
-
-    from eucoop._search import SearchIndex
+from eucoop._queries import indexes, tables
+from eucoop._queries.asof import trim
+from eucoop._queries.lookup import Names
+from eucoop._queries.provenance import provenance
+from eucoop._queries.results import Results, SearchResults, Timeline
+from eucoop._queries.search import SearchIndex
+from eucoop._queries.time import Status, entity_span, status, timeline_entries
+from eucoop._render import html
+from eucoop._text import a, fold, suggest
 
 __all__ = ["Registry"]
 
 E = TypeVar("E", bound=Entity)
 
 _STANDING_RANK = {s: i for i, s in enumerate(Standing)}
-_KIND_BY_NAME: dict[str, type[Entity]] = {}
-for _k in KINDS:
-    _KIND_BY_NAME[_k.__name__.lower()] = _k
-    _KIND_BY_NAME[_k.collection] = _k
-
-
-def _kind(kind: type[Entity] | str) -> type[Entity]:
-    if isinstance(kind, type) and kind in KINDS:
-        return kind
-    if isinstance(kind, str) and kind.lower() in _KIND_BY_NAME:
-        return _KIND_BY_NAME[kind.lower()]
-    msg = f"unknown kind {kind!r}; expected one of Organisation, Agreement, Dialogue, Programme"
-    raise ValueError(msg)
 
 
 def _day(date: DateLike) -> dt.date:
@@ -75,7 +73,7 @@ class Registry:
         "_by_id",
         "_documents",
         "_involved",
-        "_keys",
+        "_names",
         "_roles",
         "agreements",
         "dialogues",
@@ -90,80 +88,30 @@ class Registry:
     programmes: tuple[Programme, ...]
     documents: tuple[Document, ...]
 
-    def __init__(
-        self,
-        entities: Iterable[Entity],
-        documents: Iterable[Document] = (),
-        _keys: dict[str, str] | None = None,
-    ) -> None:
-        """Index *entities*. Use :func:`eucoop.load`, which validates them first."""
-        by_kind: dict[type[Entity], list[Any]] = {k: [] for k in KINDS}
-        by_id: dict[str, Entity] = {}
-        keys: dict[str, str] = {} if _keys is None else _keys
-        appenders = {k: v.append for k, v in by_kind.items()}
-        for e in entities:
-            appenders[type(e)](e)
-            by_id[e.id] = e
-            if _keys is None:
-                keys.setdefault(e.id, e.id)
-                keys.setdefault(fold(e.name), e.id)
-                if e.acronym:
-                    keys.setdefault(fold(e.acronym), e.id)
-                for alias in e.aliases:
-                    keys.setdefault(fold(alias), e.id)
-        self._index(list(by_kind.values()), documents, by_id, keys)
+    def __init__(self, entities: Iterable[Entity], documents: Iterable[Document] = ()) -> None:
+        """Index *entities* and *documents*. Use :func:`eucoop.load`, which validates them first.
 
-    def _index(
-        self,
-        kinds: list[list[Any]],
-        documents: Iterable[Document],
-        by_id: dict[str, Entity],
-        keys: dict[str, str],
-    ) -> None:
-        """Build what load time owes: the sorted kinds, ids, lookup keys and roles.
-
-        *kinds* holds the entities of each kind, in :data:`KINDS` order (sorted
-        in place). Search and filter indexes wait for their first use.
+        What load time owes is built here: the kinds sorted by id, the ids, the
+        lookup keys and who takes part in what. Search and filter indexes wait
+        for their first use.
         """
-        by_ident = attrgetter("id")
-        roles: defaultdict[str, list[tuple[Entity, Participant]]] = defaultdict(list)
-        for items in kinds:
-            items.sort(key=by_ident)
-            # Each organisation's roles come in kind and id order, so involving()
-            # and roles() answer without sorting.
-            for e in items:
-                for p in e.participants:
-                    roles[p.organisation].append((e, p))
-        self._by_id = by_id
-        self._keys = keys
-        self._roles = roles
-        #: organisation id -> the entities it takes part in, once each, made on first ask.
-        self._involved: dict[str, tuple[Entity, ...]] = {}
-        self.organisations, self.agreements, self.dialogues, self.programmes = map(tuple, kinds)
-        self.documents = tuple(sorted(documents, key=by_ident))
-        self._documents = {d.id: d for d in self.documents}
-
-    @classmethod
-    def _from_records(
-        cls, values: Iterable[Entity | Document], keys: dict[str, str] | None = None
-    ) -> Registry:
-        entities: list[Entity] = []
-        documents: list[Document] = []
-        for v in values:
-            if isinstance(v, Document):
-                documents.append(v)
-            else:
-                entities.append(v)
-        return cls(entities, documents, keys)
-
-    @classmethod
-    def _from_columns(
-        cls, columns: list[list[Any]], by_id: dict[str, Entity], keys: dict[str, str]
-    ) -> Registry:
-        """From checked documents and entities of each kind, with their id and key indexes."""
-        reg = cls.__new__(cls)
-        reg._index(columns[1:], columns[0], by_id, keys)
-        return reg
+        with gc_paused():
+            by_kind: dict[type[Entity], list[Any]] = {k: [] for k in KINDS}
+            appenders = {k: v.append for k, v in by_kind.items()}
+            for e in entities:
+                appenders[type(e)](e)
+            by_ident = attrgetter("id")
+            for items in by_kind.values():
+                items.sort(key=by_ident)
+            kinds = [tuple(items) for items in by_kind.values()]
+            self.organisations, self.agreements, self.dialogues, self.programmes = kinds
+            self.documents = tuple(sorted(documents, key=by_ident))
+            self._by_id: dict[str, Entity] = {e.id: e for items in kinds for e in items}
+            self._documents = {d.id: d for d in self.documents}
+            self._names = Names(self)
+            self._roles = indexes.roles(kinds)
+            #: organisation id -> the entities it takes part in, once each, made on first ask.
+            self._involved: dict[str, tuple[Entity, ...]] = {}
 
     # -- the collection ------------------------------------------------------
 
@@ -185,9 +133,7 @@ class Registry:
         return f"<Registry: {counts}, {len(self.documents)} documents>"
 
     def _repr_html_(self) -> str:
-        from eucoop._html import registry_html  # noqa: PLC0415 - only notebooks need it
-
-        return registry_html(self)
+        return html(self)
 
     @overload
     def get(self, ident: str) -> Entity: ...
@@ -201,10 +147,7 @@ class Registry:
         try:
             entity = self._by_id[ident]
         except (KeyError, TypeError):
-            import difflib  # noqa: PLC0415 - only needed when something is wrong
-
-            close = difflib.get_close_matches(str(ident), list(self._by_id), n=3)
-            raise UnknownEntityError(str(ident), close) from None
+            raise UnknownEntityError(str(ident), suggest(str(ident), self._by_id, 3)) from None
         if kind is not None and not isinstance(entity, kind):
             raise _wrong_kind(ident, entity, kind)
         return entity
@@ -214,10 +157,7 @@ class Registry:
         try:
             return self._documents[ident]
         except KeyError:
-            import difflib  # noqa: PLC0415 - only needed when something is wrong
-
-            close = difflib.get_close_matches(ident, list(self._documents), n=3)
-            raise UnknownEntityError(ident, close) from None
+            raise UnknownEntityError(ident, suggest(ident, self._documents, 3)) from None
 
     def lookup(self, name: str | Entity) -> Entity:
         """The entity with this id, name, acronym or alias.
@@ -233,15 +173,7 @@ class Registry:
         """
         if isinstance(name, Entity):
             return self.get(name.id)
-        ident = self._keys.get(fold(name))
-        if ident is not None:
-            return self._by_id[ident]
-        found: Set[str] = self._loose.get(loose(name), frozenset())
-        if len(found) == 1:
-            return self._by_id[next(iter(found))]
-        if found:
-            raise AmbiguousLookupError(name, sorted(found))
-        raise UnknownEntityError(name, self._suggest(name))
+        return self._names.find(name, self._by_id)
 
     def _organisation(self, name: str | Entity) -> Organisation:
         """:meth:`lookup`, but only an organisation will do."""
@@ -249,49 +181,6 @@ class Registry:
         if not isinstance(found, Organisation):
             raise _wrong_kind(name if isinstance(name, str) else name.id, found, Organisation)
         return found
-
-    @cached_property
-    def _loose(self) -> dict[str, set[str]]:
-        """Forgiving keys (no punctuation, no leading "the"), built on the first miss."""
-        out: defaultdict[str, set[str]] = defaultdict(set)
-        for e in self:
-            for text in (e.id, e.name, e.acronym, *e.aliases):
-                if text:
-                    out[loose(text)].add(e.id)
-        return dict(out)
-
-    @cached_property
-    def _sorted_keys(self) -> list[str]:
-        return sorted(self._keys)
-
-    def _suggest(self, name: str) -> list[str]:
-        """Up to three names close to *name*: similar spellings, then names it begins."""
-        import bisect  # noqa: PLC0415 - only needed when something is wrong
-        import difflib  # noqa: PLC0415
-
-        key = fold(name)
-        keys = self._sorted_keys
-        # difflib compares with every candidate: keep to names with the same first
-        # letter and a similar length, which is where typos land, so that a typo in a
-        # registry of a hundred thousand names is answered at once.
-        nearby: list[str] = []
-        for width in (1, 2, 3, 4):  # narrow by a longer prefix while there are too many
-            lo = bisect.bisect_left(keys, key[:width])
-            hi = bisect.bisect_left(keys, key[:width] + "\U0010ffff")
-            nearby = [k for k in keys[lo:hi] if abs(len(k) - len(key)) <= 3]
-            if len(nearby) <= 500 or width >= len(key):
-                break
-        close = difflib.get_close_matches(key, nearby, n=3, cutoff=0.6)
-        prefixed = []
-        if len(key) >= 3:
-            i = bisect.bisect_left(keys, key)
-            prefixed = [k for k in keys[i : i + 3] if k.startswith(key)]
-        out: list[str] = []
-        for k in [*close, *prefixed]:
-            label = self._by_id[self._keys[k]].acronym or self._by_id[self._keys[k]].name
-            if label not in out:
-                out.append(label)
-        return out[:3]
 
     # -- who does what ---------------------------------------------------------
 
@@ -379,11 +268,7 @@ class Registry:
 
     @cached_property
     def _children(self) -> dict[str, list[Organisation]]:
-        out: defaultdict[str, list[Organisation]] = defaultdict(list)
-        for org in self.organisations:
-            if org.parent is not None:
-                out[org.parent].append(org)
-        return dict(out)
+        return indexes.children(self.organisations)
 
     # -- filters -----------------------------------------------------------------
 
@@ -413,7 +298,7 @@ class Registry:
         """
         candidates: list[set[str]] = []
         if kind is not None:
-            candidates.append({e.id for e in getattr(self, _kind(kind).collection)})
+            candidates.append({e.id for e in getattr(self, kind_of(kind))})
         if policy_area is not None:
             candidates.append(self._by_area.get(PolicyArea(policy_area), set()))
         if country is not None:
@@ -426,8 +311,6 @@ class Registry:
             pairs = self._roles.get(org, ()) if org is not None else self._all_roles()
             candidates.append({e.id for e, p in pairs if want_role is None or p.role is want_role})
         if active_on is not None:
-            from eucoop._time import Status, entity_span, status  # noqa: PLC0415
-
             day = _day(active_on)
             candidates.append({e.id for e in self if status(*entity_span(e), day) is Status.YES})
         if not candidates:
@@ -442,33 +325,15 @@ class Registry:
 
     @cached_property
     def _by_area(self) -> dict[PolicyArea, set[str]]:
-        out: defaultdict[PolicyArea, set[str]] = defaultdict(set)
-        for e in self:
-            areas = e.policy_areas
-            if isinstance(e, Organisation) and e.partnership is not None:
-                areas = areas | e.partnership.areas
-            for area in areas:
-                out[area].add(e.id)
-        return dict(out)
+        return indexes.by_area(self)
 
     @cached_property
     def _by_country(self) -> dict[str, set[str]]:
-        out: defaultdict[str, set[str]] = defaultdict(set)
-        for org in self.organisations:
-            if org.country:
-                out[org.country].add(org.id)
-        for prog in self.programmes:
-            for c in prog.countries:
-                out[c].add(prog.id)
-        return dict(out)
+        return indexes.by_country(self.organisations, self.programmes)
 
     @cached_property
     def _by_region(self) -> dict[str, set[str]]:
-        out: defaultdict[str, set[str]] = defaultdict(set)
-        for prog in self.programmes:
-            for r in prog.regions:
-                out[fold(r)].add(prog.id)
-        return dict(out)
+        return indexes.by_region(self.programmes)
 
     # -- text ------------------------------------------------------------------
 
@@ -491,7 +356,7 @@ class Registry:
         found = self._search_index.search(text)
         ids: list[str] = found.ids
         if kind is not None:
-            k = _kind(kind)
+            k = COLLECTIONS[kind_of(kind)]
             ids = [i for i in ids if isinstance(found.entities[i], k)]
         if limit is not None:
             ids = ids[:limit]
@@ -499,8 +364,6 @@ class Registry:
 
     @cached_property
     def _search_index(self) -> SearchIndex:
-        from eucoop._search import SearchIndex  # noqa: PLC0415 - built on the first search
-
         return SearchIndex(self)
 
     # -- time --------------------------------------------------------------------
@@ -531,8 +394,6 @@ class Registry:
 
     @cached_property
     def _timeline(self) -> Timeline:
-        from eucoop._time import timeline_entries  # noqa: PLC0415 - time queries load it
-
         names = {o.id: o.acronym or o.name for o in self.organisations}
         return Timeline(sorted(t for e in self for t in timeline_entries(e, names)))
 
@@ -551,14 +412,11 @@ class Registry:
         >>> "gcr" in reg.as_of("2018-12-16"), "gcr" in reg.as_of("2018-12-17")
         (False, True)
         """
-        from eucoop._asof import trim  # noqa: PLC0415 - keeps this module readable
-
-        return trim(self, _day(date), include_uncertain)
+        with gc_paused():
+            return Registry(trim(self, _day(date), include_uncertain), self.documents)
 
     def uncertain_on(self, date: DateLike) -> Results[Entity]:
         """Entities whose dates are too coarse to say if they existed on *date*."""
-        from eucoop._time import Status, entity_span, status  # noqa: PLC0415
-
         day = _day(date)
         return Results(e for e in self if status(*entity_span(e), day) is Status.UNCERTAIN)
 
@@ -578,24 +436,7 @@ class Registry:
         [10]
         """
         entity = self.lookup(ident) if isinstance(ident, str) else self.get(ident.id)
-        p = entity.partnership if isinstance(entity, Organisation) else None
-        part_sources = p.sources if p is not None else ()
-        if field is None:
-            return entity.sources + part_sources
-        head = field_head(field)
-        rest = field[len(head) + 1 :]
-        names = {f.name for f in attrs.fields(type(entity))}
-        if head not in names:
-            msg = f"{field!r} is not a field of {type(entity).__name__}"
-            raise ValueError(msg)
-        found = tuple(s for s in entity.sources if s.supports(field))
-        if head == "partnership" and p is not None:
-            if rest:
-                found += tuple(s for s in part_sources if s.supports(rest))
-                found = found or tuple(s for s in part_sources if not s.fields)
-            else:
-                found += part_sources
-        return found or tuple(s for s in entity.sources if not s.fields)
+        return provenance(entity, field)
 
     def to_dict(self) -> dict[str, Any]:
         """The registry in the data-file format; ``load(reg.to_dict())`` rebuilds it.
@@ -627,21 +468,15 @@ class Registry:
         >>> row["id"], row["countries"]
         ('au-eu-un-libya-taskforce', 'LY')
         """
-        from eucoop._frames import to_records  # noqa: PLC0415 - loaded on first use
-
-        return to_records(self, kind)
+        return tables.records(getattr(self, kind_of(kind, documents=True)))
 
     def to_dataframe(self, kind: type[Entity] | str) -> Any:
         """A pandas DataFrame of one kind, indexed by id (needs ``eucoop[pandas]``)."""
-        from eucoop._frames import to_dataframe  # noqa: PLC0415 - loaded on first use
-
-        return to_dataframe(self, kind)
+        return tables.to_dataframe(getattr(self, kind_of(kind, documents=True)))
 
     def to_networkx(self) -> Any:
         """A networkx graph of who takes part in what (needs ``eucoop[networkx]``)."""
-        from eucoop._frames import to_networkx  # noqa: PLC0415 - loaded on first use
-
-        return to_networkx(self)
+        return tables.to_networkx(tuple(self))
 
 
 def _wrong_kind(key: str, entity: Entity, kind: type[Entity]) -> UnknownEntityError:

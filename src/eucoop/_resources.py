@@ -1,4 +1,4 @@
-"""Reading the files packaged in ``eucoop/data``.
+"""What the installed package holds: the files in ``eucoop/data``, and its version.
 
 A normal install (a wheel, an editable install, a checkout) has them as files
 on disk, read directly; any other loader (a zip file, say) is asked through
@@ -9,8 +9,9 @@ then.
 from __future__ import annotations
 
 import os
+from functools import cache
 
-__all__ = ["data_files", "read"]
+__all__ = ["data_files", "read", "version"]
 
 _HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
@@ -38,3 +39,15 @@ def read(name: str) -> bytes:
     from importlib.resources import files  # noqa: PLC0415 - see the module docstring
 
     return files("eucoop.data").joinpath(name).read_bytes()
+
+
+@cache
+def version() -> str:
+    """The installed eucoop's version (``"0+unknown"`` when it runs from a bare checkout)."""
+    from importlib.metadata import PackageNotFoundError  # noqa: PLC0415 - rarely needed
+    from importlib.metadata import version as installed  # noqa: PLC0415
+
+    try:
+        return installed("eucoop")
+    except PackageNotFoundError:  # pragma: no cover - not installed
+        return "0+unknown"

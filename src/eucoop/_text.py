@@ -1,12 +1,18 @@
-"""Text folding for lookups and search: case-, accent- and spacing-insensitive keys."""
+"""Text helpers shared by lookups, search, checks and output.
+
+Folding (case-, accent- and spacing-insensitive keys), words for search, the
+one "did you mean" (:func:`suggest`) and a little English (:func:`a`,
+:func:`plural`, :func:`and_join`)."""
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-__all__ = ["a", "fold", "loose", "words"]
+__all__ = ["a", "and_join", "did_you_mean", "fold", "loose", "plural", "suggest", "words"]
 
 _SPACE = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -60,3 +66,45 @@ def words(text: str) -> list[str]:
     ['eu', 'iom', 'joint', 'initiative']
     """
     return _WORD.findall(fold(text))
+
+
+def plural(n: int, noun: str) -> str:
+    """*n* and the noun, in the plural unless *n* is one.
+
+    >>> plural(1, "entity"), plural(3, "entity"), plural(0, "programme")
+    ('1 entity', '3 entities', '0 programmes')
+    """
+    if n == 1:
+        return f"1 {noun}"
+    return f"{n} {noun[:-1]}ies" if noun.endswith("y") else f"{n} {noun}s"
+
+
+def and_join(items: Sequence[str]) -> str:
+    """A list in prose.
+
+    >>> and_join(["a"]), and_join(["a", "b", "c"])
+    ('a', 'a, b and c')
+    """
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def suggest(word: str, candidates: Iterable[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """The candidates closest to *word*, best first: the one "did you mean" of eucoop.
+
+    >>> suggest("obsrever", ["observer", "member"])
+    ['observer']
+    """
+    pool = candidates if isinstance(candidates, list) else list(candidates)
+    return difflib.get_close_matches(word, pool, n=n, cutoff=cutoff)
+
+
+def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str:
+    """``" (did you mean 'x'?)"`` for the closest candidate, or nothing.
+
+    >>> did_you_mean("nmae", ["name", "id"])
+    " (did you mean 'name'?)"
+    """
+    close = suggest(word, candidates, 1, cutoff)
+    return f" (did you mean {close[0]!r}?)" if close else ""

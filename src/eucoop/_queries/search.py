@@ -10,26 +10,28 @@ from operator import attrgetter
 
 import attrs
 
-from eucoop._entities import Dialogue, Entity, Organisation, Programme
+from eucoop._model import KINDS, Entity, FieldInfo, fields_of
 from eucoop._gc import gc_paused
 from eucoop._text import fold, words
 
 __all__ = ["Hit", "SearchIndex"]
 
-#: How much a word found in each field counts.
-WEIGHTS = {
-    "id": 8.0,
-    "name": 8.0,
-    "acronym": 10.0,
-    "aliases": 6.0,
-    "description": 3.0,
-    "activities": 3.0,
-    "partnership": 2.0,
-    "regions": 2.0,
-    "venues": 2.0,
-    "sessions": 1.0,
-    "headquarters": 1.0,
-    "participants": 1.0,
+
+
+def _weight(f: FieldInfo) -> float | None:
+    """A field's search weight: its own, else the largest of the fields of its values."""
+    if f.meta.search is not None:
+        return f.meta.search
+    nested = f.nested
+    weights = [w for g in fields_of(nested) if (w := g.meta.search) is not None] if nested else []
+    return max(weights, default=None)
+
+
+#: How much a word found in each field counts, from the fields' metadata; the
+#: text of a nested value (a participant's note, a session's place) counts for
+#: the entity's field that holds it.
+WEIGHTS: dict[str, float] = {
+    f.name: w for kind in KINDS for f in fields_of(kind) if (w := _weight(f)) is not None
 }
 #: Extra score when the whole query is exactly a name, acronym or alias.
 EXACT_BONUS = 20.0
@@ -52,35 +54,30 @@ class Hit:
 
 
 def text_fields(entity: Entity) -> Iterator[tuple[str, str]]:
-    """``(field, text)`` for every piece of text search looks at."""
-    yield "id", entity.id.replace("-", " ")
-    yield "name", entity.name
-    if entity.acronym:
-        yield "acronym", entity.acronym
-    for alias in entity.aliases:
-        yield "aliases", alias
-    if entity.description:
-        yield "description", entity.description
-    for part in entity.participants:
-        if part.note:
-            yield "participants", part.note
-    if isinstance(entity, Organisation):
-        if entity.headquarters:
-            yield "headquarters", entity.headquarters
-        if entity.partnership is not None and entity.partnership.summary:
-            yield "partnership", entity.partnership.summary
-    elif isinstance(entity, Dialogue):
-        for venue in entity.venues:
-            yield "venues", venue
-        for session in entity.sessions:
-            for text in (session.place, session.note):
-                if text:
-                    yield "sessions", text
-    elif isinstance(entity, Programme):
-        for activity in entity.activities:
-            yield "activities", activity
-        for region in entity.regions:
-            yield "regions", region
+    """``(field, text)`` for every piece of text search looks at: the fields declared searched.
+
+    >>> from eucoop._model import Organisation
+    >>> list(text_fields(Organisation(id="x-y", name="Ex", headquarters="Geneva")))
+    [('id', 'x-y'), ('name', 'Ex'), ('headquarters', 'Geneva')]
+    """
+    for f in _searched(type(entity)):
+        value = getattr(entity, f.name)
+        if value is None:
+            continue
+        for item in value if f.many else (value,):
+            if f.nested is None:
+                yield f.name, item
+            else:
+                for g in _searched(f.nested):
+                    text = getattr(item, g.name)
+                    if text is not None:
+                        yield f.name, text
+
+
+@cache
+def _searched(cls: type) -> tuple[FieldInfo, ...]:
+    """The fields of *cls* that search reads: searched themselves, or holding searched values."""
+    return tuple(f for f in fields_of(cls) if _weight(f) is not None)
 
 
 class Found:

@@ -1,31 +1,28 @@
-"""``Registry.as_of``: the dataset as it stood on one day."""
+"""The dataset as it stood on one day: what existed, each entity trimmed by its own dates."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
 import attrs
 
-from eucoop._entities import Agreement, Dialogue, Entity, Organisation
-from eucoop._gc import gc_paused
-from eucoop._time import Status, entity_span, happened_by, status
-
-if TYPE_CHECKING:
-    from eucoop._registry import Registry
+from eucoop._model import Agreement, Dialogue, Entity, Organisation
+from eucoop._queries.time import Status, entity_span, happened_by, status
 
 __all__ = ["trim"]
 
 
-def trim(reg: Registry, day: dt.date, include_uncertain: bool) -> Registry:
-    """What of *reg* existed on *day*, each entity trimmed by its own dates."""
+def trim(entities: Iterable[Entity], day: dt.date, include_uncertain: bool) -> list[Entity]:
+    """What of *entities* existed on *day*, each trimmed by its own dates.
+
+    Links to what did not exist yet (a parent, an adopting body, a
+    formalising agreement, a participant) are dropped with it.
+    """
     ok = {Status.YES, Status.UNCERTAIN} if include_uncertain else {Status.YES}
-    with gc_paused():
-        kept = [e for e in reg if status(*entity_span(e), day) in ok]
-        alive = {e.id for e in kept}
-        # Trimming keeps names, so the lookup keys of what is kept carry over.
-        keys = {k: v for k, v in reg._keys.items() if v in alive}
-        return type(reg)((_trim_one(e, day, ok, alive) for e in kept), reg.documents, keys)
+    kept = [e for e in entities if status(*entity_span(e), day) in ok]
+    alive = {e.id for e in kept}
+    return [_trim_one(e, day, ok, alive) for e in kept]
 
 
 def _trim_one(e: Entity, day: dt.date, ok: set[Status], alive: set[str]) -> Entity:

@@ -1,152 +1,32 @@
-"""Value types: partial dates, money, citations, participation and the enums.
+"""Value types: partial dates, money, citations, documents, participation, sessions.
 
-Everything here is immutable and hashable, and depends on nothing but the
-standard library and attrs.
+Everything here is immutable and hashable. What each field is beyond its type
+(a reference, a pattern, a label...) is declared on the field with
+:func:`~eucoop._model.fields.meta`.
 """
 
+import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
-from enum import StrEnum
-from typing import TYPE_CHECKING, Union
+from typing import Union
 
 import attrs
 
-if TYPE_CHECKING:
-    import datetime
+from eucoop._model.enums import PolicyArea, Precision, Role, Standing
+from eucoop._model.fields import meta
+from eucoop._render import html
 
 __all__ = [
-    "AgreementKind",
     "DateLike",
     "Document",
-    "Frequency",
-    "field_head",
     "Money",
-    "OrganisationKind",
     "PartialDate",
     "Participant",
     "Partnership",
-    "PolicyArea",
-    "Precision",
-    "Role",
+    "Repr",
     "Session",
     "Source",
-    "Standing",
 ]
-
-
-class _StrEnum(StrEnum):
-    """A string enum whose ``str()`` is its value."""
-
-
-class Precision(_StrEnum):
-    """How precisely a :class:`PartialDate` is known."""
-
-    YEAR = "year"
-    MONTH = "month"
-    DAY = "day"
-
-
-class PolicyArea(_StrEnum):
-    """A field of policy in which cooperation takes place.
-
-    >>> PolicyArea("refugee_protection")
-    <PolicyArea.REFUGEE_PROTECTION: 'refugee_protection'>
-    """
-
-    MIGRATION = "migration"
-    ASYLUM = "asylum"
-    REFUGEE_PROTECTION = "refugee_protection"
-    MIGRANT_PROTECTION = "migrant_protection"
-    RETURN_AND_REINTEGRATION = "return_and_reintegration"
-    INTEGRATION = "integration"
-    LABOUR_MIGRATION = "labour_migration"
-    MIGRATION_DATA = "migration_data"
-    MOBILITY = "mobility"
-    DEVELOPMENT = "development"
-    HUMANITARIAN_RESPONSE = "humanitarian_response"
-    HUMAN_RIGHTS = "human_rights"
-    CAPACITY_BUILDING = "capacity_building"
-    DRUGS = "drugs"
-    ORGANISED_CRIME = "organised_crime"
-    CRIME_PREVENTION = "crime_prevention"
-    CRIMINAL_JUSTICE = "criminal_justice"
-    CORRUPTION = "corruption"
-    FIREARMS = "firearms"
-    MONEY_LAUNDERING = "money_laundering"
-    COUNTER_TERRORISM = "counter_terrorism"
-    RULE_OF_LAW = "rule_of_law"
-    DEMOCRACY = "democracy"
-    PEACE_AND_STABILITY = "peace_and_stability"
-
-
-class Role(_StrEnum):
-    """The part an organisation plays in an agreement, dialogue or programme."""
-
-    PARTY = "party"
-    OBSERVER = "observer"
-    MEMBER = "member"
-    PARTICIPANT = "participant"
-    SIGNATORY = "signatory"
-    LEAD = "lead"
-    COORDINATOR = "coordinator"
-    SECRETARIAT = "secretariat"
-    ORGANISER = "organiser"
-    HOST = "host"
-    FUNDER = "funder"
-    IMPLEMENTER = "implementer"
-    PARTNER = "partner"
-    CONTRIBUTOR = "contributor"
-    SUPPORTER = "supporter"
-    FOUNDER = "founder"
-
-
-class OrganisationKind(_StrEnum):
-    """What sort of body an :class:`~eucoop.Organisation` is."""
-
-    INTERGOVERNMENTAL_ORGANISATION = "intergovernmental_organisation"
-    REGIONAL_ORGANISATION = "regional_organisation"
-    UN_AGENCY = "un_agency"
-    UN_BODY = "un_body"
-    EU_INSTITUTION = "eu_institution"
-    EU_BODY = "eu_body"
-    MONITORING_BODY = "monitoring_body"
-    NETWORK = "network"
-    FORUM = "forum"
-    OTHER = "other"
-
-
-class AgreementKind(_StrEnum):
-    """What sort of instrument an :class:`~eucoop.Agreement` is."""
-
-    CONVENTION = "convention"
-    COMPACT = "compact"
-    DECLARATION = "declaration"
-    PARTNERSHIP_FRAMEWORK = "partnership_framework"
-    LETTERS_OF_EXCHANGE = "letters_of_exchange"
-    POLICY_FRAMEWORK = "policy_framework"
-    COMMUNICATION = "communication"
-    RESOLUTION = "resolution"
-    JOINT_STATEMENT = "joint_statement"
-    OTHER = "other"
-
-
-class Frequency(_StrEnum):
-    """How often a :class:`~eucoop.Dialogue` meets."""
-
-    ANNUAL = "annual"
-    BIENNIAL = "biennial"
-    PERIODIC = "periodic"
-    IRREGULAR = "irregular"
-    ONE_OFF = "one_off"
-
-
-class Standing(_StrEnum):
-    """How the EU itself ranks a partner organisation."""
-
-    PRINCIPAL = "principal"
-    KEY = "key"
-    CLOSE = "close"
-    REGULAR = "regular"
 
 
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -234,8 +114,6 @@ class PartialDate:
         >>> PartialDate.coerce(dt.date(2019, 7, 15))
         PartialDate('2019-07-15')
         """
-        import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
-
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.datetime):
@@ -257,17 +135,13 @@ class PartialDate:
         return Precision.DAY
 
     @property
-    def start(self) -> "datetime.date":
+    def start(self) -> dt.date:
         """The first day this date can mean."""
-        import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
-
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     @property
-    def end(self) -> "datetime.date":
+    def end(self) -> dt.date:
         """The last day this date can mean."""
-        import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
-
         if self.month is None:
             return dt.date(self.year, 12, 31)
         if self.day is None:
@@ -331,11 +205,10 @@ class PartialDate:
         return self._key() >= other._key()
 
 
-DateLike = Union["datetime.date", PartialDate, str]
+DateLike = Union[dt.date, PartialDate, str]
 """What a query accepts wherever it takes a date."""
 
 
-_CURRENCY_RE = re.compile(r"[A-Z]{3}")
 
 
 def _check_amount(_inst: object, _attr: object, value: Decimal) -> None:
@@ -350,17 +223,21 @@ def _check_amount(_inst: object, _attr: object, value: Decimal) -> None:
         raise ValueError(msg)
 
 
+_CURRENCY_RE = re.compile(r"[A-Z]{3}")
+
+
 def _check_currency(_inst: object, _attr: object, value: str) -> None:
     if not isinstance(value, str) or not _CURRENCY_RE.fullmatch(value):
         msg = f"currency must be a three-letter upper-case ISO 4217 code, not {value!r}"
         raise ValueError(msg)
 
 
-class _Repr:
-    """A ``repr`` shared by the attrs classes, in attrs' own format.
+class Repr:
+    """A ``repr`` shared by the model's attrs classes, in attrs' own format, and their HTML.
 
-    attrs would generate one per class; sharing one saves compiling a dozen
-    methods at every start, which matters for a command-line tool.
+    attrs would generate one ``repr`` per class; one shared method does the
+    same. ``_repr_html_`` asks :func:`eucoop._render.html`, where the display
+    room registers a renderer per type.
     """
 
     __slots__ = ()
@@ -370,9 +247,12 @@ class _Repr:
         values = ", ".join(f"{a.name}={getattr(self, a.name)!r}" for a in fields)
         return f"{type(self).__qualname__}({values})"
 
+    def _repr_html_(self) -> str:
+        return html(self)
+
 
 @attrs.frozen(repr=False)
-class Money(_Repr):
+class Money(Repr):
     """An amount of money in an ISO 4217 currency.
 
     Amounts are :class:`~decimal.Decimal`, never binary floats, and never negative.
@@ -384,7 +264,9 @@ class Money(_Repr):
     """
 
     amount: Decimal = attrs.field(validator=_check_amount)
-    currency: str = attrs.field(validator=_check_currency)
+    currency: str = attrs.field(
+        validator=_check_currency, metadata=meta(pattern="currency", codes="currencies")
+    )
 
     @classmethod
     def parse(cls, amount: str | int, currency: str) -> "Money":
@@ -404,7 +286,7 @@ class Money(_Repr):
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Source(_Repr):
+class Source(Repr):
     """A citation: a paragraph of a :class:`Document` (or the whole document).
 
     ``fields`` names the entity fields the citation supports; empty means the
@@ -414,8 +296,8 @@ class Source(_Repr):
     Source(document='dg-home-io', paragraph=10, fields=('budget',))
     """
 
-    document: str
-    paragraph: int | None = None
+    document: str = attrs.field(metadata=meta(refers_to="documents"))
+    paragraph: int | None = attrs.field(default=None, metadata=meta(minimum=1))
     fields: tuple[str, ...] = ()
 
     def supports(self, field: str) -> bool:
@@ -427,33 +309,25 @@ class Source(_Repr):
         return any(field == f or field.startswith((f + ".", f + "[")) for f in self.fields)
 
 
-_FIELD_SEP = re.compile(r"[.\[]")
-
-
-def field_head(path: str) -> str:
-    """The field a field path starts with: ``"participants[0].since"`` gives ``participants``."""
-    return _FIELD_SEP.split(path, maxsplit=1)[0]
-
-
 @attrs.frozen(kw_only=True, repr=False)
-class Document(_Repr):
+class Document(Repr):
     """A public document that the dataset cites.
 
     The source page itself is the document with id ``dg-home-io``.
     """
 
-    id: str
-    title: str
+    id: str = attrs.field(metadata=meta(pattern="id"))
+    title: str = attrs.field(metadata=meta(nonempty=True))
     publisher: str
-    url: str | None = None
-    paragraphs: int | None = None
+    url: str | None = attrs.field(default=None, metadata=meta(pattern="url", label="URL"))
+    paragraphs: int | None = attrs.field(default=None, metadata=meta(minimum=1))
     language: str | None = None
     accessed: PartialDate | None = None
     note: str | None = None
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Participant(_Repr):
+class Participant(Repr):
     """An organisation taking part in something, in one role, possibly for a time.
 
     >>> seat = Participant(organisation="eu", role=Role.OBSERVER, since=PartialDate(2019, 7))
@@ -461,11 +335,11 @@ class Participant(_Repr):
     (<Role.OBSERVER: 'observer'>, PartialDate('2019-07'))
     """
 
-    organisation: str
+    organisation: str = attrs.field(metadata=meta(refers_to="organisations"))
     role: Role
     since: PartialDate | None = None
-    until: PartialDate | None = None
-    note: str | None = None
+    until: PartialDate | None = attrs.field(default=None, metadata=meta(not_before="since"))
+    note: str | None = attrs.field(default=None, metadata=meta(search=1.0))
 
     def active_on(self, date: DateLike) -> bool:
         """Whether the participation had certainly begun, and certainly not ended, on *date*.
@@ -481,22 +355,22 @@ class Participant(_Repr):
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Session(_Repr):
+class Session(Repr):
     """One meeting of a :class:`~eucoop.Dialogue`."""
 
     start: PartialDate
-    end: PartialDate | None = None
-    place: str | None = None
-    note: str | None = None
+    end: PartialDate | None = attrs.field(default=None, metadata=meta(not_before="start"))
+    place: str | None = attrs.field(default=None, metadata=meta(search=1.0))
+    note: str | None = attrs.field(default=None, metadata=meta(search=1.0))
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Partnership(_Repr):
+class Partnership(Repr):
     """The EU's relationship with an organisation, as the EU describes it."""
 
     standing: Standing | None = None
     areas: frozenset[PolicyArea] = frozenset()
     since: PartialDate | None = None
-    formalised_by: tuple[str, ...] = ()
-    summary: str | None = None
-    sources: tuple[Source, ...] = ()
+    formalised_by: tuple[str, ...] = attrs.field(default=(), metadata=meta(refers_to="agreements"))
+    summary: str | None = attrs.field(default=None, metadata=meta(search=2.0))
+    sources: tuple[Source, ...] = attrs.field(default=(), metadata=meta(export="skip"))

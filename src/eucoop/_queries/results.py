@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeVar
 
-from eucoop._entities import Entity
+from eucoop._model import Entity
+from eucoop._render import html
 
 if TYPE_CHECKING:
-    from eucoop._search import Found, Hit
-    from eucoop._time import TimelineEntry
+    from eucoop._queries.search import Found, Hit
+    from eucoop._queries.time import TimelineEntry
 
 __all__ = ["Results", "SearchResults", "Timeline"]
 
@@ -28,9 +29,7 @@ class Results(tuple[E, ...]):
     __slots__ = ()
 
     def _repr_html_(self) -> str:
-        from eucoop._html import entities_html  # noqa: PLC0415 - only notebooks need it
-
-        return entities_html(self)
+        return html(self)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -67,9 +66,7 @@ class SearchResults(Results[Entity]):
         return self._hits
 
     def _repr_html_(self) -> str:
-        from eucoop._html import hits_html  # noqa: PLC0415 - only notebooks need it
-
-        return hits_html(self.hits)
+        return html(self)
 
 
 class Timeline(tuple["TimelineEntry", ...]):
@@ -78,6 +75,4 @@ class Timeline(tuple["TimelineEntry", ...]):
     __slots__ = ()
 
     def _repr_html_(self) -> str:
-        from eucoop._html import timeline_html  # noqa: PLC0415 - only notebooks need it
-
-        return timeline_html(self)
+        return html(self)

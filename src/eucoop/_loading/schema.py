@@ -7,7 +7,6 @@ in order) is left to :func:`eucoop.load`, which checks everything.
 
 from __future__ import annotations
 
-import types
 import typing
 from decimal import Decimal
 from enum import Enum
@@ -15,35 +14,16 @@ from typing import Any
 
 import attrs
 
-from eucoop._converter import SCHEMA_VERSION, DataFile
-from eucoop._entities import KINDS, Entity
-from eucoop._values import Document, Money, PartialDate
+from eucoop._loading.converter import SCHEMA_VERSION, DataFile
+from eucoop._model import KINDS, Document, FieldInfo, Meta, Money, PartialDate, fields_of
+from eucoop._model.fields import PATTERNS
 
-__all__ = ["json_schema"]
+__all__ = ["SCHEMA_ID", "json_schema"]
 
 SCHEMA_ID = "https://eucoop.readthedocs.io/schema/data-file-v1.json"
 
-_PATTERNS = {
-    "id": r"^[a-z0-9]+(-[a-z0-9]+)*$",
-    "date": r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
-    "country": r"^[A-Z]{2}$",
-    "currency": r"^[A-Z]{3}$",
-    "amount": r"^[0-9]+(\.[0-9]+)?$",
-    "url": r"^https?://\S+$",
-}
-# Fields whose strings follow a pattern, by (class, field).
-_FIELD_PATTERNS = {
-    "id": "id",
-    "parent": "id",
-    "adopted_by": "id",
-    "organisation": "id",
-    "document": "id",
-    "formalised_by": "id",
-    "country": "country",
-    "countries": "country",
-    "website": "url",
-    "url": "url",
-}
+_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+_AMOUNT = r"^[0-9]+(\.[0-9]+)?$"
 _DESCRIPTIONS = {
     DataFile: "A eucoop data file: any of the collections, every key optional.",
     Money: "An amount in an ISO 4217 currency; amounts are decimal strings or integers.",
@@ -55,16 +35,8 @@ def _doc(cls: type) -> str:
     return " ".join(text.split())
 
 
-def _type(t: Any, field: str) -> dict[str, Any]:
-    origin = typing.get_origin(t)
-    args = typing.get_args(t)
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in args if a is not type(None)]
-        return {"anyOf": [_type(inner[0], field), {"type": "null"}]}
-    if origin is tuple:
-        return {"type": "array", "items": _type(args[0], field)}
-    if origin is frozenset:
-        return {"type": "array", "items": _type(args[0], field)}
+def _item(t: Any, m: Meta) -> dict[str, Any]:
+    """The schema of one value of type *t*, for a field declared with *m*."""
     if isinstance(t, type) and issubclass(t, Enum):
         return {"$ref": f"#/$defs/{t.__name__}"}
     if t is PartialDate:
@@ -74,12 +46,13 @@ def _type(t: Any, field: str) -> dict[str, Any]:
     if t is bool:
         return {"type": "boolean"}
     if t is int:
-        return {"type": "integer", "minimum": 1 if field in ("paragraph", "paragraphs") else 0}
+        return {"type": "integer"} | ({} if m.minimum is None else {"minimum": m.minimum})
     if t is str:
         out: dict[str, Any] = {"type": "string"}
-        if field in _FIELD_PATTERNS:
-            out["pattern"] = _PATTERNS[_FIELD_PATTERNS[field]]
-        elif field in ("name", "title"):
+        pattern = "id" if m.refers_to is not None else m.pattern
+        if pattern is not None:
+            out["pattern"] = f"^{PATTERNS[pattern]}$"
+        elif m.nonempty:
             out["pattern"] = r"\S"
         return out
     if attrs.has(t):
@@ -88,27 +61,30 @@ def _type(t: Any, field: str) -> dict[str, Any]:
     raise TypeError(msg)  # pragma: no cover
 
 
+def _field(f: FieldInfo) -> dict[str, Any]:
+    one = _item(f.item, f.meta)
+    if f.many:
+        out: dict[str, Any] = {"type": "array", "items": one}
+        if f.meta.min_items:
+            out["minItems"] = f.meta.min_items
+        return out
+    if f.optional:
+        return {"anyOf": [one, {"type": "null"}]}
+    return one
+
+
 def _object(cls: type) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
-    props: dict[str, Any] = {}
-    required = []
-    for f in attrs.fields(cls):
-        props[f.name] = _type(hints[f.name], f.name)
-        if f.default is attrs.NOTHING:
-            required.append(f.name)
-    if cls is Money:
-        props["currency"] = {"type": "string", "pattern": _PATTERNS["currency"]}
+    fields = fields_of(cls)
     out: dict[str, Any] = {
         "type": "object",
         "description": _doc(cls),
-        "properties": props,
+        "properties": {f.name: _field(f) for f in fields},
         "additionalProperties": False,
     }
+    # A collection that must not be empty must be there too.
+    required = [f.name for f in fields if f.required or f.meta.min_items]
     if required:
         out["required"] = required
-    if issubclass(cls, Entity):
-        out["properties"]["sources"]["minItems"] = 1
-        out["required"] = [*required, "sources"]
     return out
 
 
@@ -119,9 +95,8 @@ def _classes() -> list[type]:
         if isinstance(t, type) and attrs.has(t):
             if t not in seen:
                 seen.append(t)
-                hints = typing.get_type_hints(t)
-                for f in attrs.fields(t):
-                    visit(hints[f.name])
+                for f in fields_of(t):
+                    visit(f.type)
         else:
             for a in typing.get_args(t):
                 visit(a)
@@ -157,13 +132,13 @@ def json_schema() -> dict[str, Any]:
     defs["PartialDate"] = {
         "type": "string",
         "description": "An ISO date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD.",
-        "pattern": _PATTERNS["date"],
+        "pattern": _DATE,
     }
     defs["Amount"] = {
         "description": 'A non-negative decimal amount: a string such as "440000000" or '
         '"12.50", or an integer. Never a binary float.',
         "anyOf": [
-            {"type": "string", "pattern": _PATTERNS["amount"]},
+            {"type": "string", "pattern": _AMOUNT},
             {"type": "integer", "minimum": 0},
         ],
     }

@@ -25,20 +25,27 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
-import eucoop
-from eucoop._converter import unstructure
-from eucoop._entities import KINDS, Agreement, Dialogue, Entity, Organisation, Programme
+from eucoop import _export
 from eucoop._exceptions import AmbiguousLookupError, DataError, UnknownEntityError
-from eucoop._registry import Registry
-from eucoop._values import (
+from eucoop._load import load
+from eucoop._loading import json_schema, unstructure
+from eucoop._model import (
+    KINDS,
+    Agreement,
+    Dialogue,
     Document,
+    Entity,
+    Organisation,
     PartialDate,
     Participant,
     PolicyArea,
+    Programme,
     Role,
     Source,
     Standing,
 )
+from eucoop._registry import Registry
+from eucoop._resources import version
 
 __all__ = ["main"]
 
@@ -211,7 +218,7 @@ def _parser() -> _Parser:
         epilog=wrapped,
         formatter_class=_Formatter,
     )
-    parser.add_argument("--version", action="version", version=f"eucoop {eucoop.__version__}")
+    parser.add_argument("--version", action="version", version=f"eucoop {version()}")
     _add_globals(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
@@ -363,8 +370,8 @@ class _Context:
         """The packaged data (unless --no-default), the --data files and *extra*."""
         paths = [*self.data, *extra]
         if not paths and not self.no_default:
-            return eucoop.load()
-        return eucoop.load(*paths, include_default=not self.no_default)
+            return load()
+        return load(*paths, include_default=not self.no_default)
 
     @property
     def reg(self) -> Registry:
@@ -403,7 +410,7 @@ def _cmd_summary(ctx: _Context) -> int:
         )
         return 0
     lines = [
-        f"eucoop {eucoop.__version__}: the EU's cooperation with international organisations",
+        f"eucoop {version()}: the EU's cooperation with international organisations",
         "in migration and home affairs.",
         "",
     ]
@@ -842,8 +849,6 @@ def _cmd_validate(ctx: _Context) -> int:
 
 
 def _cmd_schema(ctx: _Context) -> int:
-    from eucoop._schema import json_schema  # noqa: PLC0415 - only this command needs it
-
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if ctx.args.output:
         Path(ctx.args.output).write_text(text, encoding="utf-8")
@@ -854,8 +859,6 @@ def _cmd_schema(ctx: _Context) -> int:
 
 
 def _cmd_export(ctx: _Context) -> int:
-    from eucoop import _export  # noqa: PLC0415 - keeps the CLI quick to start
-
     out = Path(ctx.args.output)
     fmt = ctx.args.format or _SUFFIX_FORMATS.get(out.suffix.lower())
     if fmt is None:

@@ -21,10 +21,16 @@ from enum import Enum
 
 import attrs
 
-from eucoop._entities import Agreement, Dialogue, Entity, Organisation, Programme
-from eucoop._values import PartialDate
+from eucoop._model import Agreement, Dialogue, Entity, Organisation, PartialDate, Programme
 
-__all__ = ["Status", "TimelineEntry", "entity_span", "status", "timeline_entries"]
+__all__ = [
+    "Status",
+    "TimelineEntry",
+    "entity_span",
+    "happened_by",
+    "status",
+    "timeline_entries",
+]
 
 
 class Status(Enum):

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from html import escape
-from typing import TYPE_CHECKING
 
 import attrs
 
-from eucoop._entities import KINDS, Entity
-from eucoop._values import Money, PartialDate, Partnership, Session
+from eucoop._model import KINDS, Entity, Money, PartialDate, Partnership, Session
+from eucoop._queries import Hit, Results, SearchResults, Timeline
+from eucoop._registry import Registry
+from eucoop._render import html
 
-if TYPE_CHECKING:
-    from eucoop._registry import Registry
-    from eucoop._search import Hit
-    from eucoop._time import TimelineEntry
-
-__all__ = ["entity_html", "hits_html", "registry_html"]
+__all__ = ["entities_html", "entity_html", "hits_html", "registry_html", "timeline_html"]
 
 _SKIP = {"id", "name", "acronym", "description", "participants", "sources", "partnership"}
 _STYLE = "border-collapse:collapse;text-align:left"
@@ -49,6 +45,7 @@ def _rows(pairs: Iterable[tuple[str, str]]) -> str:
     )
 
 
+@html.register
 def entity_html(entity: Entity) -> str:
     """A card: title, description, key fields, who takes part, and the sources."""
     title = escape(entity.label)
@@ -100,11 +97,18 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
     return f"<table style='{_STYLE}'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+@html.register
+def results_html(results: Results) -> str:  # type: ignore[type-arg] # any kind of entity
+    """A table of entities: id, kind, name."""
+    return entities_html(results)
+
+
 def entities_html(entities: Iterable[Entity]) -> str:
     """A table of entities: id, kind, name."""
     return _table(("id", "kind", "name"), ((e.id, e.kind_name, e.label) for e in entities))
 
 
+@html.register
 def registry_html(reg: Registry) -> str:
     """Counts per kind, then a short table of the organisations."""
     counts = [(k.collection, str(len(getattr(reg, k.collection)))) for k in KINDS]
@@ -116,6 +120,12 @@ def registry_html(reg: Registry) -> str:
     )
 
 
+@html.register
+def search_html(results: SearchResults) -> str:
+    """Search results: id, name, score, and the fields that matched."""
+    return hits_html(results.hits)
+
+
 def hits_html(hits: Iterable[Hit]) -> str:
     """Search results: id, name, score, and the fields that matched."""
     return _table(
@@ -124,6 +134,7 @@ def hits_html(hits: Iterable[Hit]) -> str:
     )
 
 
-def timeline_html(entries: Iterable[TimelineEntry]) -> str:
+@html.register
+def timeline_html(entries: Timeline) -> str:
     """Timeline entries: date, entity id, what happened."""
     return _table(("date", "entity", "event"), ((str(t.date), t.entity, t.label) for t in entries))

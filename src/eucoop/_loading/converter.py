@@ -2,9 +2,10 @@
 
 cattrs is lenient out of the box (``42`` becomes ``"42"``, ``"abc"`` becomes
 ``("a", "b", "c")``, ``1`` becomes ``True``); the hooks here make every such
-case a "wrong type" problem instead. Two converters share the hooks: a fast
-one without detailed validation, tried first, and a detailed one run only on
-a file that failed, to say where and why.
+case a "wrong type" problem instead. The model classes get cattrs' own
+generated hooks, in two modes of the same generator: without detailed
+validation for the common case (a whole file at once), and with it, item by
+item, only for a file that failed, to say where and why.
 """
 
 import typing
@@ -17,6 +18,7 @@ from typing import Any, NamedTuple
 import attrs
 import cattrs
 from cattrs.errors import (
+    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
@@ -24,23 +26,41 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from eucoop._entities import KINDS, Agreement, Dialogue, Entity, Organisation, Programme
 from eucoop._exceptions import Problem
-from eucoop._quick import is_optional, is_sequence, make_hook
-from eucoop._values import (
+from eucoop._model import (
+    COLLECTIONS,
     AgreementKind,
+    Agreement,
+    Dialogue,
     Document,
+    Entity,
     Frequency,
     Money,
+    Organisation,
     OrganisationKind,
     PartialDate,
     PolicyArea,
+    Programme,
     Role,
     Standing,
+    fields_of,
 )
+from eucoop._model.fields import is_optional, is_sequence
+from eucoop._text import did_you_mean
 
-__all__ = ["Converted", "DataFile", "Located", "convert", "errors_of", "unstructure"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Converted",
+    "DataFile",
+    "Located",
+    "NonFinite",
+    "convert",
+    "errors_of",
+    "raw_references",
+    "unstructure",
+]
 
+#: The data-file format this version reads and writes.
 SCHEMA_VERSION = 1
 
 _ENUMS: tuple[type[Enum], ...] = (
@@ -151,12 +171,12 @@ def _structure_decimal(value: object, _t: object) -> Decimal:
 
 
 #: Dates repeat: each is parsed once and the (immutable) result shared.
-_DATES: dict[str, PartialDate] = {}
-_DATES_MAX = 1 << 16
+DATES: dict[str, PartialDate] = {}
+DATES_MAX = 1 << 16
 
 
-def _structure_date(value: object, _t: object) -> PartialDate:
-    date = _DATES.get(value) if type(value) is str else None
+def structure_date(value: object, _t: object) -> PartialDate:
+    date = DATES.get(value) if type(value) is str else None
     if date is not None:
         return date
     if type(value) is not str:
@@ -165,9 +185,9 @@ def _structure_date(value: object, _t: object) -> PartialDate:
         date = PartialDate.parse(value)
     except ValueError as exc:
         raise Invalid(f"invalid date: {exc}") from None
-    if len(_DATES) >= _DATES_MAX:
-        _DATES.clear()
-    _DATES[value] = date
+    if len(DATES) >= DATES_MAX:
+        DATES.clear()
+    DATES[value] = date
     return date
 
 
@@ -178,7 +198,7 @@ def _optional_str(value: object, _t: object) -> str | None:
 
 
 def _optional_date(value: object, _t: object) -> PartialDate | None:
-    return None if value is None else _structure_date(value, _t)
+    return None if value is None else structure_date(value, _t)
 
 
 def _optional_int(value: object, _t: object) -> int | None:
@@ -212,10 +232,7 @@ def _enum_hook(cls: type[Enum]) -> Callable[[object, object], Enum]:
         try:
             return values[value]
         except KeyError:
-            import difflib  # noqa: PLC0415 - only needed when something is wrong
-
-            close = difflib.get_close_matches(value, choices, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = did_you_mean(value, choices)
             msg = f"{value!r} is not a {cls.__name__}{hint}; expected one of: {', '.join(choices)}"
             raise Invalid(msg) from None
 
@@ -258,8 +275,6 @@ def _structure_currency(value: object, _t: object) -> str:
 
 
 def _note(exc: Exception, name: str, cls: type) -> None:
-    from cattrs.errors import AttributeValidationNote  # noqa: PLC0415
-
     exc.__notes__ = [*getattr(exc, "__notes__", []), AttributeValidationNote(name, name, cls)]
 
 
@@ -304,35 +319,23 @@ def _make(detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(Decimal, _structure_decimal)
-    conv.register_structure_hook(PartialDate, _structure_date)
+    conv.register_structure_hook(PartialDate, structure_date)
     conv.register_structure_hook(Money, _structure_money)
     for enum in _ENUMS:
         conv.register_structure_hook(enum, _enum_hook(enum))
     conv.register_structure_hook_factory(is_sequence, _seq_factory)
     conv.register_structure_hook_factory(is_optional, _optional_factory)
-    if detailed:
-        # Generated hooks skip linecache: registering their source costs time at every start.
-        conv.register_structure_hook_factory(
-            attrs.has,
-            lambda cls: make_dict_structure_fn(
-                cls,
-                conv,
-                _cattrs_forbid_extra_keys=True,
-                _cattrs_detailed_validation=True,
-                _cattrs_use_linecache=False,
-            ),
-        )
-    else:
-        # One generated frame per record; anything unusual goes to the detailed converter.
-        # The packaged model's hooks are written once, in _hooks.py; any other attrs
-        # class gets its hook made on first use.
-        from eucoop._hooks import HOOKS  # noqa: PLC0415 - it imports this module
-
-        for cls, hook in HOOKS.items():
-            conv.register_structure_hook(cls, hook)
-        conv.register_structure_hook_factory(
-            attrs.has, lambda cls: make_hook(cls, _structure_date, _DATES, conv.get_structure_hook)
-        )
+    # Generated hooks skip linecache: registering their source costs time at every start.
+    conv.register_structure_hook_factory(
+        attrs.has,
+        lambda cls: make_dict_structure_fn(
+            cls,
+            conv,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=detailed,
+            _cattrs_use_linecache=False,
+        ),
+    )
 
     # Unstructuring (to_dict, exports) is generated on first use, not when loading.
     conv.register_unstructure_hook(PartialDate, _unstructure_date)
@@ -364,8 +367,8 @@ def _make(detailed: bool) -> cattrs.Converter:
 
 
 @cache
-def _converter(detailed: bool) -> cattrs.Converter:
-    """The converter, built on first use (the hooks are generated once)."""
+def converter(detailed: bool) -> cattrs.Converter:
+    """The converter in one mode, built on first use (its hooks are generated once)."""
     return _make(detailed)
 
 
@@ -378,25 +381,13 @@ class Located(NamedTuple):
 
 
 class Converted:
-    """One data file converted: its records, its problems, and the ids of failed items.
+    """One data file converted: its records, its problems, and what failed to convert."""
 
-    A plain class, not an attrs one: it is internal, and generating attrs
-    methods for it would cost time at every start.
-    """
-
-    __slots__ = (
-        "_records",
-        "name",
-        "placeholders",
-        "problems",
-        "references",
-        "unreadable",
-        "whole",
-    )
+    __slots__ = ("_records", "name", "placeholders", "problems", "references", "unreadable", "whole")
 
     def __init__(self, name: str) -> None:
         self.name = name
-        #: the file converted whole by the fast converter, or None.
+        #: the file converted whole, or None when some item failed.
         self.whole: DataFile | None = None
         self._records: list[Located] = []
         self.problems: list[Problem] = []
@@ -405,8 +396,8 @@ class Converted:
         self.placeholders: dict[str, str] = {}
         #: collections that could not be read at all (not a list).
         self.unreadable: set[str] = set()
-        #: references found in items that failed to convert: (located item, field
-        #: path, target id, collection), checked like those of converted items.
+        #: references found in items that failed to convert: (location of the
+        #: item, field path, target id, collection), checked like the others.
         self.references: list[tuple[Located, str, str, str]] = []
 
     @property
@@ -416,41 +407,23 @@ class Converted:
         if whole is not None and not self._records:
             self._records = [
                 Located(name, f"$.{coll}[{i}]", value)
-                for coll in _COLLECTIONS
+                for coll in COLLECTIONS
                 for i, value in enumerate(getattr(whole, coll))
             ]
         return self._records
 
 
-_COLLECTIONS: dict[str, type[Entity] | type[Document]] = {
-    "documents": Document,
-    **{k.collection: k for k in KINDS},
-}
-
-
-def convert(name: str, data: object, reparse: Callable[[], Any] | None = None) -> Converted:
+def convert(name: str, data: object) -> Converted:
     """Turn one parsed JSON document into located records, or say what is wrong.
 
-    The whole file goes through the fast converter first. Only when that
-    fails is it converted again item by item with the detailed converter, so
-    that every item that is well formed still reaches the checks across
-    files, and every one that is not gets its problems located.
-
-    With *reparse* (which parses the file again), *data* is the caller's to
-    give away: each raw item is dropped as soon as it is converted, so that
-    its memory serves the next ones, and a file that fails is parsed again
-    for the detailed pass.
+    The whole file goes through the converter without detailed validation
+    first. Only when that fails is it converted again item by item in
+    detailed mode, so that every item that is well formed still reaches the
+    checks across files, and every one that is not gets its problems located.
     """
     out = Converted(name)
     try:
-        if reparse is not None and type(data) is dict:
-            try:
-                whole = _consume(data)
-            except Exception:  # noqa: BLE001 - data is spent: parse it again, then as below
-                data = reparse()
-                whole = _converter(False).structure(data, DataFile)
-        else:
-            whole = _converter(False).structure(data, DataFile)
+        whole = converter(False).structure(data, DataFile)
     except Exception:  # noqa: BLE001 - the detailed pass below says what it was
         _convert_items(name, data, out)
     else:
@@ -459,35 +432,6 @@ def convert(name: str, data: object, reparse: Callable[[], Any] | None = None) -
             problem = Problem(name, "$.schema_version", _bad_version(whole.schema_version))
             out.problems.append(problem)
     return out
-
-
-def _consume(data: dict[str, Any]) -> DataFile:
-    """What the fast converter makes of *data*, emptying its lists on the way."""
-    from eucoop._hooks import HOOKS  # noqa: PLC0415 - it imports this module
-
-    if not _DATAFILE_KEYS.issuperset(data):
-        raise WrongType("unknown keys")
-    version = data.get("schema_version")
-    if version is not None and type(version) is not int:
-        raise WrongType("not an integer")
-    parts: dict[str, tuple[Any, ...]] = {}
-    for coll, cls in _COLLECTIONS.items():
-        items = data.get(coll, [])
-        if type(items) is not list:
-            raise WrongType("not a list")
-        hook: Callable[[Any], Any] = HOOKS[cls]
-        out: list[Any] = []
-        append = out.append
-        for i, item in enumerate(items):
-            append(hook(item))
-            items[i] = None
-        parts[coll] = tuple(out)
-    return DataFile(schema_version=version, **parts)
-
-
-_DATAFILE_KEYS = frozenset(
-    ("schema_version", "documents", "organisations", "agreements", "dialogues", "programmes")
-)
 
 
 def _bad_version(version: object) -> str:
@@ -503,9 +447,9 @@ def _convert_items(name: str, data: object, out: Converted) -> None:
 
     if type(data) is not dict:
         add(iter([("$", str(_wrong("an object at the top level", data)))]))
-        out.unreadable.update(_COLLECTIONS)
+        out.unreadable.update(COLLECTIONS)
         return
-    unknown = set(data) - {"schema_version", *_COLLECTIONS}
+    unknown = set(data) - {"schema_version", *COLLECTIONS}
     if unknown:
         add(errors_of(ForbiddenExtraKeysError(None, DataFile, unknown)))
     version = data.get("schema_version")
@@ -514,8 +458,8 @@ def _convert_items(name: str, data: object, out: Converted) -> None:
             add(iter([("$.schema_version", str(_wrong("an integer", version)))]))
         elif version != SCHEMA_VERSION:
             add(iter([("$.schema_version", _bad_version(version))]))
-    detailed = _converter(True)
-    for coll, cls in _COLLECTIONS.items():
+    detailed = converter(True)
+    for coll, cls in COLLECTIONS.items():
         items = data.get(coll, [])
         if type(items) is not list:
             add(iter([(f"$.{coll}", str(_wrong("a list", items)))]))
@@ -531,61 +475,46 @@ def _convert_items(name: str, data: object, out: Converted) -> None:
                     if type(item.get("id")) is str:
                         out.placeholders[item["id"]] = coll
                     here = Located(name, path, _UNCONVERTED)
-                    out.references.extend((here, f, t, c) for f, t, c in raw_references(item))
+                    out.references.extend((here, f, t, c) for f, t, c in raw_references(item, cls))
             else:
                 out.records.append(Located(name, path, value))
 
 
 _UNCONVERTED = Document(id="", title="(an item that failed to convert)", publisher="")
 
-#: Where references stand in a raw item: (key, collection referred to, kind of value).
-_REFERENCE_KEYS = (
-    ("parent", "organisations"),
-    ("adopted_by", "organisations"),
-)
 
+def raw_references(item: dict[str, Any], cls: type) -> Iterator[tuple[str, str, str]]:
+    """``(field path, target id, collection)`` for the string references in a raw item.
 
-def raw_references(item: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
-    """``(field path, target id, collection)`` for the string references in a raw item."""
+    Read from the fields' ``refers_to`` (see :mod:`eucoop._model.fields`), for
+    an item that failed to convert, so that a type error does not hide a
+    dangling reference beside it.
 
-    def items(value: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
-        seq = value.get(key) if type(value) is dict else None
-        if type(seq) is list:
-            for i, x in enumerate(seq):
-                if type(x) is dict:
-                    yield i, x
-
-    def text(value: Any) -> bool:
-        return type(value) is str
-
-    for key, coll in _REFERENCE_KEYS:
-        if text(item.get(key)):
-            yield key, item[key], coll
-    for i, p in items(item, "participants"):
-        if text(p.get("organisation")):
-            yield f"participants[{i}].organisation", p["organisation"], "organisations"
-    for i, s in items(item, "sources"):
-        if text(s.get("document")):
-            yield f"sources[{i}].document", s["document"], "documents"
-    partnership = item.get("partnership")
-    if type(partnership) is dict:
-        formal = partnership.get("formalised_by")
-        if type(formal) is list:
-            for i, target in enumerate(formal):
-                if text(target):
-                    yield f"partnership.formalised_by[{i}]", target, "agreements"
-        for i, s in items(partnership, "sources"):
-            if text(s.get("document")):
-                yield f"partnership.sources[{i}].document", s["document"], "documents"
+    >>> list(raw_references({"parent": "un", "participants": [{"organisation": 5}]}, Organisation))
+    [('parent', 'un', 'organisations')]
+    """
+    for f in fields_of(cls):
+        value = item.get(f.name)
+        values = list(enumerate(value)) if f.many and type(value) is list else [(None, value)]
+        for i, v in values:
+            path = f.name if i is None else f"{f.name}[{i}]"
+            if f.meta.refers_to is not None and type(v) is str:
+                yield path, v, f.meta.refers_to
+            elif f.nested is not None and type(v) is dict:
+                for sub, target, coll in raw_references(v, f.nested):
+                    yield f"{path}.{sub}", target, coll
 
 
 def unstructure(value: object) -> Any:
     """The JSON-ready form of any model value."""
-    return _converter(False).unstructure(value)
+    return converter(False).unstructure(value)
 
 
 def errors_of(exc: BaseException, location: str = "$") -> Iterator[tuple[str, str]]:
-    """Flatten a (possibly nested) cattrs error into ``(location, message)`` pairs."""
+    """Flatten a (possibly nested) cattrs error into ``(location, message)`` pairs.
+
+    One pair per unknown key, each with a did-you-mean where a field is close.
+    """
     if isinstance(exc, ClassValidationError):
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
@@ -601,11 +530,7 @@ def errors_of(exc: BaseException, location: str = "$") -> Iterator[tuple[str, st
     elif isinstance(exc, ForbiddenExtraKeysError):
         fields = [a.name for a in attrs.fields(exc.cl)]
         for key in sorted(exc.extra_fields):
-            import difflib  # noqa: PLC0415 - only needed when something is wrong
-
-            close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            yield f"{location}.{key}", f"unknown key {key!r}{hint}"
+            yield f"{location}.{key}", f"unknown key {key!r}{did_you_mean(key, fields)}"
     elif isinstance(exc, KeyError):
         yield location, "missing required key"
     elif isinstance(exc, Invalid | WrongType):

@@ -1,0 +1,35 @@
+"""Loading: reading files, the cattrs converter, checks across records, the JSON Schema.
+
+- :mod:`~eucoop._loading.files`: files, folders and mappings to parsed JSON;
+- :mod:`~eucoop._loading.converter`: parsed JSON to model values (and back), strictly;
+- :mod:`~eucoop._loading.checks`: what types cannot say, read from the fields' metadata;
+- :mod:`~eucoop._loading.schema`: the JSON Schema of data files, from the same model.
+"""
+
+from eucoop._loading.checks import iso_codes, validate
+from eucoop._loading.converter import (
+    SCHEMA_VERSION,
+    Converted,
+    DataFile,
+    Located,
+    convert,
+    unstructure,
+)
+from eucoop._loading.files import PathArg, packaged, read_all
+from eucoop._loading.schema import SCHEMA_ID, json_schema
+
+__all__ = [
+    "SCHEMA_ID",
+    "SCHEMA_VERSION",
+    "Converted",
+    "DataFile",
+    "Located",
+    "PathArg",
+    "convert",
+    "iso_codes",
+    "json_schema",
+    "packaged",
+    "read_all",
+    "unstructure",
+    "validate",
+]

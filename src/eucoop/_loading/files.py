@@ -1,0 +1,85 @@
+"""Reading data files: paths, folders and parsed mappings, each problem located."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from eucoop import _resources
+from eucoop._exceptions import Problem
+from eucoop._loading.converter import NonFinite
+
+__all__ = ["FAILED", "PathArg", "packaged", "parse", "read_all"]
+
+#: What :func:`eucoop.load` takes: a file, a folder, or data already parsed.
+PathArg = str | PathLike[str] | Mapping[str, Any]
+#: What the packaged files are called in problems.
+PACKAGE = "eucoop/data"
+#: What :func:`parse` returns for a file it could not parse.
+FAILED: Any = object()
+
+
+def packaged(problems: list[Problem]) -> Iterator[tuple[str, Any]]:
+    """``(name, parsed data)`` for each packaged data file."""
+    for fname in _resources.data_files():
+        name = f"{PACKAGE}/{fname}"
+        raw = parse(name, _resources.read(fname), problems)
+        if raw is not FAILED:
+            yield name, raw
+
+
+def read_all(paths: tuple[PathArg, ...], problems: list[Problem]) -> Iterator[tuple[str, Any]]:
+    """``(name, parsed data)`` for every file, folder or mapping given; problems on the way."""
+    for n, arg in enumerate(paths, 1):
+        if isinstance(arg, Mapping):
+            yield f"<data #{n}>", arg
+            continue
+        path = Path(arg)
+        targets = _folder(path, problems) if path.is_dir() else [path]
+        for target in targets:
+            try:
+                data = target.read_bytes()
+            except OSError as exc:
+                problems.append(Problem(str(target), "$", f"cannot read: {exc.strerror}"))
+                continue
+            raw = parse(str(target), data, problems)
+            if raw is not FAILED:
+                yield str(target), raw
+
+
+def _folder(path: Path, problems: list[Problem]) -> list[Path]:
+    """The ``*.json`` files directly in a folder; links out of it are reported, not read."""
+    inside = path.resolve()
+    reported = len(problems)
+    out = []
+    for p in sorted(path.glob("*.json")):
+        if p.is_symlink() and not p.resolve().is_relative_to(inside):
+            problems.append(Problem(str(p), "$", "a link to a file outside the folder; not read"))
+        elif p.is_file():
+            out.append(p)
+    if not out and len(problems) == reported:
+        problems.append(Problem(str(path), "$", "folder holds no *.json file"))
+    return out
+
+
+def parse(name: str, data: bytes, problems: list[Problem]) -> Any:
+    """The parsed JSON, or :data:`FAILED` after adding the reason to *problems*."""
+    if not data.strip():
+        problems.append(Problem(name, "$", "empty file: expected a JSON object"))
+        return FAILED
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(name, "$", f"not UTF-8 text (bad byte at offset {exc.start})"))
+        return FAILED
+    try:
+        return json.loads(text, parse_constant=NonFinite)
+    except json.JSONDecodeError as exc:
+        msg = f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        problems.append(Problem(name, "$", msg))
+    except RecursionError:
+        problems.append(Problem(name, "$", "not usable JSON: nested too deeply"))
+    return FAILED

@@ -1,0 +1,72 @@
+"""The model: value types, the four entity kinds, and what each field is.
+
+- :mod:`~eucoop._model.enums`: the string enums;
+- :mod:`~eucoop._model.fields`: the per-field facts (:func:`~eucoop._model.fields.meta`)
+  every other room reads;
+- :mod:`~eucoop._model.values`: partial dates, money, sources, documents, participants...;
+- :mod:`~eucoop._model.entities`: organisations, agreements, dialogues, programmes.
+"""
+
+from eucoop._model.entities import (
+    COLLECTIONS,
+    KINDS,
+    Agreement,
+    Dialogue,
+    Entity,
+    Organisation,
+    Programme,
+    kind_of,
+    lookup_keys,
+)
+from eucoop._model.enums import (
+    AgreementKind,
+    Frequency,
+    OrganisationKind,
+    PolicyArea,
+    Precision,
+    Role,
+    Standing,
+)
+from eucoop._model.fields import FieldInfo, Meta, field_head, field_names, fields_of, meta
+from eucoop._model.values import (
+    DateLike,
+    Document,
+    Money,
+    PartialDate,
+    Participant,
+    Partnership,
+    Session,
+    Source,
+)
+
+__all__ = [
+    "COLLECTIONS",
+    "KINDS",
+    "Agreement",
+    "AgreementKind",
+    "DateLike",
+    "Dialogue",
+    "Document",
+    "Entity",
+    "FieldInfo",
+    "Frequency",
+    "Meta",
+    "Money",
+    "Organisation",
+    "OrganisationKind",
+    "PartialDate",
+    "Participant",
+    "Partnership",
+    "PolicyArea",
+    "Precision",
+    "Role",
+    "Session",
+    "Source",
+    "Standing",
+    "field_head",
+    "field_names",
+    "fields_of",
+    "kind_of",
+    "lookup_keys",
+    "meta",
+]

@@ -1,0 +1,208 @@
+"""The four entity kinds: organisations, agreements, dialogues and programmes.
+
+All are frozen, slotted, keyword-only attrs classes sharing the fields of
+:class:`Entity`. Collections are tuples or frozensets, never lists. This
+module also holds the one answer to "which kind is this name?"
+(:func:`kind_of`) and "which names find this entity?" (:func:`lookup_keys`).
+"""
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+import attrs
+
+from eucoop._model.enums import AgreementKind, Frequency, OrganisationKind, PolicyArea
+from eucoop._model.fields import meta
+from eucoop._model.values import (
+    Document,
+    Money,
+    PartialDate,
+    Participant,
+    Partnership,
+    Repr,
+    Session,
+    Source,
+)
+from eucoop._text import fold
+
+__all__ = [
+    "COLLECTIONS",
+    "KINDS",
+    "Agreement",
+    "Dialogue",
+    "Entity",
+    "Organisation",
+    "Programme",
+    "kind_of",
+    "lookup_keys",
+]
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Entity(Repr):
+    """Fields every entity has. Not instantiated itself: use one of the four kinds."""
+
+    #: The plural key of this kind in a data file (``"organisations"``...).
+    collection: ClassVar[str] = ""
+
+    id: str = attrs.field(metadata=meta(pattern="id", search=8.0))
+    name: str = attrs.field(metadata=meta(nonempty=True, search=8.0))
+    acronym: str | None = attrs.field(default=None, metadata=meta(nonempty=True, search=10.0))
+    aliases: tuple[str, ...] = attrs.field(default=(), metadata=meta(nonempty=True, search=6.0))
+    description: str | None = attrs.field(default=None, metadata=meta(search=3.0))
+    policy_areas: frozenset[PolicyArea] = frozenset()
+    participants: tuple[Participant, ...] = attrs.field(
+        default=(), metadata=meta(export="organisations")
+    )
+    sources: tuple[Source, ...] = attrs.field(
+        default=(),
+        metadata=meta(min_items=1, export="skip", empty_message="must cite at least one source"),
+    )
+
+    @property
+    def kind_name(self) -> str:
+        """The class name in lower case: ``"organisation"``, ``"programme"``..."""
+        return type(self).__name__.lower()
+
+    @property
+    def label(self) -> str:
+        """The name, with the acronym when there is one: ``"International ... (IOM)"``."""
+        if self.acronym and self.acronym != self.name:
+            return f"{self.name} ({self.acronym})"
+        return self.name
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Organisation(Entity):
+    """An international organisation, a body within one, an EU institution or a forum.
+
+    ``participants`` holds memberships and observer seats *in* this
+    organisation (the EU is an observer of GRECO since July 2019);
+    ``partnership`` is the EU's own relationship with it.
+    """
+
+    collection: ClassVar[str] = "organisations"
+
+    kind: OrganisationKind = OrganisationKind.OTHER
+    parent: str | None = attrs.field(default=None, metadata=meta(refers_to="organisations"))
+    founded: PartialDate | None = None
+    headquarters: str | None = attrs.field(default=None, metadata=meta(search=1.0))
+    country: str | None = attrs.field(
+        default=None, metadata=meta(pattern="country", codes="countries")
+    )
+    website: str | None = attrs.field(default=None, metadata=meta(pattern="url"))
+    member_count: int | None = attrs.field(default=None, metadata=meta(minimum=0))
+    partnership: Partnership | None = attrs.field(
+        default=None, metadata=meta(export="flatten", label="EU partnership")
+    )
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Agreement(Entity):
+    """A formal instrument or framework: a convention, compact, declaration, letters...
+
+    ``participants`` holds parties, signatories and those who led the process.
+    """
+
+    collection: ClassVar[str] = "agreements"
+
+    kind: AgreementKind = AgreementKind.OTHER
+    legally_binding: bool | None = None
+    adopted: PartialDate | None = None
+    in_force: PartialDate | None = attrs.field(
+        default=None, metadata=meta(not_before="adopted", label="in force")
+    )
+    adopted_by: str | None = attrs.field(default=None, metadata=meta(refers_to="organisations"))
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Dialogue(Entity):
+    """A recurring or one-off meeting or forum, with its known sessions."""
+
+    collection: ClassVar[str] = "dialogues"
+
+    frequency: Frequency | None = None
+    sessions: tuple[Session, ...] = attrs.field(default=(), metadata=meta(export="sessions"))
+    venues: tuple[str, ...] = attrs.field(default=(), metadata=meta(search=2.0))
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Programme(Entity):
+    """A programme, initiative, task force or funding line.
+
+    ``country_count`` holds a count the sources give without the list;
+    ``countries`` the ISO 3166-1 alpha-2 codes they do name.
+    """
+
+    collection: ClassVar[str] = "programmes"
+
+    launched: PartialDate | None = None
+    ended: PartialDate | None = attrs.field(default=None, metadata=meta(not_before="launched"))
+    budget: Money | None = attrs.field(default=None, metadata=meta(export="flatten"))
+    countries: tuple[str, ...] = attrs.field(
+        default=(), metadata=meta(pattern="country", codes="countries")
+    )
+    country_count: int | None = attrs.field(default=None, metadata=meta(minimum=0))
+    regions: tuple[str, ...] = attrs.field(default=(), metadata=meta(search=2.0))
+    activities: tuple[str, ...] = attrs.field(default=(), metadata=meta(search=3.0))
+
+
+#: The four entity kinds, in the order data files list them.
+KINDS: tuple[type[Entity], ...] = (Organisation, Agreement, Dialogue, Programme)
+
+
+#: The data-file collections, in the order files list them, and the class of their items.
+COLLECTIONS: dict[str, type[Entity] | type[Document]] = {
+    "documents": Document,
+    **{k.collection: k for k in KINDS},
+}
+
+_KIND_NAMES: dict[str, str] = {
+    **{c: c for c in COLLECTIONS},
+    **{cls.__name__.lower(): c for c, cls in COLLECTIONS.items()},
+}
+
+
+def kind_of(kind: type | str, *, documents: bool = False) -> str:
+    """The data-file collection a kind names: a class, or its name in any case and number.
+
+    An unambiguous start of three letters or more will do (``"org"``,
+    ``"prog"``). Documents count only when *documents* is true. Anything else
+    is a :class:`ValueError` that lists the kinds.
+
+    >>> kind_of("Programme"), kind_of(Organisation), kind_of("agree")
+    ('programmes', 'organisations', 'agreements')
+    """
+    allowed = {c for c in COLLECTIONS if documents or c != "documents"}
+    found: set[str] = set()
+    if isinstance(kind, type):
+        found = {c for c in allowed if COLLECTIONS[c] is kind}
+    elif isinstance(kind, str):
+        key = kind.strip().lower()
+        if key in _KIND_NAMES:
+            found = {_KIND_NAMES[key]} & allowed
+        elif len(key) >= 3:
+            found = {c for n, c in _KIND_NAMES.items() if n.startswith(key)} & allowed
+    if len(found) == 1:
+        return found.pop()
+    names = [c for c in COLLECTIONS if c in allowed]
+    msg = f"unknown kind {kind!r}; expected one of: {', '.join(names)}"
+    raise ValueError(msg)
+
+
+def lookup_keys(entity: Entity) -> Iterator[tuple[str, str]]:
+    """``(field path, key)`` for every name an entity is looked up by, folded as lookups fold.
+
+    The id is its own key; names, acronyms and aliases are folded with
+    :func:`eucoop._text.fold` (case, accents and spacing do not count).
+
+    >>> e = Organisation(id="x", name="Ex", acronym="EX", sources=())
+    >>> list(lookup_keys(e))
+    [('id', 'x'), ('name', 'ex'), ('acronym', 'ex')]
+    """
+    yield "id", entity.id
+    yield "name", fold(entity.name)
+    if entity.acronym is not None:
+        yield "acronym", fold(entity.acronym)
+    for i, alias in enumerate(entity.aliases):
+        yield f"aliases[{i}]", fold(alias)

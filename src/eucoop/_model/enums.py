@@ -1,0 +1,128 @@
+"""The enumerations of the model: string enums whose values are the data-file spelling."""
+
+from enum import StrEnum
+
+__all__ = [
+    "AgreementKind",
+    "Frequency",
+    "OrganisationKind",
+    "PolicyArea",
+    "Precision",
+    "Role",
+    "Standing",
+]
+
+
+class _StrEnum(StrEnum):
+    """A string enum whose ``str()`` is its value."""
+
+
+class Precision(_StrEnum):
+    """How precisely a :class:`PartialDate` is known."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+class PolicyArea(_StrEnum):
+    """A field of policy in which cooperation takes place.
+
+    >>> PolicyArea("refugee_protection")
+    <PolicyArea.REFUGEE_PROTECTION: 'refugee_protection'>
+    """
+
+    MIGRATION = "migration"
+    ASYLUM = "asylum"
+    REFUGEE_PROTECTION = "refugee_protection"
+    MIGRANT_PROTECTION = "migrant_protection"
+    RETURN_AND_REINTEGRATION = "return_and_reintegration"
+    INTEGRATION = "integration"
+    LABOUR_MIGRATION = "labour_migration"
+    MIGRATION_DATA = "migration_data"
+    MOBILITY = "mobility"
+    DEVELOPMENT = "development"
+    HUMANITARIAN_RESPONSE = "humanitarian_response"
+    HUMAN_RIGHTS = "human_rights"
+    CAPACITY_BUILDING = "capacity_building"
+    DRUGS = "drugs"
+    ORGANISED_CRIME = "organised_crime"
+    CRIME_PREVENTION = "crime_prevention"
+    CRIMINAL_JUSTICE = "criminal_justice"
+    CORRUPTION = "corruption"
+    FIREARMS = "firearms"
+    MONEY_LAUNDERING = "money_laundering"
+    COUNTER_TERRORISM = "counter_terrorism"
+    RULE_OF_LAW = "rule_of_law"
+    DEMOCRACY = "democracy"
+    PEACE_AND_STABILITY = "peace_and_stability"
+
+
+class Role(_StrEnum):
+    """The part an organisation plays in an agreement, dialogue or programme."""
+
+    PARTY = "party"
+    OBSERVER = "observer"
+    MEMBER = "member"
+    PARTICIPANT = "participant"
+    SIGNATORY = "signatory"
+    LEAD = "lead"
+    COORDINATOR = "coordinator"
+    SECRETARIAT = "secretariat"
+    ORGANISER = "organiser"
+    HOST = "host"
+    FUNDER = "funder"
+    IMPLEMENTER = "implementer"
+    PARTNER = "partner"
+    CONTRIBUTOR = "contributor"
+    SUPPORTER = "supporter"
+    FOUNDER = "founder"
+
+
+class OrganisationKind(_StrEnum):
+    """What sort of body an :class:`~eucoop.Organisation` is."""
+
+    INTERGOVERNMENTAL_ORGANISATION = "intergovernmental_organisation"
+    REGIONAL_ORGANISATION = "regional_organisation"
+    UN_AGENCY = "un_agency"
+    UN_BODY = "un_body"
+    EU_INSTITUTION = "eu_institution"
+    EU_BODY = "eu_body"
+    MONITORING_BODY = "monitoring_body"
+    NETWORK = "network"
+    FORUM = "forum"
+    OTHER = "other"
+
+
+class AgreementKind(_StrEnum):
+    """What sort of instrument an :class:`~eucoop.Agreement` is."""
+
+    CONVENTION = "convention"
+    COMPACT = "compact"
+    DECLARATION = "declaration"
+    PARTNERSHIP_FRAMEWORK = "partnership_framework"
+    LETTERS_OF_EXCHANGE = "letters_of_exchange"
+    POLICY_FRAMEWORK = "policy_framework"
+    COMMUNICATION = "communication"
+    RESOLUTION = "resolution"
+    JOINT_STATEMENT = "joint_statement"
+    OTHER = "other"
+
+
+class Frequency(_StrEnum):
+    """How often a :class:`~eucoop.Dialogue` meets."""
+
+    ANNUAL = "annual"
+    BIENNIAL = "biennial"
+    PERIODIC = "periodic"
+    IRREGULAR = "irregular"
+    ONE_OFF = "one_off"
+
+
+class Standing(_StrEnum):
+    """How the EU itself ranks a partner organisation."""
+
+    PRINCIPAL = "principal"
+    KEY = "key"
+    CLOSE = "close"
+    REGULAR = "regular"

@@ -1,0 +1,17 @@
+"""Queries: what the registry answers, each from entities and indexes, never the Registry.
+
+- :mod:`~eucoop._queries.lookup`: names to entities, and suggestions;
+- :mod:`~eucoop._queries.indexes`: roles, children, areas, countries, regions;
+- :mod:`~eucoop._queries.search`: the full-text index;
+- :mod:`~eucoop._queries.time`: spans, statuses and timeline entries;
+- :mod:`~eucoop._queries.asof`: trimming entities to one day;
+- :mod:`~eucoop._queries.provenance`: the citations behind one field;
+- :mod:`~eucoop._queries.tables`: flat rows, DataFrames and graphs;
+- :mod:`~eucoop._queries.results`: the tuples queries return.
+"""
+
+from eucoop._queries.results import Results, SearchResults, Timeline
+from eucoop._queries.search import Hit
+from eucoop._queries.time import TimelineEntry
+
+__all__ = ["Hit", "Results", "SearchResults", "Timeline", "TimelineEntry"]

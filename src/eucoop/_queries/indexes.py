@@ -1,0 +1,74 @@
+"""Indexes over a set of entities: who takes part in what, and what filters look up.
+
+Each is built from the entities alone, once, when the registry first needs it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from eucoop._model import Entity, Organisation, Participant, PolicyArea, Programme
+from eucoop._text import fold
+
+__all__ = ["by_area", "by_country", "by_region", "children", "roles"]
+
+Roles = dict[str, list[tuple[Entity, Participant]]]
+
+
+def roles(kinds: Iterable[Sequence[Entity]]) -> Roles:
+    """Organisation id -> ``(entity, participant)`` pairs, in the order of *kinds*.
+
+    Given the kinds sorted by id, each organisation's pairs come in kind and
+    id order, so :meth:`Registry.involving` and :meth:`Registry.roles` need not sort.
+    """
+    out: defaultdict[str, list[tuple[Entity, Participant]]] = defaultdict(list)
+    for items in kinds:
+        for e in items:
+            for p in e.participants:
+                out[p.organisation].append((e, p))
+    return dict(out)
+
+
+def children(organisations: Iterable[Organisation]) -> dict[str, list[Organisation]]:
+    """Parent id -> the organisations whose ``parent`` it is."""
+    out: defaultdict[str, list[Organisation]] = defaultdict(list)
+    for org in organisations:
+        if org.parent is not None:
+            out[org.parent].append(org)
+    return dict(out)
+
+
+def by_area(entities: Iterable[Entity]) -> dict[PolicyArea, set[str]]:
+    """Policy area -> ids of the entities in it (an organisation's partnership areas too)."""
+    out: defaultdict[PolicyArea, set[str]] = defaultdict(set)
+    for e in entities:
+        areas = e.policy_areas
+        if isinstance(e, Organisation) and e.partnership is not None:
+            areas = areas | e.partnership.areas
+        for area in areas:
+            out[area].add(e.id)
+    return dict(out)
+
+
+def by_country(
+    organisations: Iterable[Organisation], programmes: Iterable[Programme]
+) -> dict[str, set[str]]:
+    """ISO country code -> ids: organisations seated there, programmes working there."""
+    out: defaultdict[str, set[str]] = defaultdict(set)
+    for org in organisations:
+        if org.country:
+            out[org.country].add(org.id)
+    for prog in programmes:
+        for c in prog.countries:
+            out[c].add(prog.id)
+    return dict(out)
+
+
+def by_region(programmes: Iterable[Programme]) -> dict[str, set[str]]:
+    """Folded region name -> ids of the programmes in it."""
+    out: defaultdict[str, set[str]] = defaultdict(set)
+    for prog in programmes:
+        for r in prog.regions:
+            out[fold(r)].add(prog.id)
+    return dict(out)
