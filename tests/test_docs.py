@@ -147,8 +147,11 @@ def test_write_pages_touches_only_what_changed(tmp_path: Path) -> None:
     assert not (tmp_path / "sub" / "b.md").exists()
 
 
+@pytest.mark.skipif(
+    importlib.util.find_spec("matplotlib") is None or importlib.util.find_spec("networkx") is None,
+    reason="the figures need matplotlib and networkx: pip install 'eucoop[docs]'",
+)
 def test_figures_are_drawn(tmp_path: Path) -> None:
-    # matplotlib and networkx are in the test extra: this runs wherever the tests do.
     paths = catalogue.draw_figures(REG, tmp_path)
     assert sorted(p.name for p in paths) == sorted(catalogue.FIGURES)
     for p in paths:

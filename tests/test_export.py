@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 import eucoop
 from eucoop import _export
-from eucoop._export import COLUMNS, records, write_csv, write_json, write_sqlite
+from eucoop._export import write_csv, write_json, write_sqlite
+from eucoop._queries.tables import COLUMNS
 
 FIXTURE = Path(__file__).parent / "data" / "cli" / "fixture.json"
 KINDS = ("organisations", "agreements", "dialogues", "programmes")
@@ -48,7 +49,7 @@ def fk_problems(path: Path) -> list[tuple[object, ...]]:
 
 @pytest.mark.parametrize("kind", [*KINDS, "documents"])
 def test_records_have_the_documented_columns(reg: eucoop.Registry, kind: str) -> None:
-    rows = records(reg, kind)
+    rows = reg.to_records(kind)
     assert len(rows) == len(getattr(reg, kind))
     assert all(tuple(r) == COLUMNS[kind] for r in rows)
     assert [r["id"] for r in rows] == [e.id for e in getattr(reg, kind)]
@@ -57,7 +58,7 @@ def test_records_have_the_documented_columns(reg: eucoop.Registry, kind: str) ->
 
 
 def test_records_values(reg: eucoop.Registry) -> None:
-    prog = {r["id"]: r for r in records(reg, eucoop.Programme)}["eu-iom-joint-initiative"]
+    prog = {r["id"]: r for r in reg.to_records(eucoop.Programme)}["eu-iom-joint-initiative"]
     assert prog["budget_amount"] == Decimal("440000000")
     assert prog["budget_currency"] == "EUR"
     assert prog["launched"] == "2016-12"
@@ -66,7 +67,7 @@ def test_records_values(reg: eucoop.Registry) -> None:
     assert prog["country_count"] == 26
     assert prog["participants"] == "eu; iom"
     assert prog["policy_areas"] == "migrant_protection; return_and_reintegration"
-    orgs = {r["id"]: r for r in records(reg, "organisation")}
+    orgs = {r["id"]: r for r in reg.to_records("organisation")}
     assert orgs["iom"]["partnership_standing"] == "key"
     assert orgs["iom"]["partnership_formalised_by"] == "gcm"
     assert orgs["iom"]["partnership_since"] == "2012"
@@ -75,14 +76,14 @@ def test_records_values(reg: eucoop.Registry) -> None:
     assert orgs["eu"]["partnership_standing"] is None
     assert orgs["eu"]["partnership_areas"] is None
     assert orgs["un"]["member_count"] == 193
-    agreements = {r["id"]: r for r in records(reg, "Agreement")}
+    agreements = {r["id"]: r for r in reg.to_records("Agreement")}
     assert agreements["gcm"]["legally_binding"] is False
     assert agreements["gcm"]["kind"] == "compact"
-    dialogue = records(reg, eucoop.Dialogue)[0]
+    dialogue = reg.to_records(eucoop.Dialogue)[0]
     assert dialogue["session_count"] == 2
     assert (dialogue["first_session"], dialogue["last_session"]) == ("2019-06-03", "2020")
     assert dialogue["venues"] == "Brussels; Vienna"
-    docs = {r["id"]: r for r in records(reg, eucoop.Document)}
+    docs = {r["id"]: r for r in reg.to_records(eucoop.Document)}
     assert docs["dg-home-io"]["accessed"] == "2024-05"
     assert docs["greco-page"]["url"] is None
 
@@ -91,7 +92,7 @@ def test_records_of_a_dialogue_without_sessions(tmp_path: Path) -> None:
     data = json.loads(FIXTURE.read_text(encoding="utf-8"))
     data["dialogues"][0]["sessions"] = []
     data["dialogues"][0].pop("frequency")
-    row = records(eucoop.load(data, include_default=False), "dialogues")[0]
+    row = eucoop.load(data, include_default=False).to_records("dialogues")[0]
     assert row["session_count"] == 0
     assert row["first_session"] is None
     assert row["frequency"] is None
@@ -100,7 +101,7 @@ def test_records_of_a_dialogue_without_sessions(tmp_path: Path) -> None:
 @pytest.mark.parametrize("kind", ["widgets", eucoop.Registry, ""])
 def test_records_of_an_unknown_kind(reg: eucoop.Registry, kind: object) -> None:
     with pytest.raises(ValueError, match="unknown kind"):
-        records(reg, kind)  # type: ignore[arg-type]
+        reg.to_records(kind)  # type: ignore[arg-type]
 
 
 # -- JSON --
@@ -137,7 +138,7 @@ def test_a_failure_leaves_nothing_behind(tmp_path: Path) -> None:
     target.write_text("precious", encoding="utf-8")
 
     def half_write() -> None:
-        with _export._replacing(target) as tmp:
+        with _export.replacing(target) as tmp:
             tmp.write_text("half", encoding="utf-8")
             raise RuntimeError
 

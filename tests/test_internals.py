@@ -8,7 +8,7 @@ import pytest
 
 import eucoop
 from eucoop import DataError, PartialDate, _resources
-from eucoop._loading import converter
+from eucoop._loading import converter, hooks
 
 
 def test_packaged_files_through_importlib_resources(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -20,11 +20,11 @@ def test_packaged_files_through_importlib_resources(monkeypatch: pytest.MonkeyPa
 
 
 def test_date_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(converter, "DATES", {})
-    monkeypatch.setattr(converter, "DATES_MAX", 2)
-    dates = [converter.structure_date(s, None) for s in ("2001", "2002", "2003", "2002")]
+    monkeypatch.setattr(hooks, "DATES", {})
+    monkeypatch.setattr(hooks, "DATES_MAX", 2)
+    dates = [hooks.structure_date(s, None) for s in ("2001", "2002", "2003", "2002")]
     assert dates == [PartialDate(2001), PartialDate(2002), PartialDate(2003), PartialDate(2002)]
-    assert len(converter.DATES) <= 2
+    assert len(hooks.DATES) <= 2
 
 
 def test_schema_version_in_a_file_with_a_malformed_item(valid: dict[str, Any]) -> None:

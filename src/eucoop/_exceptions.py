@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from eucoop._text import a
+
 __all__ = ["AmbiguousLookupError", "DataError", "Problem", "UnknownEntityError"]
 
 
@@ -64,6 +66,15 @@ class UnknownEntityError(KeyError):
         self.suggestions = tuple(suggestions)
         self.message = message
         super().__init__(key)
+
+    @classmethod
+    def of_kind(cls, key: str, actual: str, wanted: str) -> UnknownEntityError:
+        """An entity found under *key*, but of another kind than the one asked for.
+
+        >>> print(UnknownEntityError.of_kind("gcr", "agreement", "organisation"))
+        'gcr' is an agreement, not an organisation
+        """
+        return cls(key, message=f"{key!r} is {a(actual)}, not {a(wanted)}")
 
     def __str__(self) -> str:
         msg = self.message or f"no entity is called {self.key!r}"

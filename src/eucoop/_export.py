@@ -39,7 +39,7 @@ from eucoop._resources import version
 if TYPE_CHECKING:
     import sqlite3
 
-__all__ = ["csv_tables", "write_csv", "write_json", "write_sqlite"]
+__all__ = ["csv_tables", "replacing", "write_csv", "write_json", "write_sqlite"]
 
 Scalar = str | int | bool | Decimal | None
 Row = dict[str, Scalar]
@@ -68,7 +68,7 @@ def _file_mode(path: Path) -> int:
 
 
 @contextlib.contextmanager
-def _replacing(path: Path) -> Iterator[Path]:
+def replacing(path: Path) -> Iterator[Path]:
     """A temporary path beside *path*, renamed onto it when the block succeeds."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -89,7 +89,7 @@ def write_json(reg: Registry, path: str | os.PathLike[str]) -> Path:
     """
     target = Path(path)
     text = json.dumps(reg.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    with _replacing(target) as tmp:
+    with replacing(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return target
 
@@ -137,13 +137,13 @@ def write_csv(reg: Registry, path: str | os.PathLike[str]) -> Path:
     target = Path(path)
     tables = csv_tables(reg)
     if target.suffix.lower() == ".zip":
-        with _replacing(target) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+        with replacing(target) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
             for name, text in tables.items():
                 zf.writestr(name, text)
         return target
     target.mkdir(parents=True, exist_ok=True)
     for name, text in tables.items():
-        with _replacing(target / name) as tmp:
+        with replacing(target / name) as tmp:
             tmp.write_text(text, encoding="utf-8", newline="")
     return target
 
@@ -295,7 +295,7 @@ def write_sqlite(reg: Registry, path: str | os.PathLike[str]) -> Path:
     import sqlite3  # noqa: PLC0415 - keeps records() light for to_dataframe
 
     target = Path(path)
-    with _replacing(target) as tmp:
+    with replacing(target) as tmp:
         db = sqlite3.connect(tmp)
         try:
             db.execute("PRAGMA foreign_keys = ON")

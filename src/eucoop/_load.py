@@ -91,4 +91,3 @@ def _packaged() -> list[Converted]:
                     raise DataError(problems)
                 _packaged_files = out
     return _packaged_files
-

@@ -36,18 +36,17 @@ from eucoop._model import (
 from eucoop._queries import indexes, tables
 from eucoop._queries.asof import trim
 from eucoop._queries.lookup import Names
+from eucoop._queries.partners import partners
 from eucoop._queries.provenance import provenance
 from eucoop._queries.results import Results, SearchResults, Timeline
 from eucoop._queries.search import SearchIndex
-from eucoop._queries.time import Status, entity_span, status, timeline_entries
+from eucoop._queries.time import Status, entity_span, status, timeline_entries, within
 from eucoop._render import html
-from eucoop._text import a, fold, suggest
+from eucoop._text import fold, suggest
 
 __all__ = ["Registry"]
 
 E = TypeVar("E", bound=Entity)
-
-_STANDING_RANK = {s: i for i, s in enumerate(Standing)}
 
 
 def _day(date: DateLike) -> dt.date:
@@ -149,7 +148,7 @@ class Registry:
         except (KeyError, TypeError):
             raise UnknownEntityError(str(ident), suggest(str(ident), self._by_id, 3)) from None
         if kind is not None and not isinstance(entity, kind):
-            raise _wrong_kind(ident, entity, kind)
+            raise UnknownEntityError.of_kind(ident, entity.kind_name, kind.__name__.lower())
         return entity
 
     def document(self, ident: str) -> Document:
@@ -179,7 +178,8 @@ class Registry:
         """:meth:`lookup`, but only an organisation will do."""
         found = self.lookup(name)
         if not isinstance(found, Organisation):
-            raise _wrong_kind(name if isinstance(name, str) else name.id, found, Organisation)
+            key = name if isinstance(name, str) else name.id
+            raise UnknownEntityError.of_kind(key, found.kind_name, "organisation")
         return found
 
     # -- who does what ---------------------------------------------------------
@@ -226,28 +226,7 @@ class Registry:
         """
         want_area = None if area is None else PolicyArea(area)
         want_standing = None if standing is None else Standing(standing)
-        out = []
-        for org in self.organisations:
-            p = org.partnership
-            if p is None:
-                continue
-            if want_standing is not None and p.standing is not want_standing:
-                continue
-            if want_area is not None and want_area not in p.areas | org.policy_areas:
-                continue
-            out.append(org)
-        rank = len(_STANDING_RANK)
-        return Results(
-            sorted(
-                out,
-                key=lambda o: (
-                    _STANDING_RANK.get(o.partnership.standing, rank)
-                    if o.partnership and o.partnership.standing
-                    else rank,
-                    o.name,
-                ),
-            )
-        )
+        return Results(partners(self.organisations, want_area, want_standing))
 
     def children(self, organisation: str | Entity) -> Results[Organisation]:
         """The organisations whose ``parent`` is this one."""
@@ -257,14 +236,7 @@ class Registry:
     def ancestors(self, organisation: str | Entity) -> Results[Organisation]:
         """The organisation's parent, its parent's parent... up to the top."""
         org = self._organisation(organisation)
-        out: list[Organisation] = []
-        parent = org.parent
-        while parent is not None and parent in self._by_id:
-            node = self._by_id[parent]
-            assert isinstance(node, Organisation)  # noqa: S101 - validated on load
-            out.append(node)
-            parent = node.parent
-        return Results(out)
+        return Results(indexes.ancestors(org, self._by_id))
 
     @cached_property
     def _children(self) -> dict[str, list[Organisation]]:
@@ -383,19 +355,11 @@ class Registry:
         2018-12-10  GCM adopted
         2018-12-17  GCR adopted
         """
-        entries = self._timeline
-        if start is not None:
-            first = _day(start)
-            entries = Timeline(t for t in entries if t.date.start >= first)
-        if end is not None:
-            last = PartialDate.coerce(end).end
-            entries = Timeline(t for t in entries if t.date.start <= last)
-        return entries
+        return Timeline(within(self._timeline, start, end))
 
     @cached_property
     def _timeline(self) -> Timeline:
-        names = {o.id: o.acronym or o.name for o in self.organisations}
-        return Timeline(sorted(t for e in self for t in timeline_entries(e, names)))
+        return Timeline(timeline_entries(self, self.organisations))
 
     def as_of(self, date: DateLike, *, include_uncertain: bool = False) -> Registry:
         """A registry of what existed, was in force or had begun by *date*.
@@ -460,7 +424,7 @@ class Registry:
 
     # -- tables and graphs (optional extras) --------------------------------------
 
-    def to_records(self, kind: type[Entity] | str) -> list[dict[str, Any]]:
+    def to_records(self, kind: type[Entity] | type[Document] | str) -> list[dict[str, Any]]:
         """One flat dict per entity of *kind*, ready for csv or a DataFrame.
 
         >>> import eucoop
@@ -470,18 +434,13 @@ class Registry:
         """
         return tables.records(getattr(self, kind_of(kind, documents=True)))
 
-    def to_dataframe(self, kind: type[Entity] | str) -> Any:
+    def to_dataframe(self, kind: type[Entity] | type[Document] | str) -> Any:
         """A pandas DataFrame of one kind, indexed by id (needs ``eucoop[pandas]``)."""
         return tables.to_dataframe(getattr(self, kind_of(kind, documents=True)))
 
     def to_networkx(self) -> Any:
         """A networkx graph of who takes part in what (needs ``eucoop[networkx]``)."""
         return tables.to_networkx(tuple(self))
-
-
-def _wrong_kind(key: str, entity: Entity, kind: type[Entity]) -> UnknownEntityError:
-    msg = f"{key!r} is {a(entity.kind_name)}, not {a(kind.__name__.lower())}"
-    return UnknownEntityError(key, message=msg)
 
 
 def _kind_order(entity: Entity) -> tuple[int, str]:

@@ -2,7 +2,8 @@
 
 Folding (case-, accent- and spacing-insensitive keys), words for search, the
 one "did you mean" (:func:`suggest`) and a little English (:func:`a`,
-:func:`plural`, :func:`and_join`)."""
+:func:`plural`, :func:`and_join`).
+"""
 
 from __future__ import annotations
 

@@ -31,6 +31,7 @@ from eucoop._model import (
     field_names,
     fields_of,
     lookup_keys,
+    per_class,
 )
 from eucoop._model.fields import PATTERNS
 from eucoop._text import a, did_you_mean
@@ -68,7 +69,7 @@ class _Step(NamedTuple):
     meta: Meta
 
 
-@cache
+@per_class
 def _plan(cls: type) -> tuple[_Step, ...]:
     """The fields of *cls* with a rule to check or a model value to walk into."""
     return tuple(
@@ -125,7 +126,7 @@ class _Checker:
         walk = self.walk
         for rec in self.records:
             value = rec.value
-            walk(rec, value, type(value), "", type(value))
+            walk(rec, value, type(value), "")
             if type(value) is Organisation and value.parent == value.id:
                 self.add(rec, "parent", "an organisation cannot be its own parent")
         parents = {
@@ -161,7 +162,7 @@ class _Checker:
 
     # -- one record, field by field ------------------------------------------------------
 
-    def walk(self, rec: Located, value: Any, cls: type, prefix: str, owner: type) -> None:
+    def walk(self, rec: Located, value: Any, cls: type, prefix: str) -> None:
         """Check every field of *value* (of model class *cls*) that declares a rule."""
         for step in _plan(cls):
             v = getattr(value, step.name)
@@ -187,7 +188,7 @@ class _Checker:
         if nested is Source:
             self.source(rec, v, where, owner)
         elif nested is not None:
-            self.walk(rec, v, nested, where + ".", nested)
+            self.walk(rec, v, nested, where + ".")
         elif type(v) is str:
             m = step.meta
             if m.nonempty and not v.strip():
@@ -221,7 +222,8 @@ class _Checker:
         names = field_names(owner)
         for j, field in enumerate(src.fields):
             if field not in names and field_head(field) not in names:
-                self.add(rec, f"{where}.fields[{j}]", f"{field!r} is not a field of {owner.__name__}")
+                message = f"{field!r} is not a field of {owner.__name__}"
+                self.add(rec, f"{where}.fields[{j}]", message)
 
     # -- references ---------------------------------------------------------------------
 
@@ -240,10 +242,11 @@ class _Checker:
             hint = did_you_mean(target, self.known(collection), cutoff=0.75)
             self.add(rec, where, f"unknown {noun} {target!r}{hint}")
         else:
-            self.add(rec, where, f"{target!r} is {a(type(found.value).__name__.lower())}, not {a(noun)}")
+            actual = a(type(found.value).__name__.lower())
+            self.add(rec, where, f"{target!r} is {actual}, not {a(noun)}")
 
     def known(self, collection: str) -> list[str]:
-        """The ids of one collection, for did-you-mean hints (only needed when something is wrong)."""
+        """The ids of one collection, for did-you-mean hints (made when something is wrong)."""
         if collection not in self._known:
             kind = COLLECTIONS[collection]
             self._known[collection] = [i for i, r in self.by_id.items() if type(r.value) is kind]

@@ -9,28 +9,37 @@ item, only for a file that failed, to say where and why.
 """
 
 import typing
-from collections.abc import Callable, Iterator
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterator
+from decimal import Decimal
 from enum import Enum
 from functools import cache
 from typing import Any, NamedTuple
 
 import attrs
 import cattrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from eucoop._exceptions import Problem
+from eucoop._loading.hooks import (
+    Invalid,
+    NonFinite,
+    WrongType,
+    enum_hook,
+    optional_factory,
+    sequence_factory,
+    structure_bool,
+    structure_date,
+    structure_decimal,
+    structure_int,
+    structure_money,
+    structure_str,
+    wrong,
+)
 from eucoop._model import (
     COLLECTIONS,
-    AgreementKind,
     Agreement,
+    AgreementKind,
     Dialogue,
     Document,
     Entity,
@@ -85,226 +94,6 @@ class DataFile:
     programmes: tuple[Programme, ...] = ()
 
 
-class NonFinite:
-    """What the JSON reader makes of ``NaN``, ``Infinity`` and ``-Infinity``.
-
-    They are not JSON; keeping them as this marker lets the converter report
-    them at their location rather than failing the whole file.
-    """
-
-    __slots__ = ("name",)
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __repr__(self) -> str:
-        return self.name
-
-
-class Invalid(ValueError):
-    """A value of the right JSON type but not a valid one; ``str()`` is the plain message."""
-
-
-class WrongType(TypeError):
-    """A value of the wrong JSON type; ``str()`` is the plain message."""
-
-
-_JSON_NAMES = {
-    str: "a string",
-    int: "an integer",
-    float: "a number",
-    bool: "true or false",
-    list: "a list",
-    dict: "an object",
-    type(None): "null",
-}
-
-
-def _json_type(value: object) -> str:
-    if isinstance(value, NonFinite):
-        return f"{value.name} (not valid JSON)"
-    return _JSON_NAMES.get(type(value), type(value).__name__)
-
-
-def _wrong(expected: str, value: object) -> WrongType:
-    return WrongType(f"expected {expected}, got {_json_type(value)}")
-
-
-def _structure_str(value: object, _t: object) -> str:
-    if type(value) is not str:
-        raise _wrong("a string", value)
-    return value
-
-
-def _structure_int(value: object, _t: object) -> int:
-    if type(value) is not int:
-        raise _wrong("an integer", value)
-    return value
-
-
-def _structure_bool(value: object, _t: object) -> bool:
-    if type(value) is not bool:
-        raise _wrong("true or false", value)
-    return value
-
-
-def _structure_decimal(value: object, _t: object) -> Decimal:
-    if isinstance(value, NonFinite):
-        msg = f"amount must be a finite number, not {value.name}"
-        raise Invalid(msg)
-    if type(value) is float:
-        msg = 'amounts must be written as a string or an integer, not a binary float (write "1.5")'
-        raise WrongType(msg)
-    if type(value) is int:
-        return Decimal(value)
-    if type(value) is not str:
-        raise _wrong("a decimal string or an integer", value)
-    try:
-        amount = Decimal(value)
-    except InvalidOperation:
-        msg = f"{value!r} is not a decimal number"
-        raise Invalid(msg) from None
-    if not amount.is_finite():
-        msg = f"amount must be finite, not {value!r}"
-        raise Invalid(msg)
-    return amount
-
-
-#: Dates repeat: each is parsed once and the (immutable) result shared.
-DATES: dict[str, PartialDate] = {}
-DATES_MAX = 1 << 16
-
-
-def structure_date(value: object, _t: object) -> PartialDate:
-    date = DATES.get(value) if type(value) is str else None
-    if date is not None:
-        return date
-    if type(value) is not str:
-        raise _wrong("an ISO date string (YYYY, YYYY-MM or YYYY-MM-DD)", value)
-    try:
-        date = PartialDate.parse(value)
-    except ValueError as exc:
-        raise Invalid(f"invalid date: {exc}") from None
-    if len(DATES) >= DATES_MAX:
-        DATES.clear()
-    DATES[value] = date
-    return date
-
-
-def _optional_str(value: object, _t: object) -> str | None:
-    if value is None or type(value) is str:
-        return value
-    raise _wrong("a string", value)
-
-
-def _optional_date(value: object, _t: object) -> PartialDate | None:
-    return None if value is None else structure_date(value, _t)
-
-
-def _optional_int(value: object, _t: object) -> int | None:
-    if value is None or type(value) is int:
-        return value
-    raise _wrong("an integer", value)
-
-
-def _optional_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    """``X | None`` with the hook for X looked up once, not on every value."""
-    inner_t = next(a for a in typing.get_args(t) if a is not type(None))
-    inner = conv.get_structure_hook(inner_t)
-
-    quick = {str: _optional_str, PartialDate: _optional_date, int: _optional_int}.get(inner_t)
-    if quick is not None:
-        return quick
-
-    def structure(value: Any, _t: Any) -> Any:
-        return None if value is None else inner(value, inner_t)
-
-    return structure
-
-
-def _enum_hook(cls: type[Enum]) -> Callable[[object, object], Enum]:
-    values = {m.value: m for m in cls}
-    choices = sorted(values)
-
-    def structure(value: object, _t: object) -> Enum:
-        if type(value) is not str:
-            raise _wrong(f"one of the {cls.__name__} values", value)
-        try:
-            return values[value]
-        except KeyError:
-            hint = did_you_mean(value, choices)
-            msg = f"{value!r} is not a {cls.__name__}{hint}; expected one of: {', '.join(choices)}"
-            raise Invalid(msg) from None
-
-    return structure
-
-
-def _structure_money(value: object, _t: object) -> Money:
-    if type(value) is not dict:
-        raise _wrong("an object with amount and currency", value)
-    unknown = set(value) - {"amount", "currency"}
-    if unknown:
-        raise ForbiddenExtraKeysError(None, Money, unknown)
-    errors: list[Exception] = []
-    parts: dict[str, Any] = {}
-    for key, hook in (("amount", _structure_amount), ("currency", _structure_currency)):
-        try:
-            parts[key] = hook(value[key], None)
-        except (KeyError, TypeError, ValueError) as exc:
-            _note(exc, key, Money)
-            errors.append(exc)
-    if errors:
-        raise ClassValidationError("invalid money", errors, Money)
-    return Money(amount=parts["amount"], currency=parts["currency"])
-
-
-def _structure_amount(value: object, _t: object) -> Decimal:
-    amount = _structure_decimal(value, _t)
-    if amount < 0:
-        msg = f"amount must not be negative: {value!r}"
-        raise Invalid(msg)
-    return amount
-
-
-def _structure_currency(value: object, _t: object) -> str:
-    code = _structure_str(value, _t)
-    if len(code) != 3 or not code.isascii() or not code.isalpha() or not code.isupper():
-        msg = f"{code!r} is not an ISO 4217 currency code (three upper-case letters, like 'EUR')"
-        raise Invalid(msg)
-    return code
-
-
-def _note(exc: Exception, name: str, cls: type) -> None:
-    exc.__notes__ = [*getattr(exc, "__notes__", []), AttributeValidationNote(name, name, cls)]
-
-
-def _seq_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    """Tuples and frozensets from JSON lists (only), every bad item located."""
-    origin = typing.get_origin(t)
-    inner_t = typing.get_args(t)[0]
-    inner = conv.get_structure_hook(inner_t)
-
-    def structure(value: Any, _t: Any) -> Any:
-        if type(value) is not list and type(value) is not tuple:
-            raise _wrong("a list", value)
-        out = []
-        errors: list[Exception] = []
-        for i, v in enumerate(value):
-            try:
-                out.append(inner(v, inner_t))
-            except Exception as exc:  # noqa: BLE001 - collected and re-raised below
-                exc.__notes__ = [
-                    *getattr(exc, "__notes__", []),
-                    IterableValidationNote(f"@ index {i}", i, inner_t),
-                ]
-                errors.append(exc)
-        if errors:
-            raise IterableValidationError("invalid items", errors, t)
-        return origin(out)
-
-    return structure
-
-
 def _enum_value(value: Enum) -> str:
     return str(value.value)
 
@@ -315,16 +104,16 @@ def _unstructure_date(value: PartialDate) -> str:
 
 def _make(detailed: bool) -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_structure_hook(str, structure_str)
+    conv.register_structure_hook(int, structure_int)
+    conv.register_structure_hook(bool, structure_bool)
+    conv.register_structure_hook(Decimal, structure_decimal)
     conv.register_structure_hook(PartialDate, structure_date)
-    conv.register_structure_hook(Money, _structure_money)
+    conv.register_structure_hook(Money, structure_money)
     for enum in _ENUMS:
-        conv.register_structure_hook(enum, _enum_hook(enum))
-    conv.register_structure_hook_factory(is_sequence, _seq_factory)
-    conv.register_structure_hook_factory(is_optional, _optional_factory)
+        conv.register_structure_hook(enum, enum_hook(enum))
+    conv.register_structure_hook_factory(is_sequence, sequence_factory)
+    conv.register_structure_hook_factory(is_optional, optional_factory)
     # Generated hooks skip linecache: registering their source costs time at every start.
     conv.register_structure_hook_factory(
         attrs.has,
@@ -383,7 +172,15 @@ class Located(NamedTuple):
 class Converted:
     """One data file converted: its records, its problems, and what failed to convert."""
 
-    __slots__ = ("_records", "name", "placeholders", "problems", "references", "unreadable", "whole")
+    __slots__ = (
+        "_records",
+        "name",
+        "placeholders",
+        "problems",
+        "references",
+        "unreadable",
+        "whole",
+    )
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -446,7 +243,7 @@ def _convert_items(name: str, data: object, out: Converted) -> None:
         out.problems.extend(Problem(name, loc, msg) for loc, msg in errors)
 
     if type(data) is not dict:
-        add(iter([("$", str(_wrong("an object at the top level", data)))]))
+        add(iter([("$", str(wrong("an object at the top level", data)))]))
         out.unreadable.update(COLLECTIONS)
         return
     unknown = set(data) - {"schema_version", *COLLECTIONS}
@@ -455,14 +252,14 @@ def _convert_items(name: str, data: object, out: Converted) -> None:
     version = data.get("schema_version")
     if version is not None:
         if type(version) is not int:
-            add(iter([("$.schema_version", str(_wrong("an integer", version)))]))
+            add(iter([("$.schema_version", str(wrong("an integer", version)))]))
         elif version != SCHEMA_VERSION:
             add(iter([("$.schema_version", _bad_version(version))]))
     detailed = converter(True)
     for coll, cls in COLLECTIONS.items():
         items = data.get(coll, [])
         if type(items) is not list:
-            add(iter([(f"$.{coll}", str(_wrong("a list", items)))]))
+            add(iter([(f"$.{coll}", str(wrong("a list", items)))]))
             out.unreadable.add(coll)
             continue
         for i, item in enumerate(items):

@@ -10,7 +10,7 @@ from typing import Any
 
 from eucoop import _resources
 from eucoop._exceptions import Problem
-from eucoop._loading.converter import NonFinite
+from eucoop._loading.hooks import NonFinite
 
 __all__ = ["FAILED", "PathArg", "packaged", "parse", "read_all"]
 

@@ -27,7 +27,15 @@ from eucoop._model.enums import (
     Role,
     Standing,
 )
-from eucoop._model.fields import FieldInfo, Meta, field_head, field_names, fields_of, meta
+from eucoop._model.fields import (
+    FieldInfo,
+    Meta,
+    field_head,
+    field_names,
+    fields_of,
+    meta,
+    per_class,
+)
 from eucoop._model.values import (
     DateLike,
     Document,
@@ -59,6 +67,7 @@ __all__ = [
     "Partnership",
     "PolicyArea",
     "Precision",
+    "Programme",
     "Role",
     "Session",
     "Source",
@@ -69,4 +78,5 @@ __all__ = [
     "kind_of",
     "lookup_keys",
     "meta",
+    "per_class",
 ]

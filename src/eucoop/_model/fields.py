@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 import types
 import typing
-from collections.abc import Mapping
-from functools import cache
-from typing import Any, Literal
+from collections.abc import Callable, Mapping
+from functools import update_wrapper
+from typing import Any, Literal, TypeVar
 
 import attrs
 
@@ -38,7 +38,10 @@ __all__ = [
     "is_optional",
     "is_sequence",
     "meta",
+    "per_class",
 ]
+
+T = TypeVar("T")
 
 #: The metadata key under which a field's :class:`Meta` is kept.
 KEY = "eucoop"
@@ -92,7 +95,7 @@ class Meta:
 _PLAIN = Meta()
 
 
-def meta(  # noqa: PLR0913 - one keyword per kind of fact, all optional
+def meta(
     *,
     refers_to: str | None = None,
     pattern: str | None = None,
@@ -176,6 +179,20 @@ class FieldInfo:
         return self.item if isinstance(self.item, type) and attrs.has(self.item) else None
 
 
+def per_class(fn: Callable[[type], T]) -> Callable[[type], T]:
+    """*fn* of a class, computed once per class (what a class is does not change)."""
+    memo: dict[type, T] = {}
+
+    def once(cls: type) -> T:
+        try:
+            return memo[cls]
+        except KeyError:
+            memo[cls] = found = fn(cls)
+            return found
+
+    return update_wrapper(once, fn)
+
+
 def is_optional(t: Any) -> bool:
     """Whether *t* is ``X | None``."""
     args = typing.get_args(t)
@@ -192,7 +209,7 @@ def is_sequence(t: Any) -> bool:
     return origin is frozenset or (origin is tuple and typing.get_args(t)[1:] == (Ellipsis,))
 
 
-@cache
+@per_class
 def fields_of(cls: type) -> tuple[FieldInfo, ...]:
     """The fields of a model class, in attrs order, with their types resolved.
 
@@ -226,7 +243,7 @@ def fields_of(cls: type) -> tuple[FieldInfo, ...]:
     return tuple(out)
 
 
-@cache
+@per_class
 def field_names(cls: type) -> frozenset[str]:
     """The attrs field names of *cls*."""
     return frozenset(f.name for f in attrs.fields(cls))

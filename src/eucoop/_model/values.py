@@ -8,7 +8,6 @@ Everything here is immutable and hashable. What each field is beyond its type
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Union
 
 import attrs
 
@@ -205,10 +204,8 @@ class PartialDate:
         return self._key() >= other._key()
 
 
-DateLike = Union[dt.date, PartialDate, str]
+DateLike = dt.date | PartialDate | str
 """What a query accepts wherever it takes a date."""
-
-
 
 
 def _check_amount(_inst: object, _attr: object, value: Decimal) -> None:

@@ -6,12 +6,12 @@ Each is built from the entities alone, once, when the registry first needs it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from eucoop._model import Entity, Organisation, Participant, PolicyArea, Programme
 from eucoop._text import fold
 
-__all__ = ["by_area", "by_country", "by_region", "children", "roles"]
+__all__ = ["ancestors", "by_area", "by_country", "by_region", "children", "roles"]
 
 Roles = dict[str, list[tuple[Entity, Participant]]]
 
@@ -37,6 +37,16 @@ def children(organisations: Iterable[Organisation]) -> dict[str, list[Organisati
         if org.parent is not None:
             out[org.parent].append(org)
     return dict(out)
+
+
+def ancestors(org: Organisation, by_id: Mapping[str, Entity]) -> list[Organisation]:
+    """The organisation's parent, its parent's parent... up to the top."""
+    out: list[Organisation] = []
+    node = by_id.get(org.parent) if org.parent is not None else None
+    while isinstance(node, Organisation):
+        out.append(node)
+        node = by_id.get(node.parent) if node.parent is not None else None
+    return out
 
 
 def by_area(entities: Iterable[Entity]) -> dict[PolicyArea, set[str]]:

@@ -8,7 +8,9 @@ __all__ = ["provenance"]
 
 
 def provenance(entity: Entity, field: str | None = None) -> tuple[Source, ...]:
-    """The sources naming *field* of *entity*, else its general ones (see :meth:`Registry.provenance`).
+    """The sources naming *field* of *entity*, else its general ones.
+
+    See :meth:`Registry.provenance` for the paths *field* may be.
 
     >>> from eucoop._model import Programme
     >>> p = Programme(id="p", name="P", sources=(Source(document="d", fields=("budget",)),

@@ -10,12 +10,11 @@ from operator import attrgetter
 
 import attrs
 
-from eucoop._model import KINDS, Entity, FieldInfo, fields_of
 from eucoop._gc import gc_paused
+from eucoop._model import KINDS, Entity, FieldInfo, fields_of, per_class
 from eucoop._text import fold, words
 
 __all__ = ["Hit", "SearchIndex"]
-
 
 
 def _weight(f: FieldInfo) -> float | None:
@@ -74,7 +73,7 @@ def text_fields(entity: Entity) -> Iterator[tuple[str, str]]:
                         yield f.name, text
 
 
-@cache
+@per_class
 def _searched(cls: type) -> tuple[FieldInfo, ...]:
     """The fields of *cls* that search reads: searched themselves, or holding searched values."""
     return tuple(f for f in fields_of(cls) if _weight(f) is not None)

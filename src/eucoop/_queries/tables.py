@@ -17,7 +17,6 @@ import importlib
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from enum import Enum
-from functools import cache
 from typing import Any, NamedTuple
 
 from eucoop._model import (
@@ -31,6 +30,7 @@ from eucoop._model import (
     PartialDate,
     Source,
     fields_of,
+    per_class,
 )
 
 __all__ = [
@@ -123,7 +123,7 @@ def _session_columns(name: str) -> list[Column]:
     ]
 
 
-@cache
+@per_class
 def columns(cls: type) -> tuple[Column, ...]:
     """The columns of the table of one kind (or of documents), in field order."""
     out: list[Column] = []
@@ -132,7 +132,7 @@ def columns(cls: type) -> tuple[Column, ...]:
         if how == "skip":
             continue
         if how == "organisations":
-            out.append(Column(f.name, str, _organisations, "organisations"))
+            out.append(Column(f.name, str, _organisations))
         elif how == "sessions":
             out.extend(_session_columns(f.name))
         elif how == "flatten" and f.nested is not None:

@@ -16,12 +16,20 @@ it spans, after its first, uncertain.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from enum import Enum
 
 import attrs
 
-from eucoop._model import Agreement, Dialogue, Entity, Organisation, PartialDate, Programme
+from eucoop._model import (
+    Agreement,
+    DateLike,
+    Dialogue,
+    Entity,
+    Organisation,
+    PartialDate,
+    Programme,
+)
 
 __all__ = [
     "Status",
@@ -30,6 +38,7 @@ __all__ = [
     "happened_by",
     "status",
     "timeline_entries",
+    "within",
 ]
 
 
@@ -99,7 +108,27 @@ class TimelineEntry:
         return f"{self.date}  {self.label}"
 
 
-def timeline_entries(entity: Entity, names: dict[str, str]) -> Iterator[TimelineEntry]:
+def timeline_entries(
+    entities: Iterable[Entity], organisations: Iterable[Organisation]
+) -> list[TimelineEntry]:
+    """Every dated fact of *entities*, in order; participants are named from *organisations*."""
+    names = {o.id: o.acronym or o.name for o in organisations}
+    return sorted(t for e in entities for t in _entries(e, names))
+
+
+def within(
+    entries: Iterable[TimelineEntry], start: DateLike | None, end: DateLike | None
+) -> Iterator[TimelineEntry]:
+    """The entries whose first day falls from the first day of *start* to the last of *end*."""
+    first = None if start is None else PartialDate.coerce(start).start
+    last = None if end is None else PartialDate.coerce(end).end
+    for t in entries:
+        day = t.date.start
+        if (first is None or day >= first) and (last is None or day <= last):
+            yield t
+
+
+def _entries(entity: Entity, names: dict[str, str]) -> Iterator[TimelineEntry]:
     """Every dated fact of one entity. *names* maps organisation ids to display names."""
     e = entity
     label = e.acronym or e.name

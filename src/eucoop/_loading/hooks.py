@@ -1,0 +1,262 @@
+"""Strict structuring hooks for the value types: JSON in, model values out, or a plain error.
+
+cattrs is lenient out of the box (``42`` becomes ``"42"``, ``"abc"`` becomes
+``("a", "b", "c")``, ``1`` becomes ``True``); each hook here accepts exactly
+one JSON type and says "expected ..., got ..." otherwise. The converter
+(:mod:`eucoop._loading.converter`) registers them.
+"""
+
+import typing
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Any
+
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from eucoop._model import Money, PartialDate
+from eucoop._text import did_you_mean
+
+__all__ = [
+    "DATES",
+    "Invalid",
+    "NonFinite",
+    "WrongType",
+    "enum_hook",
+    "optional_factory",
+    "sequence_factory",
+    "structure_bool",
+    "structure_date",
+    "structure_decimal",
+    "structure_int",
+    "structure_money",
+    "structure_str",
+    "wrong",
+]
+
+
+class NonFinite:
+    """What the JSON reader makes of ``NaN``, ``Infinity`` and ``-Infinity``.
+
+    They are not JSON; keeping them as this marker lets the converter report
+    them at their location rather than failing the whole file.
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+class Invalid(ValueError):
+    """A value of the right JSON type but not a valid one; ``str()`` is the plain message."""
+
+
+class WrongType(TypeError):
+    """A value of the wrong JSON type; ``str()`` is the plain message."""
+
+
+_JSON_NAMES = {
+    str: "a string",
+    int: "an integer",
+    float: "a number",
+    bool: "true or false",
+    list: "a list",
+    dict: "an object",
+    type(None): "null",
+}
+
+
+def json_type(value: object) -> str:
+    if isinstance(value, NonFinite):
+        return f"{value.name} (not valid JSON)"
+    return _JSON_NAMES.get(type(value), type(value).__name__)
+
+
+def wrong(expected: str, value: object) -> WrongType:
+    return WrongType(f"expected {expected}, got {json_type(value)}")
+
+
+def structure_str(value: object, _t: object) -> str:
+    if type(value) is not str:
+        raise wrong("a string", value)
+    return value
+
+
+def structure_int(value: object, _t: object) -> int:
+    if type(value) is not int:
+        raise wrong("an integer", value)
+    return value
+
+
+def structure_bool(value: object, _t: object) -> bool:
+    if type(value) is not bool:
+        raise wrong("true or false", value)
+    return value
+
+
+def structure_decimal(value: object, _t: object) -> Decimal:
+    if isinstance(value, NonFinite):
+        msg = f"amount must be a finite number, not {value.name}"
+        raise Invalid(msg)
+    if type(value) is float:
+        msg = 'amounts must be written as a string or an integer, not a binary float (write "1.5")'
+        raise WrongType(msg)
+    if type(value) is int:
+        return Decimal(value)
+    if type(value) is not str:
+        raise wrong("a decimal string or an integer", value)
+    try:
+        amount = Decimal(value)
+    except InvalidOperation:
+        msg = f"{value!r} is not a decimal number"
+        raise Invalid(msg) from None
+    if not amount.is_finite():
+        msg = f"amount must be finite, not {value!r}"
+        raise Invalid(msg)
+    return amount
+
+
+#: Dates repeat: each is parsed once and the (immutable) result shared.
+DATES: dict[str, PartialDate] = {}
+DATES_MAX = 1 << 16
+
+
+def structure_date(value: object, _t: object) -> PartialDate:
+    date = DATES.get(value) if type(value) is str else None
+    if date is not None:
+        return date
+    if type(value) is not str:
+        raise wrong("an ISO date string (YYYY, YYYY-MM or YYYY-MM-DD)", value)
+    try:
+        date = PartialDate.parse(value)
+    except ValueError as exc:
+        raise Invalid(f"invalid date: {exc}") from None
+    if len(DATES) >= DATES_MAX:
+        DATES.clear()
+    DATES[value] = date
+    return date
+
+
+def optional_str(value: object, _t: object) -> str | None:
+    if value is None or type(value) is str:
+        return value
+    raise wrong("a string", value)
+
+
+def optional_date(value: object, _t: object) -> PartialDate | None:
+    return None if value is None else structure_date(value, _t)
+
+
+def optional_int(value: object, _t: object) -> int | None:
+    if value is None or type(value) is int:
+        return value
+    raise wrong("an integer", value)
+
+
+def optional_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """``X | None`` with the hook for X looked up once, not on every value."""
+    inner_t = next(a for a in typing.get_args(t) if a is not type(None))
+    inner = conv.get_structure_hook(inner_t)
+
+    quick = {str: optional_str, PartialDate: optional_date, int: optional_int}.get(inner_t)
+    if quick is not None:
+        return quick
+
+    def structure(value: Any, _t: Any) -> Any:
+        return None if value is None else inner(value, inner_t)
+
+    return structure
+
+
+def enum_hook(cls: type[Enum]) -> Callable[[object, object], Enum]:
+    values = {m.value: m for m in cls}
+    choices = sorted(values)
+
+    def structure(value: object, _t: object) -> Enum:
+        if type(value) is not str:
+            raise wrong(f"one of the {cls.__name__} values", value)
+        try:
+            return values[value]
+        except KeyError:
+            hint = did_you_mean(value, choices)
+            msg = f"{value!r} is not a {cls.__name__}{hint}; expected one of: {', '.join(choices)}"
+            raise Invalid(msg) from None
+
+    return structure
+
+
+def structure_money(value: object, _t: object) -> Money:
+    if type(value) is not dict:
+        raise wrong("an object with amount and currency", value)
+    unknown = set(value) - {"amount", "currency"}
+    if unknown:
+        raise ForbiddenExtraKeysError(None, Money, unknown)
+    errors: list[Exception] = []
+    parts: dict[str, Any] = {}
+    for key, hook in (("amount", structure_amount), ("currency", structure_currency)):
+        try:
+            parts[key] = hook(value[key], None)
+        except (KeyError, TypeError, ValueError) as exc:
+            _note(exc, key, Money)
+            errors.append(exc)
+    if errors:
+        raise ClassValidationError("invalid money", errors, Money)
+    return Money(amount=parts["amount"], currency=parts["currency"])
+
+
+def structure_amount(value: object, _t: object) -> Decimal:
+    amount = structure_decimal(value, _t)
+    if amount < 0:
+        msg = f"amount must not be negative: {value!r}"
+        raise Invalid(msg)
+    return amount
+
+
+def structure_currency(value: object, _t: object) -> str:
+    code = structure_str(value, _t)
+    if len(code) != 3 or not code.isascii() or not code.isalpha() or not code.isupper():
+        msg = f"{code!r} is not an ISO 4217 currency code (three upper-case letters, like 'EUR')"
+        raise Invalid(msg)
+    return code
+
+
+def _note(exc: Exception, name: str, cls: type) -> None:
+    exc.__notes__ = [*getattr(exc, "__notes__", []), AttributeValidationNote(name, name, cls)]
+
+
+def sequence_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Tuples and frozensets from JSON lists (only), every bad item located."""
+    origin = typing.get_origin(t)
+    inner_t = typing.get_args(t)[0]
+    inner = conv.get_structure_hook(inner_t)
+
+    def structure(value: Any, _t: Any) -> Any:
+        if type(value) is not list and type(value) is not tuple:
+            raise wrong("a list", value)
+        out = []
+        errors: list[Exception] = []
+        for i, v in enumerate(value):
+            try:
+                out.append(inner(v, inner_t))
+            except Exception as exc:  # noqa: BLE001 - collected and re-raised below
+                exc.__notes__ = [
+                    *getattr(exc, "__notes__", []),
+                    IterableValidationNote(f"@ index {i}", i, inner_t),
+                ]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError("invalid items", errors, t)
+        return origin(out)
+
+    return structure
