@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -30,8 +30,8 @@ from eucoop._model import (
     field_head,
     field_names,
     fields_of,
+    key_fields,
     lookup_keys,
-    per_class,
 )
 from eucoop._model.fields import PATTERNS
 from eucoop._text import a, did_you_mean
@@ -60,23 +60,21 @@ _PATTERN_MESSAGES = {
 }
 
 
+Check = Callable[[Any], object]
+
+
 class _Step(NamedTuple):
-    """One field the walk looks at, with what it needs to know, looked up once per class."""
+    """One field the walk looks at: its name, whether it holds many values, and its rules.
+
+    ``ok`` is the field's rules for one value as a single predicate (truthy when
+    the value passes); ``meta`` says which rules they are, for the messages.
+    """
 
     name: str
     many: bool
     nested: type | None
     meta: Meta
-
-
-@per_class
-def _plan(cls: type) -> tuple[_Step, ...]:
-    """The fields of *cls* with a rule to check or a model value to walk into."""
-    return tuple(
-        _Step(f.name, f.many, f.nested, f.meta)
-        for f in fields_of(cls)
-        if f.nested is not None or f.meta.checked
-    )
+    ok: Check
 
 
 def validate(
@@ -101,6 +99,15 @@ def validate(
 
 
 class _Checker:
+    """The checks of one set of records.
+
+    Each field's rules become one predicate per field (see :meth:`plan`), made
+    from the field's metadata and the ids at hand. :meth:`walk` applies them:
+    without a record it only answers whether a value passes, stopping at the
+    first failure (the common case, and the quick one); with one, it reports
+    every failure with its location. Both ask the same predicates.
+    """
+
     def __init__(
         self, records: Sequence[Located], placeholders: Mapping[str, str], unreadable: Set[str]
     ) -> None:
@@ -109,7 +116,11 @@ class _Checker:
         self.unreadable = unreadable
         self.problems: list[Problem] = []
         self.by_id: dict[str, Located] = {}
+        #: ids of each collection, and the paragraph count of each document.
+        self.ids: dict[str, set[str]] = {c: set() for c in COLLECTIONS}
+        self.paragraphs: dict[str, int] = {}
         self.codes = iso_codes()
+        self._plans: dict[type, tuple[_Step, ...]] = {}
         self._known: dict[str, list[str]] = {}
 
     def add(self, rec: Located, where: str, message: str) -> None:
@@ -118,15 +129,22 @@ class _Checker:
 
     def run(self) -> None:
         by_id = self.by_id
+        collection_of = {cls: coll for coll, cls in COLLECTIONS.items()}
         for rec in self.records:
-            first = by_id.setdefault(rec.value.id, rec)
+            value = rec.value
+            first = by_id.setdefault(value.id, rec)
             if first is not rec:
-                self.add(rec, "id", f"duplicate id {rec.value.id!r}, already used at {_at(first)}")
+                self.add(rec, "id", f"duplicate id {value.id!r}, already used at {_at(first)}")
+                continue
+            self.ids[collection_of[type(value)]].add(value.id)
+            if type(value) is Document:
+                self.paragraphs[value.id] = value.paragraphs or 1 << 62
         self.check_lookup_keys()
         walk = self.walk
         for rec in self.records:
             value = rec.value
-            walk(rec, value, type(value), "")
+            if not walk(None, value, type(value), ""):
+                walk(rec, value, type(value), "")
             if type(value) is Organisation and value.parent == value.id:
                 self.add(rec, "parent", "an organisation cannot be its own parent")
         parents = {
@@ -141,56 +159,136 @@ class _Checker:
 
     def check_lookup_keys(self) -> None:
         """Every id, folded name, acronym and alias names one entity only."""
-        owners: dict[str, tuple[Located, str]] = {}
+        keys: dict[str, str] = {}
+        setdefault = keys.setdefault
         for rec in self.records:
             ent = rec.value
             if type(ent) is Document:
                 continue
             assert isinstance(ent, Entity)  # noqa: S101 - records hold entities and documents
-            for field, key in lookup_keys(ent):
-                if not key:
-                    continue  # a blank name: the field's own rule says so
-                first = owners.setdefault(key, (rec, field))
-                if first[0].value.id != ent.id:
-                    owner, owner_field = first
-                    self.add(
-                        rec,
-                        field,
-                        f"lookup key {_text_at(ent, field)!r} is already a name of "
-                        f"{owner.value.id!r} ({_at(owner)}.{owner_field})",
-                    )
+            ident = ent.id
+            for i, key in enumerate(lookup_keys(ent)):
+                # a blank key is the field's own rule to report
+                if key and setdefault(key, ident) != ident:
+                    self.clash(rec, key_fields(ent)[i], key, self.by_id[keys[key]])
+
+    def clash(self, rec: Located, field: str, key: str, owner: Located) -> None:
+        """Report a lookup key (of *field*) that *owner* has already (the rare path)."""
+        ent, other = rec.value, owner.value
+        assert isinstance(ent, Entity)  # noqa: S101 - only entities have keys
+        assert isinstance(other, Entity)  # noqa: S101
+        pairs = zip(lookup_keys(other), key_fields(other), strict=True)
+        first = next(f for k, f in pairs if k == key)
+        self.add(
+            rec,
+            field,
+            f"lookup key {_text_at(ent, field)!r} is already a name of "
+            f"{other.id!r} ({_at(owner)}.{first})",
+        )
 
     # -- one record, field by field ------------------------------------------------------
 
-    def walk(self, rec: Located, value: Any, cls: type, prefix: str) -> None:
-        """Check every field of *value* (of model class *cls*) that declares a rule."""
-        for step in _plan(cls):
+    def plan(self, cls: type) -> tuple[_Step, ...]:
+        """The fields of *cls* with a rule to check or a model value to walk into."""
+        found = self._plans.get(cls)
+        if found is None:
+            found = self._plans[cls] = tuple(
+                _Step(f.name, f.many, f.nested, f.meta, self.rule(f.meta, f.nested, cls))
+                for f in fields_of(cls)
+                if f.nested is not None or f.meta.checked
+            )
+        return found
+
+    def rule(self, m: Meta, nested: type | None, owner: type) -> Check:
+        """One predicate for every rule *m* declares, for one value of a field of *owner*."""
+        if nested is Source:
+            return self.source_rule(owner)
+        if nested is not None:
+            return lambda v: self.walk(None, v, nested, "")
+        tests: list[Check] = []
+        if m.nonempty:
+            tests.append(str.strip)
+        if m.pattern is not None:
+            tests.append(_MATCHERS[m.pattern])
+        if m.codes is not None:
+            tests.append(self.codes[m.codes].__contains__)
+        if m.refers_to is not None:
+            tests.append(self.ids[m.refers_to].__contains__)
+        if m.minimum is not None:
+            tests.append(m.minimum.__le__)
+        if len(tests) == 1:
+            return tests[0]
+        return lambda v: all(test(v) for test in tests)
+
+    def source_rule(self, owner: type) -> Check:
+        """A citation: a known document, a paragraph inside it, fields of *owner*."""
+        paragraphs = self.paragraphs
+        names = field_names(owner)
+
+        def ok(src: Source) -> bool:
+            total = paragraphs.get(src.document)
+            p = src.paragraph
+            return (
+                total is not None
+                and (p is None or 1 <= p <= total)
+                and (
+                    not src.fields
+                    or names.issuperset(src.fields)
+                    or all(field_head(f) in names for f in src.fields)
+                )
+            )
+
+        return ok
+
+    def walk(self, rec: Located | None, value: Any, cls: type, prefix: str) -> bool:
+        """Whether every field of *value* (of model class *cls*) passes its rules.
+
+        With *rec*, every failure is also reported, located under *prefix*.
+        """
+        fine = True
+        for step in self.plan(cls):
             v = getattr(value, step.name)
             if v is None:
                 continue
-            where = prefix + step.name
             m = step.meta
             if step.many:
-                if len(v) < m.min_items:
-                    self.add(rec, where, m.empty_message)
-                for i, item in enumerate(v):
-                    self.item(rec, step, item, f"{where}[{i}]", cls)
+                passed = len(v) >= m.min_items and all(map(step.ok, v))
             else:
-                self.item(rec, step, v, where, cls)
+                passed = bool(step.ok(v))
             if m.not_before is not None:
-                first = getattr(value, m.not_before)
-                if not in_order(first, v):
-                    self.add(rec, where, f"{step.name} {v} is before {m.not_before} {first}")
+                passed = passed and in_order(getattr(value, m.not_before), v)
+            if not passed:
+                if rec is None:
+                    return False
+                fine = False
+                self.report(rec, value, step, prefix + step.name)
+        return fine
 
-    def item(self, rec: Located, step: _Step, v: Any, where: str, owner: type) -> None:
-        """One value of a field: a nested model value, a text, a number."""
-        nested = step.nested
-        if nested is Source:
-            self.source(rec, v, where, owner)
-        elif nested is not None:
-            self.walk(rec, v, nested, where + ".")
+    def report(self, rec: Located, value: Any, step: _Step, where: str) -> None:
+        """Say what is wrong with one field of *value*, which failed its rules."""
+        m = step.meta
+        v = getattr(value, step.name)
+        if step.many:
+            if len(v) < m.min_items:
+                self.add(rec, where, m.empty_message)
+            for i, item in enumerate(v):
+                if not step.ok(item):
+                    self.report_value(rec, step, item, f"{where}[{i}]", type(value))
+        elif not step.ok(v):
+            self.report_value(rec, step, v, where, type(value))
+        if m.not_before is not None:
+            first = getattr(value, m.not_before)
+            if not in_order(first, v):
+                self.add(rec, where, f"{step.name} {v} is before {m.not_before} {first}")
+
+    def report_value(self, rec: Located, step: _Step, v: Any, where: str, owner: type) -> None:
+        """Say what is wrong with one value: a nested model value, a text, a number."""
+        m = step.meta
+        if step.nested is Source:
+            self.report_source(rec, v, where, owner)
+        elif step.nested is not None:
+            self.walk(rec, v, step.nested, where + ".")
         elif type(v) is str:
-            m = step.meta
             if m.nonempty and not v.strip():
                 self.add(rec, where, m.empty_message)
             codes = m.codes
@@ -201,18 +299,17 @@ class _Checker:
                 self.add(rec, where, template.format(v))
             if m.refers_to is not None:
                 self.ref(rec, where, v, m.refers_to)
-        elif type(v) is int:
-            minimum = step.meta.minimum
-            if minimum is not None and v < minimum:
-                self.add(rec, where, _below(v, minimum))
+        elif type(v) is int and m.minimum is not None and v < m.minimum:
+            self.add(rec, where, _below(v, m.minimum))
 
-    def source(self, rec: Located, src: Source, where: str, owner: type) -> None:
-        """A citation: a known document, a paragraph inside it, fields of *owner*."""
-        doc_rec = self.by_id.get(src.document)
-        doc = doc_rec.value if doc_rec is not None else None
-        if type(doc) is not Document:
+    def report_source(self, rec: Located, src: Source, where: str, owner: type) -> None:
+        """Say what is wrong with a citation."""
+        total = self.paragraphs.get(src.document)
+        if total is None:
             self.ref(rec, f"{where}.document", src.document, "documents")
-        elif src.paragraph is not None and not 1 <= src.paragraph <= (doc.paragraphs or 1 << 62):
+        elif src.paragraph is not None and not 1 <= src.paragraph <= total:
+            doc = self.by_id[src.document].value
+            assert isinstance(doc, Document)  # noqa: S101 - paragraphs holds documents only
             self.add(
                 rec,
                 f"{where}.paragraph",
@@ -229,15 +326,14 @@ class _Checker:
 
     def ref(self, rec: Located, where: str, target: str, collection: str) -> None:
         """A reference to an item of *collection*: it must exist and be of that kind."""
-        kind = COLLECTIONS[collection]
-        found = self.by_id.get(target)
-        if found is not None and type(found.value) is kind:
+        if target in self.ids[collection]:
             return
+        found = self.by_id.get(target)
         if found is None and (
             collection in self.unreadable or self.placeholders.get(target) == collection
         ):
             return  # defined by an item that failed to convert, reported already
-        noun = kind.__name__.lower()
+        noun = COLLECTIONS[collection].__name__.lower()
         if found is None:
             hint = did_you_mean(target, self.known(collection), cutoff=0.75)
             self.add(rec, where, f"unknown {noun} {target!r}{hint}")
@@ -248,8 +344,7 @@ class _Checker:
     def known(self, collection: str) -> list[str]:
         """The ids of one collection, for did-you-mean hints (made when something is wrong)."""
         if collection not in self._known:
-            kind = COLLECTIONS[collection]
-            self._known[collection] = [i for i, r in self.by_id.items() if type(r.value) is kind]
+            self._known[collection] = sorted(self.ids[collection])
         return self._known[collection]
 
 

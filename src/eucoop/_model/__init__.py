@@ -15,6 +15,7 @@ from eucoop._model.entities import (
     Entity,
     Organisation,
     Programme,
+    key_fields,
     kind_of,
     lookup_keys,
 )
@@ -75,6 +76,7 @@ __all__ = [
     "field_head",
     "field_names",
     "fields_of",
+    "key_fields",
     "kind_of",
     "lookup_keys",
     "meta",

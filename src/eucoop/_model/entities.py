@@ -6,7 +6,6 @@ module also holds the one answer to "which kind is this name?"
 (:func:`kind_of`) and "which names find this entity?" (:func:`lookup_keys`).
 """
 
-from collections.abc import Iterator
 from typing import ClassVar
 
 import attrs
@@ -33,6 +32,7 @@ __all__ = [
     "Entity",
     "Organisation",
     "Programme",
+    "key_fields",
     "kind_of",
     "lookup_keys",
 ]
@@ -190,19 +190,28 @@ def kind_of(kind: type | str, *, documents: bool = False) -> str:
     raise ValueError(msg)
 
 
-def lookup_keys(entity: Entity) -> Iterator[tuple[str, str]]:
-    """``(field path, key)`` for every name an entity is looked up by, folded as lookups fold.
+def lookup_keys(entity: Entity) -> list[str]:
+    """Every key an entity is looked up by: its id, then its names folded as lookups fold them.
 
-    The id is its own key; names, acronyms and aliases are folded with
-    :func:`eucoop._text.fold` (case, accents and spacing do not count).
+    Names, acronyms and aliases are folded with :func:`eucoop._text.fold`
+    (case, accents and spacing do not count); :func:`key_fields` names the
+    field of each key, in the same order.
 
-    >>> e = Organisation(id="x", name="Ex", acronym="EX", sources=())
-    >>> list(lookup_keys(e))
-    [('id', 'x'), ('name', 'ex'), ('acronym', 'ex')]
+    >>> e = Organisation(id="x", name="Ex", acronym="EX", aliases=("The Ex",))
+    >>> lookup_keys(e), key_fields(e)
+    (['x', 'ex', 'ex', 'the ex'], ['id', 'name', 'acronym', 'aliases[0]'])
     """
-    yield "id", entity.id
-    yield "name", fold(entity.name)
+    keys = [entity.id, fold(entity.name)]
     if entity.acronym is not None:
-        yield "acronym", fold(entity.acronym)
-    for i, alias in enumerate(entity.aliases):
-        yield f"aliases[{i}]", fold(alias)
+        keys.append(fold(entity.acronym))
+    keys.extend(map(fold, entity.aliases))
+    return keys
+
+
+def key_fields(entity: Entity) -> list[str]:
+    """The field path of each key :func:`lookup_keys` gives, in the same order."""
+    fields = ["id", "name"]
+    if entity.acronym is not None:
+        fields.append("acronym")
+    fields.extend(f"aliases[{i}]" for i in range(len(entity.aliases)))
+    return fields

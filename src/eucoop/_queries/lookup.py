@@ -25,8 +25,9 @@ class Names:
         keys: dict[str, str] = {}
         setdefault = keys.setdefault
         for e in entities:
-            for _, key in lookup_keys(e):
-                setdefault(key, e.id)
+            ident = e.id
+            for key in lookup_keys(e):
+                setdefault(key, ident)
         #: folded key -> entity id.
         self.keys = keys
 
