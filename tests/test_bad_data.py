@@ -300,6 +300,13 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
         "malformed id 'Prog One': use lower-case letters, digits and single hyphens",
     ),
     (
+        # the house issue: one of two validation paths once let this through
+        "id ending in a newline",
+        lambda d: d["programmes"][0].update(id="prog-one\n"),
+        "$.programmes[0].id",
+        "malformed id 'prog-one\\n': use lower-case letters, digits and single hyphens",
+    ),
+    (
         "duplicate id across kinds",
         lambda d: d["programmes"][0].update(id="agr-one"),
         "$.programmes[0].id",
