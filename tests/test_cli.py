@@ -19,8 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import eucoop
-from eucoop import _cli
 from eucoop._cli import main
+from eucoop._cli import parser as cli_parser
+from eucoop._cli import run as cli_run
+from eucoop._display import text as display_text
 from eucoop._loading import unstructure
 
 DATA = Path(__file__).parent / "data" / "cli"
@@ -127,9 +129,9 @@ def test_unranked_partners(run: Run, tmp_path: Path) -> None:
 
 def test_spans() -> None:
     since, until = eucoop.PartialDate(2010), eucoop.PartialDate(2011, 5)
-    assert _cli._span(since, until) == "2010 to 2011-05"
-    assert _cli._span(None, until) == "until 2011-05"
-    assert _cli._span(None, None) == ""
+    assert display_text.span(since, until) == "2010 to 2011-05"
+    assert display_text.span(None, until) == "until 2011-05"
+    assert display_text.span(None, None) == ""
 
 
 # -- list --
@@ -335,7 +337,7 @@ def test_show_document_cited_by_nothing(run: Run, tmp_path: Path) -> None:
 def test_show_cited_document_missing_from_registry(reg: eucoop.Registry) -> None:
     # Registries built by hand may cite documents they do not hold.
     bare = eucoop.Registry(list(reg))
-    lines = _cli._entity_card(bare, reg["greco"])
+    lines = display_text.entity_card(bare, reg["greco"])
     assert "  greco-page      whole document" in lines
 
 
@@ -647,7 +649,23 @@ def test_validate_alone_and_several_files(run: Run, tmp_path: Path) -> None:
     assert out.startswith("ok: 2 files add 8 organisations")
     empty = tmp_path / "empty.json"
     empty.write_text("{}", encoding="utf-8")
-    assert "adds nothing new" in run("validate", str(empty))[1]
+    assert "adds nothing new" in flat(run("validate", str(empty))[1])
+
+
+@pytest.mark.parametrize("pad", [1, 9, 18, 27, 36, 45, 54])
+def test_paths_are_never_broken_across_lines(run: Run, tmp_path: Path, pad: int) -> None:
+    # wherever the line wraps, a path (spaces and all) stays whole on one line
+    folder = tmp_path / f"my data {'x' * pad} files"
+    folder.mkdir()
+    empty = folder / "empty file.json"
+    empty.write_text("{}", encoding="utf-8")
+    out = run("validate", str(empty))[1]
+    assert any(str(empty) in line for line in out.splitlines())
+    assert flat(out) == f"ok: {empty} adds nothing new (12 entities and 2 documents in all)"
+    target = folder / "out file.json"
+    out = run("export", "-o", str(target))[1]
+    assert any(str(target) in line for line in out.splitlines())
+    assert flat(out) == f"wrote 12 entities and 2 documents to {target} (json)"
 
 
 def test_validate_bad(run: Run) -> None:
@@ -764,7 +782,7 @@ def test_system_exit_with_a_message_maps_to_2(monkeypatch: pytest.MonkeyPatch) -
     def boom(self: Any, args: Any = None, namespace: Any = None) -> Any:
         raise SystemExit("bad")
 
-    monkeypatch.setattr(_cli._Parser, "parse_args", boom)
+    monkeypatch.setattr(cli_parser.Parser, "parse_args", boom)
     assert main([]) == 2
 
 
@@ -817,7 +835,7 @@ def test_errors_never_show_a_traceback(
     def fail(ctx: Any) -> int:
         raise exc
 
-    monkeypatch.setitem(_cli._COMMANDS, "summary", fail)
+    monkeypatch.setitem(cli_run.COMMANDS, "summary", fail)
     assert run() == (code, "", message)
 
 
@@ -956,7 +974,7 @@ def test_packaged_cards_fit(run: Run, packaged: eucoop.Registry) -> None:
 
 
 def test_schema_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    from eucoop._loading import json_schema
+    from eucoop._loading.schema import json_schema
 
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out) == json_schema()

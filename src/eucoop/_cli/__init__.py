@@ -1,5 +1,20 @@
-"""The ``eucoop`` command line (also ``python -m eucoop``): the parser and one function per command."""
+"""The ``eucoop`` command line (also ``python -m eucoop``).
 
-from eucoop._cli.commands import main
+Subcommands answer the questions the Python API answers: ``summary`` (the
+default), ``list``, ``show``, ``search``, ``involving``, ``partners``,
+``timeline``, ``as-of``, ``provenance``, ``validate``, ``schema`` and
+``export``. The global options ``--data FILE``, ``--no-default`` and
+``--json`` are accepted before and after the subcommand.
+
+- :mod:`~eucoop._cli.parser`: the argument parser and the argument types;
+- :mod:`~eucoop._cli.context`: what every command gets, and how it prints;
+- :mod:`~eucoop._cli.commands`: the query commands, one function each;
+- :mod:`~eucoop._cli.files`: ``validate``, ``schema`` and ``export``;
+- :mod:`~eucoop._cli.run`: :func:`main`, the command table and the error handling.
+
+Text output comes from :mod:`eucoop._display.text`.
+"""
+
+from eucoop._cli.run import main
 
 __all__ = ["main"]

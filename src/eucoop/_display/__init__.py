@@ -1,7 +1,10 @@
 """Display: how values look to people, as HTML in notebooks and as text in a terminal.
 
-Importing this room registers the HTML renderer of each type with
-:func:`eucoop._render.html`, which the values' ``_repr_html_`` call.
+- :mod:`~eucoop._display.html`: HTML cards and tables. Importing this room
+  registers the HTML renderer of each type with :func:`eucoop._render.html`,
+  which the values' ``_repr_html_`` call.
+- :mod:`~eucoop._display.text`: text cards and lists wrapped to 80 columns,
+  for the command line, which imports it itself (``import eucoop`` need not).
 """
 
 from eucoop._display import html

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import escape
 
-import attrs
-
-from eucoop._model import KINDS, Entity, Money, PartialDate, Partnership, Session
+from eucoop._model import KINDS, Entity, Money, PartialDate, Partnership, Session, fields_of
 from eucoop._queries import Hit, Results, SearchResults, Timeline
 from eucoop._registry import Registry
-from eucoop._render import html
+from eucoop._render import escape, html
 
 __all__ = ["entities_html", "entity_html", "hits_html", "registry_html", "timeline_html"]
 
@@ -55,8 +52,8 @@ def entity_html(entity: Entity) -> str:
     if entity.description:
         parts.append(f"<p>{escape(entity.description)}</p>")
     fields = [
-        (f.name.replace("_", " "), _text(getattr(entity, f.name)))
-        for f in attrs.fields(type(entity))
+        (f.label, _text(getattr(entity, f.name)))
+        for f in fields_of(type(entity))
         if f.name not in _SKIP
     ]
     partnership = getattr(entity, "partnership", None)

@@ -1,0 +1,104 @@
+"""The commands that read or write files: ``validate``, ``schema`` and ``export``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from eucoop import _export
+from eucoop._cli.context import Context, out, out_json
+from eucoop._display import text
+from eucoop._exceptions import DataError
+from eucoop._loading.schema import json_schema
+from eucoop._model import KINDS
+from eucoop._text import and_join, plural
+
+__all__ = ["SUFFIX_FORMATS", "export", "schema", "validate"]
+
+#: The format ``export`` writes, by the file name's suffix.
+SUFFIX_FORMATS = {
+    ".json": "json",
+    ".zip": "csv",
+    ".csv": "csv",
+    ".db": "sqlite",
+    ".sqlite": "sqlite",
+    ".sqlite3": "sqlite",
+}
+
+
+def validate(ctx: Context) -> int:
+    """Check data files on top of the others; say what they add, or every problem."""
+    files = ctx.args.files
+    checked = {Path(f).resolve() for f in files}
+    ctx.data = [d for d in ctx.data if Path(d).resolve() not in checked]
+    base = ctx.load()
+    try:
+        full = ctx.load(*files)
+    except DataError as exc:
+        if ctx.json:
+            out_json(
+                {
+                    "ok": False,
+                    "problems": [
+                        {"file": p.file, "location": p.location, "message": p.message}
+                        for p in exc.problems
+                    ],
+                }
+            )
+            return 1
+        raise
+    old = {e.id for e in base} | {d.id for d in base.documents}
+    added = {
+        coll: sum(1 for v in getattr(full, coll) if v.id not in old)
+        for coll in (*(k.collection for k in KINDS), "documents")
+    }
+    if ctx.json:
+        out_json({"ok": True, "files": files, "adds": added, "entities": len(full)})
+        return 0
+    what = files[0] if len(files) == 1 else f"{len(files)} files"
+    verb = "adds" if len(files) == 1 else "add"
+    parts = [plural(n, coll[:-1]) for coll, n in added.items() if n]
+    total = f"{plural(len(full), 'entity')} and {plural(len(full.documents), 'document')}"
+    message = f"ok: {what} {verb} {and_join(parts) or 'nothing new'} ({total} in all)"
+    out(text.wrap(message, keep=files))
+    return 0
+
+
+def schema(ctx: Context) -> int:
+    """Print the JSON Schema of data files, or write it to a file."""
+    schema_text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if ctx.args.output:
+        Path(ctx.args.output).write_text(schema_text, encoding="utf-8")
+        out([f"wrote the data-file schema to {ctx.args.output}"])
+    else:
+        sys.stdout.write(schema_text)
+    return 0
+
+
+def export(ctx: Context) -> int:
+    """Write the dataset as JSON, CSV (a folder or a .zip) or SQLite."""
+    path = Path(ctx.args.output)
+    fmt = ctx.args.format or SUFFIX_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        msg = (
+            f"cannot tell the format from {str(path)!r}: give --format json, csv or sqlite "
+            "(or a name ending in .json, .zip, .db or .sqlite)"
+        )
+        raise ValueError(msg)
+    reg = ctx.reg
+    writer = {"json": _export.write_json, "csv": _export.write_csv, "sqlite": _export.write_sqlite}
+    writer[fmt](reg, path)
+    if ctx.json:
+        out_json(
+            {
+                "path": str(path),
+                "format": fmt,
+                "entities": len(reg),
+                "documents": len(reg.documents),
+            }
+        )
+    else:
+        total = f"{plural(len(reg), 'entity')} and {plural(len(reg.documents), 'document')}"
+        out(text.wrap(f"wrote {total} to {path} ({fmt})", keep=[str(path)]))
+    return 0

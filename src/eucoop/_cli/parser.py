@@ -1,0 +1,253 @@
+"""The argument parser of the ``eucoop`` command, and the types of its arguments.
+
+Each argument type turns one shell word into a value or raises
+:class:`argparse.ArgumentTypeError`, which the parser reports on one line
+(exit status 2). Kind names are read by :func:`eucoop._model.kind_of`, the
+one reader of kind names; suggestions come from :func:`eucoop._text.suggest`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from collections.abc import Callable
+from enum import Enum
+from typing import Any, NoReturn, TypeVar
+
+from eucoop._display.text import WIDTH
+from eucoop._model import PartialDate, PolicyArea, Role, Standing, kind_of
+from eucoop._resources import version
+from eucoop._text import a, suggest
+
+__all__ = [
+    "FORMATS",
+    "Formatter",
+    "Parser",
+    "build_parser",
+    "country_arg",
+    "date_arg",
+    "enum_arg",
+    "kind_arg",
+    "positive_int",
+]
+
+E = TypeVar("E", bound=Enum)
+
+#: The formats ``export`` writes.
+FORMATS = ("json", "csv", "sqlite")
+
+
+class Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help wrapped to WIDTH columns whatever the terminal, epilogs kept as written."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=WIDTH)
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are one line and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print one line and exit with status 2."""
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+# -- argument types ------------------------------------------------------------------
+
+
+def date_arg(text: str) -> PartialDate:
+    """A date, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    try:
+        return PartialDate.parse(text)
+    except ValueError as exc:
+        why = str(exc)
+        if repr(text) in why:
+            raise argparse.ArgumentTypeError(why) from None
+        msg = f"invalid date {text!r}: {why}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def enum_arg(cls: type[E], what: str) -> Callable[[str], E]:
+    """A reader of the values of *cls* in any case, with spaces or dashes for underscores."""
+    values = {m.value: m for m in cls}
+
+    def convert(text: str) -> E:
+        key = "_".join(text.lower().replace("-", " ").split())
+        if key in values:
+            return values[key]
+        close = suggest(key, list(values))
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        msg = f"{text!r} is not {a(what)}{hint}"
+        raise argparse.ArgumentTypeError(msg)
+
+    convert.__name__ = what
+    return convert
+
+
+def kind_arg(text: str) -> str:
+    """The collection a kind name names: ``org``, ``Programme``, ``dialogues``...
+
+    >>> kind_arg("org"), kind_arg("Programme")
+    ('organisations', 'programmes')
+    """
+    try:
+        return kind_of(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def country_arg(text: str) -> str:
+    """An ISO 3166-1 alpha-2 country code, in upper case."""
+    if len(text) != 2 or not text.isascii() or not text.isalpha():
+        msg = f"{text!r} is not an ISO 3166-1 alpha-2 country code (two letters, like 'LY')"
+        raise argparse.ArgumentTypeError(msg)
+    return text.upper()
+
+
+def positive_int(text: str) -> int:
+    """A whole number of one or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        msg = f"expected a positive whole number, not {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+_AREA = enum_arg(PolicyArea, "policy area")
+_ROLE = enum_arg(Role, "role")
+_STANDING = enum_arg(Standing, "standing")
+
+
+# -- the parser ----------------------------------------------------------------------
+
+
+def _add_globals(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """The options accepted both before and after the subcommand.
+
+    After the subcommand they default to SUPPRESS, so that a subcommand that
+    does not repeat them leaves what was given before it alone.
+    """
+    quiet: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
+    group = parser.add_argument_group("global options")
+    group.add_argument(
+        "--data",
+        action="append",
+        metavar="FILE",
+        dest="data" if top else "data_after",
+        default=[] if top else argparse.SUPPRESS,
+        help="a data file or folder to load on top of the packaged data (repeatable)",
+    )
+    group.add_argument(
+        "--no-default",
+        action="store_true",
+        help="leave out the packaged data: use only the --data files",
+        **quiet,
+    )
+    group.add_argument("--json", action="store_true", help="print machine-readable JSON", **quiet)
+
+
+def _filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--area", type=_AREA, metavar="AREA", help="a policy area, e.g. migration, drugs"
+    )
+    parser.add_argument("--country", type=country_arg, help="an ISO country code, e.g. LY")
+    parser.add_argument("--region", help="a programme's region, e.g. 'North Africa'")
+    parser.add_argument("--participant", metavar="ORG", help="an organisation taking part")
+    parser.add_argument("--role", type=_ROLE, help="its role: party, member, funder...")
+    parser.add_argument(
+        "--active-on", type=date_arg, metavar="DATE", help="going on that day (YYYY[-MM[-DD]])"
+    )
+
+
+def _epilog() -> str:
+    epilog = (
+        f"Policy areas: {', '.join(x.value for x in PolicyArea)}.\n\n"
+        f"Roles: {', '.join(r.value for r in Role)}.\n\n"
+        f"Standings: {', '.join(s.value for s in Standing)}.\n\n"
+        "Exit status: 0 ok (an empty result too), 1 unknown name, bad data file"
+        " or unwritable file, 2 bad usage or value."
+    )
+    return "\n\n".join(textwrap.fill(p, WIDTH - 2) for p in epilog.split("\n\n"))
+
+
+def build_parser() -> Parser:
+    """The parser of the whole command line: the global options and every subcommand."""
+    parser = Parser(
+        prog="eucoop",
+        description=textwrap.fill(
+            "The EU's cooperation with international organisations in migration "
+            "and home affairs: ask the dataset from the shell.",
+            WIDTH,
+        ),
+        epilog=_epilog(),
+        formatter_class=Formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"eucoop {version()}")
+    _add_globals(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    def command(name: str, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_, formatter_class=Formatter)
+        _add_globals(p, top=False)
+        return p
+
+    command("summary", "what the dataset holds (the default)")
+
+    p = command("list", "list the entities of one kind")
+    p.add_argument(
+        "kind",
+        type=kind_arg,
+        metavar="KIND",
+        help="organisations, agreements, dialogues or programmes (singular too)",
+    )
+    _filters(p)
+
+    p = command("show", "everything about one entity, with its sources")
+    p.add_argument("name", nargs="+", metavar="NAME", help="an id, name, acronym or alias")
+
+    p = command("search", "full-text search, best match first")
+    p.add_argument("text", nargs="+", metavar="TEXT")
+    p.add_argument("--kind", type=kind_arg, help="only this kind")
+    p.add_argument("--limit", type=positive_int, metavar="N", help="at most N results")
+
+    p = command("involving", "what an organisation takes part in, and in which role")
+    p.add_argument("organisation", nargs="+", metavar="ORG")
+    p.add_argument("--role", type=_ROLE, help="only this role")
+
+    p = command("partners", "the EU's partner organisations, closest first")
+    p.add_argument("--area", type=_AREA, metavar="AREA", help="a policy area")
+    p.add_argument("--standing", type=_STANDING, help="principal, key, close or regular")
+
+    p = command("timeline", "every dated fact, in order")
+    p.add_argument("--from", dest="start", type=date_arg, metavar="DATE", help="from this date")
+    p.add_argument("--to", dest="end", type=date_arg, metavar="DATE", help="up to this date")
+
+    p = command("as-of", "what existed or was in force on a date")
+    p.add_argument("date", type=date_arg, metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD")
+    p.add_argument(
+        "--include-uncertain",
+        action="store_true",
+        help="also keep what is dated too coarsely to tell",
+    )
+
+    p = command("provenance", "where a fact comes from: the sources of an entity or field")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("field", nargs="?", metavar="FIELD", help="e.g. budget, partnership.standing")
+
+    p = command("validate", "check data files against the packaged data")
+    p.add_argument("files", nargs="+", metavar="FILE")
+
+    p = command("schema", "print the JSON Schema of data files (for editors and CI)")
+    p.add_argument("-o", "--output", metavar="PATH", help="write it to a file instead")
+
+    p = command("export", "write the dataset as JSON, CSV or SQLite")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="json, csv (a folder, or a .zip) or sqlite; by default from the file name",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help="where to write")
+    return parser

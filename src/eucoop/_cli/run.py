@@ -1,0 +1,83 @@
+"""The entry point: parse, run the command, and turn every error into one line.
+
+Exit status: 0 on success (an empty result included), 1 for an unknown or
+ambiguous name, a bad data file or a file that cannot be read or written,
+2 for a usage error or a bad value (a date, a policy area...). Errors are one
+line each on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+
+from eucoop._cli import commands, files
+from eucoop._cli.context import Context, Failure, err
+from eucoop._cli.parser import build_parser
+from eucoop._exceptions import AmbiguousLookupError, DataError, UnknownEntityError
+
+__all__ = ["COMMANDS", "main"]
+
+#: The function of each subcommand; ``summary`` runs when none is given.
+COMMANDS: dict[str, Callable[[Context], int]] = {
+    "summary": commands.summary,
+    "list": commands.list_entities,
+    "show": commands.show,
+    "search": commands.search,
+    "involving": commands.involving,
+    "partners": commands.partners,
+    "timeline": commands.timeline,
+    "as-of": commands.as_of,
+    "provenance": commands.provenance,
+    "validate": files.validate,
+    "schema": files.schema,
+    "export": files.export,
+}
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, point stdout at devnull so the exit flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _os_message(exc: OSError) -> str:
+    if exc.strerror and exc.filename:
+        return f"{exc.strerror}: {exc.filename}"
+    return str(exc)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    command = COMMANDS[args.command or "summary"]
+    try:
+        return command(Context(args))
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except DataError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 1
+    except (UnknownEntityError, AmbiguousLookupError, Failure) as exc:
+        err(str(exc))
+        return 1
+    except OSError as exc:
+        err(_os_message(exc))
+        return 1
+    except ValueError as exc:
+        err(str(exc))
+        return 2
+    except Exception as exc:  # noqa: BLE001 - never a traceback; say what went wrong
+        err(f"unexpected error ({type(exc).__name__}: {exc}); please report it")
+        return 1
