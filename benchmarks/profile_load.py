@@ -24,17 +24,9 @@ if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
 import synth  # noqa: E402
+from run import clear_caches  # noqa: E402
 
 import eucoop  # noqa: E402
-
-
-def _clear_caches() -> None:
-    from eucoop import _text
-
-    for name in dir(_text):
-        clear = getattr(getattr(_text, name), "cache_clear", None)
-        if clear is not None:
-            clear()
 
 
 def main(argv: list[str]) -> int:
@@ -57,13 +49,13 @@ def main(argv: list[str]) -> int:
                 in_gc[0] += time.perf_counter() - in_gc[1]
 
         gc.callbacks.append(callback)
-        _clear_caches()
+        clear_caches()
         t0 = time.perf_counter()
         eucoop.load(path, include_default=False)
         plain = time.perf_counter() - t0
         gc.callbacks.remove(callback)
         gc.collect()
-        _clear_caches()
+        clear_caches()
         profile = cProfile.Profile()
         profile.enable()
         eucoop.load(path, include_default=False)

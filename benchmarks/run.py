@@ -4,19 +4,19 @@
     python benchmarks/run.py --smoke      # tiny sizes, one repeat: every stage runs, answers agree
     python benchmarks/run.py --json out.json
 
-Stages: (1) ``import eucoop`` in a fresh process against ``import attrs, cattrs``;
-(2) a whole cold question, and a warm ``load()`` of the packaged data;
-(3) loading synthetic data files of growing size (``synth.py``) against
-``json.loads`` of the same bytes and pydantic v2 (``peer.py``); (4) indexed
-queries on the largest registry against a linear scan computing the same
-answer (the answers are compared); (5) memory per entity against the plain
-dicts ``json.loads`` makes.
+Stages: (1) ``import eucoop`` in a fresh process, for information (no target);
+(2) a whole cold question in a fresh process against ``import attrs, cattrs``,
+and a warm ``load()`` of the packaged data; (3) loading synthetic data files of
+growing size (``synth.py``) against ``json.loads`` of the same bytes and
+pydantic v2 (``peer.py``); (4) indexed queries on the largest registry against
+a linear scan computing the same answer (the answers are compared); (5) memory
+per entity against the plain dicts ``json.loads`` makes.
 
 Times are medians of several repeats, with a garbage collection before each
 (a repeat that would overrun a stage's time budget is skipped); fresh-process
-times are the least of fifteen interleaved runs. Each load
-starts with eucoop's text-folding caches cleared, as in a fresh process. The
-queries' first calls, which build lazy indexes, are timed as they come; the
+times are the least of fifteen interleaved runs. Each load starts with
+eucoop's caches of folded text and parsed dates cleared, as in a fresh process.
+The queries' first calls, which build lazy indexes, are timed as they come; the
 registry is then frozen out of the garbage collector's sight (``gc.freeze``)
 for the warm queries and scans.
 
@@ -67,7 +67,11 @@ from eucoop import (  # noqa: E402
     PartialDate,
     PolicyArea,
     Programme,
+    _load,
+    _resources,
+    _text,
 )
+from eucoop._loading import hooks  # noqa: E402
 
 # The scans use only the public model, and fold text as the lookups do: NFKD,
 # no accents, one kind of apostrophe, case-folded, spaces collapsed.
@@ -257,13 +261,16 @@ def gc_seconds() -> Iterator[list[float]]:
 
 
 def clear_caches() -> None:
-    """Forget text folded by earlier loads, so that each load is timed as if the first."""
-    from eucoop import _text
+    """Forget what earlier loads cached, so that each load is timed as if the first.
 
+    eucoop keeps folded names (the ``functools`` caches of ``eucoop._text``)
+    and parsed dates (``eucoop._loading.hooks.DATES``) from one load to the next.
+    """
     for name in dir(_text):
         clear = getattr(getattr(_text, name), "cache_clear", None)
         if clear is not None:
             clear()
+    hooks.DATES.clear()
 
 
 def per_call(fn: Callable[[], object], repeats: int) -> float:
@@ -344,68 +351,74 @@ def bench_startup(cfg: Config, report: Report) -> None:
     base, bare = t["base"], t["bare"]
     report.timings.update({f"process_{k}": v for k, v in t.items()})
     note = f"bare `python -c pass`: {_fmt(bare, 's')}"
-    for section, name, label, short, limit in (
-        ("import", "eucoop", "`import eucoop`, fresh process", "`import eucoop`", 1.15),
-        (
-            "question",
+    # The import alone has no target of its own any more: eucoop imports its rooms plainly,
+    # and what a user waits for is the whole question below. It is shown for information.
+    r, text, _, _ = at_most(t["eucoop"], base, None, cfg.smoke)
+    report.add(
+        Row(
+            "import",
+            "`import eucoop`, fresh process",
+            t["eucoop"],
+            "`import attrs, cattrs`",
+            base,
+            r,
+            text,
+            note=f"{note}; for information, no target",
+        )
+    )
+    r, text, target, met = at_most(t["question"], base, 1.5, cfg.smoke)
+    report.add(
+        Row(
             "question",
             "`eucoop.load().lookup('IOM')`, fresh process",
-            "the same,",
-            1.5,
-        ),
-    ):
-        r, text, target, met = at_most(t[name], base, limit, cfg.smoke)
-        report.add(
-            Row(
-                section,
-                label,
-                t[name],
-                "`import attrs, cattrs`",
-                base,
-                r,
-                text,
-                target,
-                met,
-                note=note,
-            )
+            t["question"],
+            "`import attrs, cattrs`",
+            base,
+            r,
+            text,
+            target,
+            met,
+            note=note,
         )
-        r, text, _, _ = at_most(t[name] - bare, base - bare, None, cfg.smoke)
-        report.add(
-            Row(
-                section,
-                f"{short} less bare start-up",
-                t[name] - bare,
-                "`import attrs, cattrs` less bare start-up",
-                base - bare,
-                r,
-                text,
-            )
+    )
+    r, text, _, _ = at_most(t["question"] - bare, base - bare, None, cfg.smoke)
+    report.add(
+        Row(
+            "question",
+            "the same, less bare start-up",
+            t["question"] - bare,
+            "`import attrs, cattrs` less bare start-up",
+            base - bare,
+            r,
+            text,
         )
+    )
+    bench_packaged(cfg, report)
 
-    from eucoop import _load
 
-    packaged = [
-        p
-        for p in sorted((Path(_load.__file__).parent / "data").glob("*.json"))
-        if not p.name.startswith("_")
-    ]
-    raw = [p.read_bytes() for p in packaged]
+def bench_packaged(cfg: Config, report: Report) -> None:
+    """``load()`` of the packaged data in a warm process, from converted files and from disk.
+
+    eucoop caches the registry (``eucoop._load._default``) and the packaged files
+    read and converted (``eucoop._load._packaged_files``); each measure clears what
+    it redoes.
+    """
+    if not hasattr(_load, "_packaged_files"):  # renamed: say so rather than time the wrong thing
+        msg = "eucoop._load has no _packaged_files cache any more: update bench_packaged"
+        raise RuntimeError(msg)
+    raw = [_resources.read(name) for name in _resources.data_files()]
     size = sum(len(b) for b in raw)
 
     def warm() -> object:
         _load._default = None
         return eucoop.load()
 
-    # The cache of converted packaged files (its name has changed before).
-    eucoop.load()
-    caches = [k for k in ("_packaged_files", "_packaged") if isinstance(getattr(_load, k, 0), list)]
-
     def from_files() -> object:
         _load._default = None
-        for k in caches:
-            setattr(_load, k, None)
+        _load._packaged_files = None
         return eucoop.load()
 
+    eucoop.load()  # the first load, which builds the converter's hooks, is not timed here
     parse = median_time(lambda: [json.loads(b) for b in raw], cfg.warm_runs * 3)
     t_warm = median_time(warm, cfg.warm_runs)
     r, text, _, _ = at_most(t_warm, parse, None, cfg.smoke)
@@ -421,11 +434,7 @@ def bench_startup(cfg: Config, report: Report) -> None:
             note="`_load._default = None`; files already converted",
         )
     )
-    if not caches:
-        print("   no cache of packaged files found in eucoop._load: re-read not measured")
-        eucoop.load()
-        return
-    t_files = median_time(from_files, cfg.warm_runs)
+    t_files = median_time(from_files, cfg.warm_runs, setup=clear_caches)
     r, text, _, _ = at_most(t_files, parse, None, cfg.smoke)
     report.add(
         Row(
@@ -436,7 +445,7 @@ def bench_startup(cfg: Config, report: Report) -> None:
             parse,
             r,
             text,
-            note=f"`_default = {caches[0]} = None`: read, parse, convert, validate, index",
+            note="`_default = _packaged_files = None`: read, parse, convert, validate, index",
         )
     )
     eucoop.load()
@@ -544,7 +553,7 @@ def load_one(
     t_peer = math.nan
     if validate_json is not None:
         t_peer = median_time(lambda: validate_json(data), repeats, budget)
-    r, text, target, met = at_most(t_load, t_json, 2.0 if big else None, cfg.smoke)
+    r, text, target, met = at_most(t_load, t_json, 1.5 if big else None, cfg.smoke)
     report.add(
         Row(
             "load",
@@ -881,7 +890,7 @@ def _queries(
             t_scan,
             r,
             text,
-            note="one call; difflib over every key",
+            note="one call, the first miss: builds the forgiving keys; difflib on nearby names",
         )
     )
 

@@ -685,7 +685,7 @@ def write_schema(out: Path = GENERATED / "extra") -> Path:
     import json
     from urllib.parse import urlsplit
 
-    from eucoop._loading import SCHEMA_ID, json_schema
+    from eucoop._loading.schema import SCHEMA_ID, json_schema
 
     path = out / urlsplit(SCHEMA_ID).path.lstrip("/")
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -12,9 +12,9 @@
     entity.
 
 It also resolves cross-references written against the private modules
-(``eucoop._values.PartialDate``, as type hints name them) to the public names
-documented in the API reference (``eucoop.PartialDate``), and keeps napoleon
-from reading a property's first line as a type.
+(``eucoop._model.values.PartialDate``, as type hints name them) to the public
+names documented in the API reference (``eucoop.PartialDate``), and keeps
+napoleon from reading a property's first line as a type.
 """
 
 from __future__ import annotations
@@ -30,9 +30,26 @@ import attrs
 import eucoop
 
 #: Private modules whose ideas a guide page explains: module -> label of that section.
-PRIVATE_MODULE_PAGES = {"eucoop._time": "partial-dates"}
+PRIVATE_MODULE_PAGES = {"eucoop._queries.time": "partial-dates"}
 
-_PRIVATE = re.compile(r"eucoop\._[a-z_]+\.([A-Za-z_][A-Za-z0-9_]*)(\.[A-Za-z0-9_.]+)?")
+
+def split_private(target: str) -> tuple[Any, str, str] | None:
+    """``(module, name, rest)`` for a name qualified by a private module, else None.
+
+    The module is the longest importable prefix, however deep the rooms go:
+    ``eucoop._model.values.PartialDate.parse`` gives the module
+    ``eucoop._model.values``, ``"PartialDate"`` and ``".parse"``.
+    """
+    parts = target.split(".")
+    if len(parts) < 3 or parts[0] != "eucoop" or not parts[1].startswith("_"):
+        return None
+    for i in range(len(parts) - 1, 1, -1):
+        try:
+            module = importlib.import_module(".".join(parts[:i]))
+        except ImportError:
+            continue
+        return module, parts[i], "".join(f".{p}" for p in parts[i + 1 :])
+    return None
 
 
 def enum_rows(name: str) -> list[tuple[str, str]]:
@@ -194,7 +211,7 @@ def setup(app):  # type: ignore[no-untyped-def]
             return [table(["Field", "Type", "Default", "Meaning"], cells, [3, 4, 2, 8]), *messages]
 
     def resolve_private(app, env, node, contnode):  # type: ignore[no-untyped-def]
-        """``eucoop._values.PartialDate`` -> ``eucoop.PartialDate``, when that is public.
+        """``eucoop._model.values.PartialDate`` -> ``eucoop.PartialDate``, when that is public.
 
         A type variable (``eucoop._registry.E``) becomes plain text; a private
         module that a guide page explains links to that page's section.
@@ -213,15 +230,15 @@ def setup(app):  # type: ignore[no-untyped-def]
                 node,
                 contnode,
             )
-        m = _PRIVATE.fullmatch(target)
-        if m is None:
+        found = split_private(target)
+        if found is None:
             return None
-        module = importlib.import_module(target.rsplit(".", 1)[0]) if m.group(2) is None else None
-        if module is not None and isinstance(getattr(module, m.group(1), None), TypeVar):
+        module, name, rest = found
+        if not rest and isinstance(getattr(module, name, None), TypeVar):
             return contnode
-        if m.group(1) not in eucoop.__all__:
+        if name not in eucoop.__all__:
             return None
-        target = f"eucoop.{m.group(1)}{m.group(2) or ''}"
+        target = f"eucoop.{name}{rest}"
         domain = env.get_domain("py")
         return domain.resolve_xref(
             env, node["refdoc"], app.builder, node["reftype"], target, node, contnode
