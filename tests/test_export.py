@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 import eucoop
 from eucoop import _export
 from eucoop._export import write_csv, write_json, write_sqlite
-from eucoop._queries.tables import COLUMNS
+from eucoop._queries.tables import column_names
 
 FIXTURE = Path(__file__).parent / "data" / "cli" / "fixture.json"
 KINDS = ("organisations", "agreements", "dialogues", "programmes")
@@ -51,7 +51,7 @@ def fk_problems(path: Path) -> list[tuple[object, ...]]:
 def test_records_have_the_documented_columns(reg: eucoop.Registry, kind: str) -> None:
     rows = reg.to_records(kind)
     assert len(rows) == len(getattr(reg, kind))
-    assert all(tuple(r) == COLUMNS[kind] for r in rows)
+    assert all(tuple(r) == column_names(kind) for r in rows)
     assert [r["id"] for r in rows] == [e.id for e in getattr(reg, kind)]
     scalar = (str, int, bool, Decimal, type(None))
     assert all(isinstance(v, scalar) for r in rows for v in r.values())
@@ -162,7 +162,7 @@ def test_csv_folder(reg: eucoop.Registry, tmp_path: Path) -> None:
     for kind in (*KINDS, "documents"):
         rows = read_csv(folder / f"{kind}.csv")
         assert len(rows) == len(getattr(reg, kind))
-        assert tuple(rows[0]) == COLUMNS[kind]
+        assert tuple(rows[0]) == column_names(kind)
     participants = read_csv(folder / "participants.csv")
     assert len(participants) == sum(len(e.participants) for e in reg)
     assert {
@@ -245,7 +245,7 @@ def test_sqlite(reg: eucoop.Registry, tmp_path: Path) -> None:
             (count,) = con.execute(f"SELECT count(*) FROM {kind}").fetchone()  # noqa: S608
             assert count == len(getattr(reg, kind))
             cols = [r[1] for r in con.execute(f"PRAGMA table_info({kind})")]
-            assert tuple(cols) == COLUMNS[kind]
+            assert tuple(cols) == column_names(kind)
         # who takes part in the joint initiative, and in which role
         rows = con.execute(
             """SELECT o.acronym, p.role FROM participants p

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import eucoop
 from eucoop import DataError, PartialDate
 from eucoop._loading import DataFile
-from eucoop._loading import json_schema
+from eucoop._loading.schema import json_schema
 
 from .strategies import data_files, whole_files
 

@@ -41,6 +41,6 @@ def test_public_names_are_in_the_api_reference(name: str) -> None:
 
 def test_unknown_attribute() -> None:
     with pytest.raises(AttributeError, match="has no attribute 'nope'"):
-        _ = eucoop.nope  # type: ignore[attr-defined]
+        _ = eucoop.nope
     assert "load" in dir(eucoop)
     assert isinstance(eucoop.__version__, str)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from eucoop._loading import SCHEMA_VERSION
 from eucoop._model import COLLECTIONS, KINDS
 from eucoop._queries.tables import (
+    column_names,
     columns,
     participant_rows,
     records,
@@ -48,10 +49,6 @@ Row = dict[str, Scalar]
 _PARTICIPANTS = ("entity_id", "position", "organisation_id", "role", "since", "until", "note")
 _SOURCES = ("entity_id", "scope", "position", "document_id", "paragraph", "fields")
 _SESSIONS = ("dialogue_id", "position", "start", "end", "place", "note")
-
-
-def _names(coll: str) -> tuple[str, ...]:
-    return tuple(c.name for c in columns(COLLECTIONS[coll]))
 
 
 # -- writing safely -----------------------------------------------------------
@@ -118,7 +115,7 @@ def csv_tables(reg: Registry) -> dict[str, str]:
     """File name -> CSV text, for every file :func:`write_csv` writes."""
     tables: dict[str, str] = {}
     for coll in (*(k.collection for k in KINDS), "documents"):
-        tables[f"{coll}.csv"] = _csv_text(_names(coll), records(getattr(reg, coll)))
+        tables[f"{coll}.csv"] = _csv_text(column_names(coll), records(getattr(reg, coll)))
     tables["participants.csv"] = _csv_text(_PARTICIPANTS, participant_rows(reg))
     tables["sources.csv"] = _csv_text(_SOURCES, source_rows(reg))
     tables["sessions.csv"] = _csv_text(_SESSIONS, session_rows(reg.dialogues))
@@ -266,7 +263,7 @@ def _fill(db: sqlite3.Connection, reg: Registry) -> None:
         [(e.id, e.kind_name, e.name, e.acronym) for e in reg],
     )
     for coll in ("documents", *(k.collection for k in KINDS)):
-        _insert(db, coll, _names(coll), records(getattr(reg, coll)))
+        _insert(db, coll, column_names(coll), records(getattr(reg, coll)))
     _insert(db, "participants", _PARTICIPANTS, participant_rows(reg))
     _insert(db, "sources", _SOURCES, source_rows(reg))
     _insert(db, "sessions", _SESSIONS, session_rows(reg.dialogues))

@@ -6,11 +6,10 @@ whose functions take entities and indexes, never the registry itself.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from operator import attrgetter
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from eucoop._exceptions import UnknownEntityError
 from eucoop._gc import gc_paused
@@ -44,6 +43,9 @@ from eucoop._queries.time import Status, entity_span, status, timeline_entries, 
 from eucoop._render import html
 from eucoop._text import fold, suggest
 
+if TYPE_CHECKING:
+    import datetime as dt
+
 __all__ = ["Registry"]
 
 E = TypeVar("E", bound=Entity)
@@ -72,8 +74,6 @@ class Registry:
         "_by_id",
         "_documents",
         "_involved",
-        "_names",
-        "_roles",
         "agreements",
         "dialogues",
         "documents",
@@ -90,9 +90,9 @@ class Registry:
     def __init__(self, entities: Iterable[Entity], documents: Iterable[Document] = ()) -> None:
         """Index *entities* and *documents*. Use :func:`eucoop.load`, which validates them first.
 
-        What load time owes is built here: the kinds sorted by id, the ids, the
-        lookup keys and who takes part in what. Search and filter indexes wait
-        for their first use.
+        The kinds are sorted by id and indexed by id here; every other index
+        (names, who takes part in what, search, filters) is built once, on the
+        first question that needs it.
         """
         with gc_paused():
             by_kind: dict[type[Entity], list[Any]] = {k: [] for k in KINDS}
@@ -107,8 +107,6 @@ class Registry:
             self.documents = tuple(sorted(documents, key=by_ident))
             self._by_id: dict[str, Entity] = {e.id: e for items in kinds for e in items}
             self._documents = {d.id: d for d in self.documents}
-            self._names = Names(self)
-            self._roles = indexes.roles(kinds)
             #: organisation id -> the entities it takes part in, once each, made on first ask.
             self._involved: dict[str, tuple[Entity, ...]] = {}
 
@@ -237,6 +235,15 @@ class Registry:
         """The organisation's parent, its parent's parent... up to the top."""
         org = self._organisation(organisation)
         return Results(indexes.ancestors(org, self._by_id))
+
+    @cached_property
+    def _names(self) -> Names:
+        with gc_paused():
+            return Names(self)
+
+    @cached_property
+    def _roles(self) -> indexes.Roles:
+        return indexes.roles((self.organisations, self.agreements, self.dialogues, self.programmes))
 
     @cached_property
     def _children(self) -> dict[str, list[Organisation]]:
@@ -368,7 +375,7 @@ class Registry:
         first session or launch, and dropped once ended; participants,
         sessions and partnerships are trimmed by their own dates, and links to
         what did not exist yet are dropped. See :mod:`the time model
-        <eucoop._time>`: a partial *date* means its first day, and facts
+        <eucoop._queries.time>`: a partial *date* means its first day, and facts
         dated too coarsely to tell are left out unless *include_uncertain*.
 
         >>> import eucoop

@@ -8,9 +8,23 @@ this function, never the renderers.
 """
 
 from functools import singledispatch
-from html import escape
 
-__all__ = ["html"]
+__all__ = ["escape", "html"]
+
+#: What HTML text must not hold raw, and what it becomes (as :func:`html.escape` does).
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
+def escape(text: str) -> str:
+    """*text* safe inside HTML, quotes included: :func:`html.escape` without its import cost.
+
+    (The standard module loads a table of every named entity, which took
+    longer than anything else ``import eucoop`` did.)
+
+    >>> escape("<a href='x'>&</a>")
+    '&lt;a href=&#x27;x&#x27;&gt;&amp;&lt;/a&gt;'
+    """
+    return text.translate(_ENTITIES)
 
 
 @singledispatch

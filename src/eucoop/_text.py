@@ -7,7 +7,6 @@ one "did you mean" (:func:`suggest`) and a little English (:func:`a`,
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -97,6 +96,8 @@ def suggest(word: str, candidates: Iterable[str], n: int = 1, cutoff: float = 0.
     >>> suggest("obsrever", ["observer", "member"])
     ['observer']
     """
+    import difflib  # noqa: PLC0415 - only needed when something is wrong
+
     pool = candidates if isinstance(candidates, list) else list(candidates)
     return difflib.get_close_matches(word, pool, n=n, cutoff=cutoff)
 

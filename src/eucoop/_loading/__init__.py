@@ -3,7 +3,8 @@
 - :mod:`~eucoop._loading.files`: files, folders and mappings to parsed JSON;
 - :mod:`~eucoop._loading.converter`: parsed JSON to model values (and back), strictly;
 - :mod:`~eucoop._loading.checks`: what types cannot say, read from the fields' metadata;
-- :mod:`~eucoop._loading.schema`: the JSON Schema of data files, from the same model.
+- :mod:`~eucoop._loading.schema`: the JSON Schema of data files, from the same model
+  (imported where it is asked for: the command line and the docs).
 """
 
 from eucoop._loading.checks import iso_codes, validate
@@ -16,10 +17,8 @@ from eucoop._loading.converter import (
     unstructure,
 )
 from eucoop._loading.files import PathArg, packaged, read_all
-from eucoop._loading.schema import SCHEMA_ID, json_schema
 
 __all__ = [
-    "SCHEMA_ID",
     "SCHEMA_VERSION",
     "Converted",
     "DataFile",
@@ -27,7 +26,6 @@ __all__ = [
     "PathArg",
     "convert",
     "iso_codes",
-    "json_schema",
     "packaged",
     "read_all",
     "unstructure",

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from enum import Enum
 from functools import cache
+from itertools import count, repeat
 from typing import Any, NamedTuple
 
 import attrs
@@ -162,11 +163,17 @@ def converter(detailed: bool) -> cattrs.Converter:
 
 
 class Located(NamedTuple):
-    """An entity or document with the file and JSON location it came from."""
+    """An entity or document with the file, collection and position it came from."""
 
     file: str
-    path: str
+    collection: str
+    position: int
     value: Entity | Document
+
+    @property
+    def path(self) -> str:
+        """Its JSON location: ``$.programmes[2]``."""
+        return f"$.{self.collection}[{self.position}]"
 
 
 class Converted:
@@ -203,9 +210,11 @@ class Converted:
         whole, name = self.whole, self.name
         if whole is not None and not self._records:
             self._records = [
-                Located(name, f"$.{coll}[{i}]", value)
+                located
                 for coll in COLLECTIONS
-                for i, value in enumerate(getattr(whole, coll))
+                for located in map(
+                    Located, repeat(name), repeat(coll), count(), getattr(whole, coll)
+                )
             ]
         return self._records
 
@@ -263,7 +272,7 @@ def _convert_items(name: str, data: object, out: Converted) -> None:
             out.unreadable.add(coll)
             continue
         for i, item in enumerate(items):
-            path = f"$.{coll}[{i}]"
+            path = f"$.{coll}[{i}]"  # as Located.path gives it
             try:
                 value = detailed.structure(item, cls)
             except Exception as exc:  # noqa: BLE001 - turned into problems
@@ -271,10 +280,10 @@ def _convert_items(name: str, data: object, out: Converted) -> None:
                 if type(item) is dict:
                     if type(item.get("id")) is str:
                         out.placeholders[item["id"]] = coll
-                    here = Located(name, path, _UNCONVERTED)
+                    here = Located(name, coll, i, _UNCONVERTED)
                     out.references.extend((here, f, t, c) for f, t, c in raw_references(item, cls))
             else:
-                out.records.append(Located(name, path, value))
+                out.records.append(Located(name, coll, i, value))
 
 
 _UNCONVERTED = Document(id="", title="(an item that failed to convert)", publisher="")

@@ -10,6 +10,7 @@ import typing
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from itertools import repeat
 from typing import Any
 
 import cattrs
@@ -26,6 +27,7 @@ from eucoop._text import did_you_mean
 
 __all__ = [
     "DATES",
+    "EXACT",
     "Invalid",
     "NonFinite",
     "WrongType",
@@ -103,6 +105,14 @@ def structure_bool(value: object, _t: object) -> bool:
     if type(value) is not bool:
         raise wrong("true or false", value)
     return value
+
+
+#: The hooks that accept exactly one Python type and return the value as it is.
+EXACT: dict[Callable[[Any, Any], Any], type] = {
+    structure_str: str,
+    structure_int: int,
+    structure_bool: bool,
+}
 
 
 def structure_decimal(value: object, _t: object) -> Decimal:
@@ -193,6 +203,7 @@ def enum_hook(cls: type[Enum]) -> Callable[[object, object], Enum]:
             msg = f"{value!r} is not a {cls.__name__}{hint}; expected one of: {', '.join(choices)}"
             raise Invalid(msg) from None
 
+    structure.members = values  # type: ignore[attr-defined] # for sequences of the enum
     return structure
 
 
@@ -236,14 +247,35 @@ def _note(exc: Exception, name: str, cls: type) -> None:
 
 
 def sequence_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    """Tuples and frozensets from JSON lists (only), every bad item located."""
+    """Tuples and frozensets from JSON lists (only), every bad item located.
+
+    Items whose hook only checks their exact type (strings, integers) are
+    checked all at once, and enum items looked up all at once; anything else
+    goes through its hook item by item. Whatever fails is converted again item
+    by item, so that each bad item gets its location.
+    """
     origin = typing.get_origin(t)
     inner_t = typing.get_args(t)[0]
     inner = conv.get_structure_hook(inner_t)
+    exact = {EXACT[inner]} if inner in EXACT else None
+    members: dict[str, Any] | None = getattr(inner, "members", None)
 
     def structure(value: Any, _t: Any) -> Any:
         if type(value) is not list and type(value) is not tuple:
             raise wrong("a list", value)
+        try:
+            if exact is not None:
+                if exact.issuperset(map(type, value)):
+                    return origin(value)
+            elif members is not None:
+                return origin(map(members.__getitem__, value))
+            else:
+                return origin(map(inner, value, repeat(inner_t)))
+        except Exception:  # noqa: BLE001 - located item by item below
+            return locate(value)
+        return locate(value)  # a type that is not the exact one
+
+    def locate(value: Any) -> Any:
         out = []
         errors: list[Exception] = []
         for i, v in enumerate(value):

@@ -48,7 +48,9 @@ class Entity(Repr):
     id: str = attrs.field(metadata=meta(pattern="id", search=8.0))
     name: str = attrs.field(metadata=meta(nonempty=True, search=8.0))
     acronym: str | None = attrs.field(default=None, metadata=meta(nonempty=True, search=10.0))
-    aliases: tuple[str, ...] = attrs.field(default=(), metadata=meta(nonempty=True, search=6.0))
+    aliases: tuple[str, ...] = attrs.field(
+        default=(), metadata=meta(nonempty=True, search=6.0, label="also called")
+    )
     description: str | None = attrs.field(default=None, metadata=meta(search=3.0))
     policy_areas: frozenset[PolicyArea] = frozenset()
     participants: tuple[Participant, ...] = attrs.field(
@@ -84,14 +86,16 @@ class Organisation(Entity):
     collection: ClassVar[str] = "organisations"
 
     kind: OrganisationKind = OrganisationKind.OTHER
-    parent: str | None = attrs.field(default=None, metadata=meta(refers_to="organisations"))
+    parent: str | None = attrs.field(
+        default=None, metadata=meta(refers_to="organisations", label="part of")
+    )
     founded: PartialDate | None = None
     headquarters: str | None = attrs.field(default=None, metadata=meta(search=1.0))
     country: str | None = attrs.field(
         default=None, metadata=meta(pattern="country", codes="countries")
     )
     website: str | None = attrs.field(default=None, metadata=meta(pattern="url"))
-    member_count: int | None = attrs.field(default=None, metadata=meta(minimum=0))
+    member_count: int | None = attrs.field(default=None, metadata=meta(minimum=0, label="members"))
     partnership: Partnership | None = attrs.field(
         default=None, metadata=meta(export="flatten", label="EU partnership")
     )
@@ -109,9 +113,7 @@ class Agreement(Entity):
     kind: AgreementKind = AgreementKind.OTHER
     legally_binding: bool | None = None
     adopted: PartialDate | None = None
-    in_force: PartialDate | None = attrs.field(
-        default=None, metadata=meta(not_before="adopted", label="in force")
-    )
+    in_force: PartialDate | None = attrs.field(default=None, metadata=meta(not_before="adopted"))
     adopted_by: str | None = attrs.field(default=None, metadata=meta(refers_to="organisations"))
 
 
@@ -121,7 +123,7 @@ class Dialogue(Entity):
 
     collection: ClassVar[str] = "dialogues"
 
-    frequency: Frequency | None = None
+    frequency: Frequency | None = attrs.field(default=None, metadata=meta(label="meets"))
     sessions: tuple[Session, ...] = attrs.field(default=(), metadata=meta(export="sessions"))
     venues: tuple[str, ...] = attrs.field(default=(), metadata=meta(search=2.0))
 

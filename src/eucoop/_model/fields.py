@@ -22,7 +22,7 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from functools import update_wrapper
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar
 
 import attrs
 
@@ -62,8 +62,7 @@ PATTERNS: Mapping[str, str] = {
 Export = Literal["value", "flatten", "organisations", "sessions", "skip"]
 
 
-@attrs.frozen
-class Meta:
+class Meta(NamedTuple):
     """What one field is, beyond its type. See :func:`meta`."""
 
     refers_to: str | None = None
@@ -151,8 +150,7 @@ def meta(
     }
 
 
-@attrs.frozen
-class FieldInfo:
+class FieldInfo(NamedTuple):
     """One field of a model class: its name, its type and its :class:`Meta`.
 
     ``item`` is the type of one value: the item type of a tuple or frozenset,
@@ -217,10 +215,13 @@ def fields_of(cls: type) -> tuple[FieldInfo, ...]:
     >>> [(f.name, f.meta.codes) for f in fields_of(Money)]
     [('amount', None), ('currency', 'currencies')]
     """
-    hints = typing.get_type_hints(cls)
+    hints: dict[str, Any] | None = None
     out = []
     for a in attrs.fields(cls):
-        t = hints[a.name]
+        t = a.type
+        if t is None or isinstance(t, str):  # a postponed annotation: resolve them all once
+            hints = hints or typing.get_type_hints(cls)
+            t = hints[a.name]
         optional = is_optional(t)
         many = is_sequence(t)
         if optional:

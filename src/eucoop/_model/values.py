@@ -5,15 +5,18 @@ Everything here is immutable and hashable. What each field is beyond its type
 :func:`~eucoop._model.fields.meta`.
 """
 
-import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Union
 
 import attrs
 
 from eucoop._model.enums import PolicyArea, Precision, Role, Standing
 from eucoop._model.fields import meta
 from eucoop._render import html
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 __all__ = [
     "DateLike",
@@ -113,6 +116,8 @@ class PartialDate:
         >>> PartialDate.coerce(dt.date(2019, 7, 15))
         PartialDate('2019-07-15')
         """
+        import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
+
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.datetime):
@@ -134,13 +139,17 @@ class PartialDate:
         return Precision.DAY
 
     @property
-    def start(self) -> dt.date:
+    def start(self) -> "dt.date":
         """The first day this date can mean."""
+        import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
+
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     @property
-    def end(self) -> dt.date:
+    def end(self) -> "dt.date":
         """The last day this date can mean."""
+        import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
+
         if self.month is None:
             return dt.date(self.year, 12, 31)
         if self.day is None:
@@ -204,7 +213,7 @@ class PartialDate:
         return self._key() >= other._key()
 
 
-DateLike = dt.date | PartialDate | str
+DateLike = Union["dt.date", PartialDate, str]
 """What a query accepts wherever it takes a date."""
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
 from eucoop._model import Agreement, Dialogue, Entity, Organisation
 from eucoop._queries.time import Status, entity_span, happened_by, status
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 __all__ = ["trim"]
 

@@ -11,8 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from eucoop._model import Entity, Organisation, Participant, PolicyArea, Programme
 from eucoop._text import fold
 
-__all__ = ["ancestors", "by_area", "by_country", "by_region", "children", "roles"]
+__all__ = ["Roles", "ancestors", "by_area", "by_country", "by_region", "children", "roles"]
 
+#: Organisation id -> ``(entity, participant)`` pairs.
 Roles = dict[str, list[tuple[Entity, Participant]]]
 
 

@@ -14,7 +14,7 @@ from eucoop._gc import gc_paused
 from eucoop._model import KINDS, Entity, FieldInfo, fields_of, per_class
 from eucoop._text import fold, words
 
-__all__ = ["Hit", "SearchIndex"]
+__all__ = ["Hit", "SearchIndex", "text_fields", "weights"]
 
 
 def _weight(f: FieldInfo) -> float | None:
@@ -26,12 +26,19 @@ def _weight(f: FieldInfo) -> float | None:
     return max(weights, default=None)
 
 
-#: How much a word found in each field counts, from the fields' metadata; the
-#: text of a nested value (a participant's note, a session's place) counts for
-#: the entity's field that holds it.
-WEIGHTS: dict[str, float] = {
-    f.name: w for kind in KINDS for f in fields_of(kind) if (w := _weight(f)) is not None
-}
+@cache
+def weights() -> dict[str, float]:
+    """How much a word found in each field counts, from the fields' metadata.
+
+    The text of a nested value (a participant's note, a session's place)
+    counts for the entity's field that holds it.
+
+    >>> weights()["acronym"], weights()["participants"]
+    (10.0, 1.0)
+    """
+    return {f.name: w for kind in KINDS for f in fields_of(kind) if (w := _weight(f)) is not None}
+
+
 #: Extra score when the whole query is exactly a name, acronym or alias.
 EXACT_BONUS = 20.0
 #: Query words this long or longer also match words that start with them.
@@ -110,7 +117,7 @@ class Found:
 @cache
 def _score(fields: frozenset[str]) -> float:
     """How much one query word found in these fields counts (few distinct sets exist)."""
-    return max(WEIGHTS[f] for f in fields) + 0.1 * len(fields)
+    return max(weights()[f] for f in fields) + 0.1 * len(fields)
 
 
 class SearchIndex:
@@ -127,7 +134,7 @@ class SearchIndex:
         self.names: dict[str, str] = {}
         # Sets of fields are few and shared: one frozenset object per distinct set.
         interned: dict[frozenset[str], frozenset[str]] = {}
-        single = {f: frozenset((f,)) for f in WEIGHTS}
+        single = {f: frozenset((f,)) for f in weights()}
         # In name order, so that every posting lists its entities by name and results
         # reach the final sort already ordered by name within each word.
         for entity in sorted(entities, key=attrgetter("name")):

@@ -34,9 +34,9 @@ from eucoop._model import (
 )
 
 __all__ = [
-    "COLUMNS",
     "SEP",
     "Column",
+    "column_names",
     "columns",
     "participant_rows",
     "records",
@@ -152,10 +152,13 @@ def columns(cls: type) -> tuple[Column, ...]:
     return tuple(out)
 
 
-#: The columns of :func:`records`, by collection, in order.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    coll: tuple(c.name for c in columns(cls)) for coll, cls in COLLECTIONS.items()
-}
+def column_names(collection: str) -> tuple[str, ...]:
+    """The columns of :func:`records` for one collection, in order.
+
+    >>> column_names("documents")[:3]
+    ('id', 'title', 'publisher')
+    """
+    return tuple(c.name for c in columns(COLLECTIONS[collection]))
 
 
 def records(items: Iterable[Entity | Document]) -> list[Row]:

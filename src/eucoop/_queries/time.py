@@ -15,9 +15,9 @@ it spans, after its first, uncertain.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from enum import Enum
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -30,6 +30,9 @@ from eucoop._model import (
     PartialDate,
     Programme,
 )
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 __all__ = [
     "Status",
