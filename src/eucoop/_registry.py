@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cached_property
+from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
@@ -44,15 +45,11 @@ from eucoop._render import html
 from eucoop._text import fold, suggest
 
 if TYPE_CHECKING:
-    import datetime as dt
+    pass
 
 __all__ = ["Registry"]
 
 E = TypeVar("E", bound=Entity)
-
-
-def _day(date: DateLike) -> dt.date:
-    return PartialDate.coerce(date).start
 
 
 class Registry:
@@ -287,20 +284,16 @@ class Registry:
         if participant is not None or role is not None:
             want_role = None if role is None else Role(role)
             org = None if participant is None else self._organisation(participant).id
-            pairs = self._roles.get(org, ()) if org is not None else self._all_roles()
+            pairs = self._roles.get(org, ()) if org else chain.from_iterable(self._roles.values())
             candidates.append({e.id for e, p in pairs if want_role is None or p.role is want_role})
         if active_on is not None:
-            day = _day(active_on)
+            day = PartialDate.coerce(active_on).start
             candidates.append({e.id for e in self if status(*entity_span(e), day) is Status.YES})
         if not candidates:
             return Results(self)
         candidates.sort(key=len)
         ids = set.intersection(*candidates)
         return Results(sorted((self._by_id[i] for i in ids), key=_kind_order))
-
-    def _all_roles(self) -> Iterator[tuple[Entity, Participant]]:
-        for pairs in self._roles.values():
-            yield from pairs
 
     @cached_property
     def _by_area(self) -> dict[PolicyArea, set[str]]:
@@ -384,11 +377,13 @@ class Registry:
         (False, True)
         """
         with gc_paused():
-            return Registry(trim(self, _day(date), include_uncertain), self.documents)
+            return Registry(
+                trim(self, PartialDate.coerce(date).start, include_uncertain), self.documents
+            )
 
     def uncertain_on(self, date: DateLike) -> Results[Entity]:
         """Entities whose dates are too coarse to say if they existed on *date*."""
-        day = _day(date)
+        day = PartialDate.coerce(date).start
         return Results(e for e in self if status(*entity_span(e), day) is Status.UNCERTAIN)
 
     # -- provenance and export -------------------------------------------------
