@@ -16,7 +16,7 @@ from eucoop._model.fields import meta
 from eucoop._render import html
 
 if TYPE_CHECKING:
-    import datetime as dt
+    import datetime
 
 __all__ = [
     "DateLike",
@@ -139,14 +139,14 @@ class PartialDate:
         return Precision.DAY
 
     @property
-    def start(self) -> "dt.date":
+    def start(self) -> "datetime.date":
         """The first day this date can mean."""
         import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
 
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     @property
-    def end(self) -> "dt.date":
+    def end(self) -> "datetime.date":
         """The last day this date can mean."""
         import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
 
@@ -213,7 +213,7 @@ class PartialDate:
         return self._key() >= other._key()
 
 
-DateLike = Union["dt.date", PartialDate, str]
+DateLike = Union["datetime.date", PartialDate, str]
 """What a query accepts wherever it takes a date."""
 
 
