@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -718,4 +719,49 @@ def test_dangling_reference_suggests_a_close_id(valid: dict[str, Any], write: Wr
     assert [p.message for p in problems] == [
         "unknown document 'doc-aa' (did you mean 'doc-a'?)",
         "unknown organisation 'org-parnet' (did you mean 'org-parent'?)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "message"),
+    [
+        (("agreements", 0, "legally_binding"), "yes", "expected true or false, got a string"),
+        (("programmes", 0, "budget", "amount"), [1], "expected a decimal string or an integer"),
+        (("programmes", 0, "country_count"), 2.5, "expected an integer, got a number"),
+    ],
+)
+def test_leaf_type_problems_are_located(
+    valid: dict[str, Any], where: tuple[Any, ...], value: Any, message: str
+) -> None:
+    target: Any = valid
+    for key in where[:-1]:
+        target = target[key]
+    target[where[-1]] = value
+    with pytest.raises(DataError) as info:
+        eucoop.load(valid, include_default=False)
+    location = "$." + ".".join(f"{k}" if isinstance(k, str) else f"[{k}]" for k in where)
+    location = location.replace(".[", "[")
+    assert [(p.location, p.message[: len(message)]) for p in info.value.problems] == [
+        (location, message)
+    ]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"zz_unknown": 1},
+        {"schema_version": "1"},
+        {"programmes": {"id": "x"}},
+    ],
+)
+def test_top_level_trouble_in_a_file_and_a_mapping_alike(
+    valid: dict[str, Any], write: Callable[..., Path], change: dict[str, Any]
+) -> None:
+    valid.update(change)
+    with pytest.raises(DataError) as from_mapping:
+        eucoop.load(copy.deepcopy(valid), include_default=False)
+    with pytest.raises(DataError) as from_file:
+        eucoop.load(write(valid), include_default=False)
+    assert [(p.location, p.message) for p in from_file.value.problems] == [
+        (p.location, p.message) for p in from_mapping.value.problems
     ]
