@@ -53,3 +53,15 @@ def test_strict_leaf_hooks_the_model_reaches_only_through_optionals(detailed: bo
     assert conv.structure(7, int) == 7
     with pytest.raises(TypeError, match="expected an integer, got a string"):
         conv.structure("7", int)
+
+
+def test_the_data_file_holds_the_collections_the_model_names() -> None:
+    """``DataFile`` (for cattrs) and ``COLLECTIONS`` (for everything else) list the same keys."""
+    import attrs
+
+    from eucoop._loading import DataFile
+    from eucoop._model import COLLECTIONS
+
+    assert [f.name for f in attrs.fields(DataFile)] == ["schema_version", *COLLECTIONS]
+    for f in attrs.fields(DataFile)[1:]:
+        assert f.type == tuple[COLLECTIONS[f.name], ...]  # type: ignore[name-defined]
