@@ -57,6 +57,8 @@ def test_strict_leaf_hooks_the_model_reaches_only_through_optionals(detailed: bo
 
 def test_the_data_file_holds_the_collections_the_model_names() -> None:
     """``DataFile`` (for cattrs) and ``COLLECTIONS`` (for everything else) list the same keys."""
+    import typing
+
     import attrs
 
     from eucoop._loading import DataFile
@@ -64,4 +66,4 @@ def test_the_data_file_holds_the_collections_the_model_names() -> None:
 
     assert [f.name for f in attrs.fields(DataFile)] == ["schema_version", *COLLECTIONS]
     for f in attrs.fields(DataFile)[1:]:
-        assert f.type == tuple[COLLECTIONS[f.name], ...]  # type: ignore[name-defined]
+        assert typing.get_args(f.type) == (COLLECTIONS[f.name], ...)
