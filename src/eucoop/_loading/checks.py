@@ -103,11 +103,12 @@ def validate(
 class _Checker:
     """The checks of one set of records.
 
-    Each field's rules become one predicate per field (see :meth:`plan`), made
-    from the field's metadata and the ids at hand. :meth:`walk` applies them:
-    without a record it only answers whether a value passes, stopping at the
-    first failure (the common case, and the quick one); with one, it reports
-    every failure with its location. Both ask the same predicates.
+    Each field's rules become one predicate per field (see :meth:`plan` and
+    :meth:`rule`), made from the field's metadata and the ids at hand.
+    :meth:`passes` asks them of a value and stops at the first failure,
+    building no message: the common case, and the quick one. Only a record
+    that fails is given to :meth:`walk`, which asks the same predicates again
+    and reports every failure with its location.
     """
 
     def __init__(
