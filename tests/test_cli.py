@@ -257,7 +257,7 @@ def test_show_card(run: Run) -> None:
         "(since 2016-12)",
         "Sources",
         "dg-home-io      Collaboration with international organisations",
-        "European Commission, DG Migration and Home Affairs (official)",
+        "European Commission, DG Migration and Home Affairs [official]",
         "https://home-affairs.ec.europa.eu/policies/",
         "paragraph 5\n                  partnership: paragraph 5\n",
     ]:

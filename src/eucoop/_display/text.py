@@ -197,7 +197,7 @@ def sources_block(reg: Registry, cited: Sequence[tuple[str, Source]]) -> list[st
             head = pad
         if doc is not None:
             lines += wrap(doc.title, head)
-            kind = f" ({doc.publisher_kind})" if doc.publisher_kind else ""
+            kind = f" [{doc.publisher_kind}]" if doc.publisher_kind else ""
             lines += wrap(doc.publisher + kind, pad)
             if doc.url:
                 lines.append(pad + doc.url)
