@@ -125,6 +125,30 @@ def test_sources_page_lists_every_document() -> None:
     )
 
 
+def test_sources_page_groups_documents_by_kind_of_publisher() -> None:
+    page = PAGES["sources.md"]
+    headings = {
+        PublisherKind.OFFICIAL: "## Official sources",
+        PublisherKind.REFERENCE: "## Reference works",
+        PublisherKind.PRESS: "## Press",
+    }
+    starts = {kind: page.index(h) for kind, h in headings.items()}
+    assert starts[PublisherKind.OFFICIAL] < starts[PublisherKind.REFERENCE]
+    assert starts[PublisherKind.REFERENCE] < starts[PublisherKind.PRESS]
+    ends = {
+        PublisherKind.OFFICIAL: starts[PublisherKind.REFERENCE],
+        PublisherKind.REFERENCE: starts[PublisherKind.PRESS],
+        PublisherKind.PRESS: len(page),
+    }
+    assert "## Unclassified" not in page  # every packaged document has a kind
+    for d in REG.documents:
+        if d.id == "dg-home-io":
+            continue
+        assert d.publisher_kind is not None, d.id
+        at = page.index(f"(source-{d.id})=")
+        assert starts[d.publisher_kind] < at < ends[d.publisher_kind], d.id
+
+
 def test_sources_page_puts_unclassified_documents_last() -> None:
     docs = [
         eucoop.Document(id="a-page", title="A", publisher="P", publisher_kind=PublisherKind.PRESS),
