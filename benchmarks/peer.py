@@ -32,7 +32,15 @@ from pydantic import (
 )
 from synth import iso_codes
 
-from eucoop import AgreementKind, Frequency, OrganisationKind, PolicyArea, Role, Standing
+from eucoop import (
+    AgreementKind,
+    Frequency,
+    OrganisationKind,
+    PolicyArea,
+    PublisherKind,
+    Role,
+    Standing,
+)
 
 __all__ = ["DataFileModel", "adapter"]
 
@@ -92,6 +100,7 @@ class Document(_Model):
     id: Id
     title: str
     publisher: str
+    publisher_kind: PublisherKind | None = None
     url: str | None = None
     paragraphs: int | None = None
     language: str | None = None

@@ -21,7 +21,11 @@ for org in reg.partners():
     areas = ", ".join(sorted(str(a) for a in p.areas))
     print(f"{standing:>10}  {org.acronym or org.name:<8} {areas}")
 
-# %% Who is the principal partner on drugs and crime, and since when is it formalised?
+# %% Who is the principal partner on drugs and crime, and when was the partnership formalised?
+# A long-standing partnership has no start date of its own; the agreement that
+# formalised it has an adoption date.
 (unodc,) = reg.partners(area="drugs", standing="principal")
 assert unodc.partnership is not None
-print(unodc.name, "since", unodc.partnership.since, "through", unodc.partnership.formalised_by)
+for ident in unodc.partnership.formalised_by:
+    agreement = reg[ident]
+    print(unodc.name, "formalised by", agreement.name, "in", agreement.adopted)

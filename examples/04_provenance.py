@@ -14,10 +14,12 @@ print(initiative.name, initiative.budget)
 # %%
 for source in reg.provenance(initiative, "budget"):
     doc = reg.document(source.document)
-    print(f"paragraph {source.paragraph} of '{doc.title}' ({doc.publisher})")
+    print(f"paragraph {source.paragraph} of '{doc.title}' ({doc.publisher}, {doc.publisher_kind})")
     print(f"  {doc.url}")
     print(f"  backs: {', '.join(source.fields)}")
 
-# %% The same for a fact from another page: when was UNHCR founded?
+# %% The same for a fact from other pages: when was UNHCR founded? Each page says what kind
+# of publisher stands behind it: official, reference or press.
 for source in reg.provenance("unhcr", "founded"):
-    print(reg.document(source.document).url)
+    doc = reg.document(source.document)
+    print(f"{doc.publisher_kind or 'unclassified':<12} {doc.url}")

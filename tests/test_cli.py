@@ -257,6 +257,7 @@ def test_show_card(run: Run) -> None:
         "(since 2016-12)",
         "Sources",
         "dg-home-io      Collaboration with international organisations",
+        "European Commission, DG Migration and Home Affairs [official]",
         "https://home-affairs.ec.europa.eu/policies/",
         "paragraph 5\n                  partnership: paragraph 5\n",
     ]:
@@ -321,6 +322,10 @@ def test_show_document(run: Run, reg: eucoop.Registry) -> None:
     assert "Cited by        European Union (EU);" in out
     out = run("show", "greco-page")[1]
     assert "URL" not in out
+    assert "Kind of publisher" not in out  # optional in a data file
+    out = run("show", "dg-home-io")[1]
+    assert "  Kind of publisher\n                  official\n" in out
+    assert fits(out)
     code, out, _ = run("show", "greco-page", "--json")
     assert json.loads(out) == unstructure(reg.document("greco-page"))
 

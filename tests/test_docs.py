@@ -17,6 +17,7 @@ import attrs
 import pytest
 
 import eucoop
+from eucoop import PublisherKind
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 EXT = DOCS / "_ext"
@@ -124,6 +125,41 @@ def test_sources_page_lists_every_document() -> None:
     )
 
 
+def test_sources_page_groups_documents_by_kind_of_publisher() -> None:
+    page = PAGES["sources.md"]
+    headings = {
+        PublisherKind.OFFICIAL: "## Official sources",
+        PublisherKind.REFERENCE: "## Reference works",
+        PublisherKind.PRESS: "## Press",
+    }
+    starts = {kind: page.index(h) for kind, h in headings.items()}
+    assert starts[PublisherKind.OFFICIAL] < starts[PublisherKind.REFERENCE]
+    assert starts[PublisherKind.REFERENCE] < starts[PublisherKind.PRESS]
+    ends = {
+        PublisherKind.OFFICIAL: starts[PublisherKind.REFERENCE],
+        PublisherKind.REFERENCE: starts[PublisherKind.PRESS],
+        PublisherKind.PRESS: len(page),
+    }
+    assert "## Unclassified" not in page  # every packaged document has a kind
+    for d in REG.documents:
+        if d.id == "dg-home-io":
+            continue
+        assert d.publisher_kind is not None, d.id
+        at = page.index(f"(source-{d.id})=")
+        assert starts[d.publisher_kind] < at < ends[d.publisher_kind], d.id
+
+
+def test_sources_page_puts_unclassified_documents_last() -> None:
+    docs = [
+        eucoop.Document(id="a-page", title="A", publisher="P", publisher_kind=PublisherKind.PRESS),
+        eucoop.Document(id="b-page", title="B", publisher="P"),
+    ]
+    page = catalogue.Renderer(eucoop.Registry([], documents=docs)).sources_page()
+    assert page.index("## Press") < page.index("(source-a-page)=") < page.index("## Unclassified")
+    assert page.index("## Unclassified") < page.index("(source-b-page)=")
+    assert "## Official sources" not in page  # no empty groups
+
+
 def test_overview_counts() -> None:
     text = PAGES[f"{catalogue.INCLUDE_PREFIX}overview.md"]
     assert f"ships {len(REG)} entities" in text
@@ -222,6 +258,7 @@ def test_data_model_page_explains_every_field_and_enum() -> None:
         "AgreementKind",
         "Frequency",
         "Standing",
+        "PublisherKind",
         "Precision",
     }
 

@@ -194,6 +194,9 @@ def test_csv_folder(reg: eucoop.Registry, tmp_path: Path) -> None:
     assert agreements["gcm"]["in_force"] == ""
     programmes = {r["id"]: r for r in read_csv(folder / "programmes.csv")}
     assert programmes["old-pilot"]["budget_amount"] == "1.5"
+    documents = {r["id"]: r for r in read_csv(folder / "documents.csv")}
+    assert documents["dg-home-io"]["publisher_kind"] == "official"
+    assert documents["greco-page"]["publisher_kind"] == ""
 
 
 def test_csv_zip_holds_the_same_files(reg: eucoop.Registry, tmp_path: Path) -> None:
@@ -285,6 +288,11 @@ def test_sqlite(reg: eucoop.Registry, tmp_path: Path) -> None:
             "SELECT count(*) FROM entity_policy_areas WHERE entity_id='unhcr'"
         ).fetchone() == (2,)
         assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == ("1",)
+        # the kind of publisher behind each document
+        assert con.execute("SELECT id, publisher_kind FROM documents ORDER BY id").fetchall() == [
+            ("dg-home-io", "official"),
+            ("greco-page", None),
+        ]
         assert con.execute("SELECT count(*) FROM sessions").fetchone() == (2,)
     finally:
         con.close()

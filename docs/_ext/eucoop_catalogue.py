@@ -32,6 +32,7 @@ from eucoop import (
     PartialDate,
     Participant,
     Programme,
+    PublisherKind,
     Registry,
     Source,
 )
@@ -41,6 +42,21 @@ HERE = Path(__file__).resolve().parent
 GENERATED = HERE.parent / "catalogue" / "generated"
 #: The one document the dataset is built from.
 SOURCE_PAGE = "dg-home-io"
+
+#: The Sources page's groups: publisher kind -> (heading, what the group holds).
+PUBLISHER_GROUPS: dict[PublisherKind | None, tuple[str, str]] = {
+    PublisherKind.OFFICIAL: (
+        "Official sources",
+        "Published by the organisation itself, an EU institution, the UN system or a government.",
+    ),
+    PublisherKind.REFERENCE: (
+        "Reference works",
+        "Established encyclopedias, libraries, archives and academic repositories, "
+        "read at their own address.",
+    ),
+    PublisherKind.PRESS: ("Press", "Established news outlets."),
+    None: ("Unclassified", "Documents whose kind of publisher is not given."),
+}
 
 #: Kind -> (page name, page title).
 KIND_PAGES: dict[type[Entity], tuple[str, str]] = {
@@ -407,12 +423,19 @@ class Renderer:
             "",
         ]
         first = [d for d in reg.documents if d.id == SOURCE_PAGE]
-        rest = [d for d in reg.documents if d.id != SOURCE_PAGE]
         if first:
             out += ["## The source page", "", *self.document_entry(first[0]), ""]
-        out += ["## Other public pages", "", "Pages used to check or complete a fact, by id.", ""]
-        for d in rest:
-            out += [*self.document_entry(d), ""]
+        out += [
+            "The other public pages, used to check or complete a fact, are grouped by the kind "
+            "of publisher behind them (see {class}`~eucoop.PublisherKind`), by id within a group.",
+            "",
+        ]
+        for kind, (heading, blurb) in PUBLISHER_GROUPS.items():
+            group = [d for d in reg.documents if d.id != SOURCE_PAGE and d.publisher_kind == kind]
+            if group:
+                out += [f"## {heading}", "", blurb, ""]
+                for d in group:
+                    out += [*self.document_entry(d), ""]
         return "\n".join(out).rstrip() + "\n"
 
     def document_entry(self, d: Document) -> list[str]:

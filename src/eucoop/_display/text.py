@@ -106,9 +106,15 @@ def wrap(
 def field(label: str, text: str) -> list[str]:
     """A labelled line of a card, wrapped under its text.
 
+    A label too long for its column gets a line of its own.
+
     >>> field("Founded", "1951")
     ['  Founded         1951']
+    >>> field("Kind of publisher", "official")
+    ['  Kind of publisher', '                  official']
     """
+    if len(label) > LABEL - 3:
+        return [f"  {label}", *wrap(text, " " * LABEL)]
     return wrap(text, f"  {label:<{LABEL - 2}}")
 
 
@@ -173,7 +179,7 @@ def cite(s: Source) -> str:
 
 
 def sources_block(reg: Registry, cited: Sequence[tuple[str, Source]]) -> list[str]:
-    """Citations grouped by document, with each document's title, publisher and URL.
+    """Citations grouped by document, with each document's title, publisher (and its kind) and URL.
 
     *cited* pairs each citation with a scope printed before it (``"partnership: "``).
     """
@@ -191,7 +197,8 @@ def sources_block(reg: Registry, cited: Sequence[tuple[str, Source]]) -> list[st
             head = pad
         if doc is not None:
             lines += wrap(doc.title, head)
-            lines += wrap(doc.publisher, pad)
+            kind = f" [{doc.publisher_kind}]" if doc.publisher_kind else ""
+            lines += wrap(doc.publisher + kind, pad)
             if doc.url:
                 lines.append(pad + doc.url)
             head = pad

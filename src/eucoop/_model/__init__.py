@@ -25,6 +25,7 @@ from eucoop._model.enums import (
     OrganisationKind,
     PolicyArea,
     Precision,
+    PublisherKind,
     Role,
     Standing,
 )
@@ -69,6 +70,7 @@ __all__ = [
     "PolicyArea",
     "Precision",
     "Programme",
+    "PublisherKind",
     "Role",
     "Session",
     "Source",

@@ -8,6 +8,7 @@ __all__ = [
     "OrganisationKind",
     "PolicyArea",
     "Precision",
+    "PublisherKind",
     "Role",
     "Standing",
 ]
@@ -126,3 +127,23 @@ class Standing(_StrEnum):
     KEY = "key"
     CLOSE = "close"
     REGULAR = "regular"
+
+
+class PublisherKind(_StrEnum):
+    """Who stands behind a cited :class:`~eucoop.Document`.
+
+    - ``official``: the organisation itself, an EU institution, the UN system or a
+      government (or one of its agencies);
+    - ``reference``: an established encyclopedia, library, archive or academic
+      repository, at its own address (not a copy or mirror of it);
+    - ``press``: an established news outlet.
+
+    The packaged data cites nothing else.
+
+    >>> PublisherKind("reference")
+    <PublisherKind.REFERENCE: 'reference'>
+    """
+
+    OFFICIAL = "official"
+    REFERENCE = "reference"
+    PRESS = "press"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Union
 
 import attrs
 
-from eucoop._model.enums import PolicyArea, Precision, Role, Standing
+from eucoop._model.enums import PolicyArea, Precision, PublisherKind, Role, Standing
 from eucoop._model.fields import meta
 from eucoop._render import html
 
@@ -320,11 +320,16 @@ class Document(Repr):
     """A public document that the dataset cites.
 
     The source page itself is the document with id ``dg-home-io``.
+    ``publisher_kind`` says who stands behind it (see :class:`~eucoop.PublisherKind`);
+    it is optional in a data file, and every packaged document has one.
     """
 
     id: str = attrs.field(metadata=meta(pattern="id"))
     title: str = attrs.field(metadata=meta(nonempty=True))
     publisher: str
+    publisher_kind: PublisherKind | None = attrs.field(
+        default=None, metadata=meta(label="kind of publisher")
+    )
     url: str | None = attrs.field(default=None, metadata=meta(pattern="url", label="URL"))
     paragraphs: int | None = attrs.field(default=None, metadata=meta(minimum=1))
     language: str | None = None
