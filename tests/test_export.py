@@ -447,6 +447,12 @@ def test_long_tables_by_name(reg: eucoop.Registry) -> None:
     assert {r["kind"] for r in entities} == {"organisation", "agreement", "dialogue", "programme"}
 
 
+def test_the_exports_page_describes_every_table() -> None:
+    page = (Path(__file__).parents[1] / "docs" / "exports.md").read_text(encoding="utf-8")
+    described = {line.split()[-1] for line in page.splitlines() if "{eucoop-columns}" in line}
+    assert described == set(sqlite_tables())
+
+
 def test_unknown_table_lists_every_table(reg: eucoop.Registry) -> None:
     with pytest.raises(ValueError, match="unknown kind or table 'participant'") as err:
         reg.to_records("participant")

@@ -225,7 +225,7 @@ def _meta(_e: Sequence[Entity], _d: Sequence[Document]) -> list[Row]:
 
 @cache
 def sqlite_tables() -> dict[str, Table]:
-    """Every table of the SQLite export, in order: ``meta``, the tables, then pairs."""
+    """Every table of the SQLite export, in order: the tables of every export, ``meta``, pairs."""
     org = cell("organisation_id", refers_to="organisations", required=True)
     area = cell("policy_area", required=True)
     meta = Table(
@@ -259,7 +259,7 @@ def sqlite_tables() -> dict[str, Table]:
             "one country a programme names",
         ),
     )
-    return {t.name: t for t in (meta, *all_tables().values(), *pairs)}
+    return {t.name: t for t in (*all_tables().values(), meta, *pairs)}
 
 
 def _quote(text: str) -> str:
