@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import importlib.util
 import io
 import json
 import os
 import sqlite3
 import tempfile
 import zipfile
+from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,8 +21,9 @@ from hypothesis import strategies as st
 
 import eucoop
 from eucoop import _export
-from eucoop._export import write_csv, write_json, write_sqlite
-from eucoop._queries.tables import column_names
+from eucoop._export import SQL_TYPES, sql_number, sqlite_tables, write_csv, write_json, write_sqlite
+from eucoop._queries.rows import column_names
+from eucoop._queries.tables import DTYPES, TABLE_NAMES, all_tables
 
 FIXTURE = Path(__file__).parent / "data" / "cli" / "fixture.json"
 KINDS = ("organisations", "agreements", "dialogues", "programmes")
@@ -29,6 +32,10 @@ KINDS = ("organisations", "agreements", "dialogues", "programmes")
 @pytest.fixture(scope="module")
 def reg() -> eucoop.Registry:
     return eucoop.load(FIXTURE, include_default=False)
+
+
+def _missing(module: str) -> bool:
+    return importlib.util.find_spec(module) is None
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -158,6 +165,7 @@ def test_csv_folder(reg: eucoop.Registry, tmp_path: Path) -> None:
     assert names == sorted(
         [f"{k}.csv" for k in KINDS]
         + ["documents.csv", "participants.csv", "sources.csv", "sessions.csv"]
+        + ["entities.csv", "timeline.csv"]
     )
     for kind in (*KINDS, "documents"):
         rows = read_csv(folder / f"{kind}.csv")
@@ -243,6 +251,7 @@ def test_sqlite(reg: eucoop.Registry, tmp_path: Path) -> None:
             "partnership_areas",
             "partnership_agreements",
             "meta",
+            "timeline",
         }
         for kind in (*KINDS, "documents"):
             (count,) = con.execute(f"SELECT count(*) FROM {kind}").fetchone()  # noqa: S608
@@ -274,7 +283,10 @@ def test_sqlite(reg: eucoop.Registry, tmp_path: Path) -> None:
         assert rows == [("EU-IOM Joint Initiative for Migrant Protection and Reintegration",)]
         assert con.execute(
             "SELECT budget_amount, budget_currency FROM programmes WHERE id='old-pilot'"
-        ).fetchone() == ("1.5", "USD")
+        ).fetchone() == (1.5, "USD")
+        assert con.execute(
+            "SELECT id FROM programmes WHERE budget_amount > 50000000"
+        ).fetchall() == [("eu-iom-joint-initiative",)]
         assert con.execute("SELECT legally_binding FROM agreements WHERE id='gcm'").fetchone() == (
             0,
         )
@@ -360,3 +372,242 @@ def test_packaged_data_exports(tmp_path: Path) -> None:
     folder = write_csv(reg, tmp_path / "csv")
     for kind in (*KINDS, "documents"):
         assert len(read_csv(folder / f"{kind}.csv")) == len(getattr(reg, kind))
+
+
+# -- one set of tables, in every format --
+
+
+def sqlite_columns(con: sqlite3.Connection, table: str) -> list[tuple[str, str, bool, int]]:
+    """``(name, declared type, not null, position in the primary key)`` per column."""
+    info = con.execute(f"PRAGMA table_info({table})").fetchall()
+    return [(name, kind, bool(notnull), pk) for _, name, kind, notnull, _, pk in info]
+
+
+def test_every_table_is_in_every_format(reg: eucoop.Registry, tmp_path: Path) -> None:
+    folder = write_csv(reg, tmp_path / "csv")
+    con = sqlite3.connect(write_sqlite(reg, tmp_path / "out.db"))
+    try:
+        in_db = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert tuple(all_tables()) == TABLE_NAMES
+        assert set(TABLE_NAMES) < in_db
+        assert in_db == set(sqlite_tables())
+        for name in TABLE_NAMES:
+            t = all_tables()[name]
+            names = tuple(c.name for c in t.columns)
+            rows = reg.to_records(name)
+            assert all(tuple(r) == names for r in rows)
+            header = (folder / f"{name}.csv").read_text(encoding="utf-8").splitlines()[0]
+            assert tuple(header.split(",")) == names
+            assert len(read_csv(folder / f"{name}.csv")) == len(rows)
+            (count,) = con.execute(f"SELECT count(*) FROM {name}").fetchone()  # noqa: S608
+            assert count == len(rows), name
+        for t in sqlite_tables().values():
+            expected = [
+                (
+                    c.name,
+                    SQL_TYPES[c.type],
+                    c.required,
+                    t.key.index(c.name) + 1 if c.name in t.key else 0,
+                )
+                for c in t.columns
+            ]
+            assert sqlite_columns(con, t.name) == expected, t.name
+            refs = {(r[3], r[2]) for r in con.execute(f"PRAGMA foreign_key_list({t.name})")}
+            assert refs == {(c.name, c.refers_to) for c in t.columns if c.refers_to}, t.name
+    finally:
+        con.close()
+
+
+def test_kind_tables_and_long_tables_have_keys(reg: eucoop.Registry) -> None:
+    for name in TABLE_NAMES:
+        rows = reg.to_records(name)
+        key = all_tables()[name].key
+        keys = [tuple(r[k] for k in key) for r in rows]
+        assert len(set(keys)) == len(keys), name
+        assert all(v is not None for k in keys for v in k)
+
+
+def test_long_tables_by_name(reg: eucoop.Registry) -> None:
+    roles = [
+        (r["organisation_id"], r["role"])
+        for r in reg.to_records("participants")
+        if r["entity_id"] == "eu-iom-joint-initiative"
+    ]
+    assert roles == [("eu", "funder"), ("iom", "implementer")]
+    assert reg.to_records(" Timeline ")[0] == {
+        "date": "1945-10-24",
+        "first_day": "1945-10-24",
+        "last_day": "1945-10-24",
+        "entity_id": "un",
+        "field": "founded",
+        "label": "UN founded",
+    }
+    timeline = reg.to_records("timeline")
+    assert [(r["date"], r["entity_id"], r["label"]) for r in timeline] == [
+        (str(t.date), t.entity, t.label) for t in reg.timeline()
+    ]
+    partial = {r["date"]: r for r in timeline}["1951-12"]
+    assert (partial["first_day"], partial["last_day"]) == ("1951-12-01", "1951-12-31")
+    assert [r["start"] for r in reg.to_records("sessions")] == ["2019-06-03", "2020"]
+    assert {r["scope"] for r in reg.to_records("sources")} == {"entity", "partnership"}
+    entities = reg.to_records("entities")
+    assert [r["id"] for r in entities] == [e.id for e in reg]
+    assert {r["kind"] for r in entities} == {"organisation", "agreement", "dialogue", "programme"}
+
+
+def test_the_exports_page_describes_every_table() -> None:
+    page = (Path(__file__).parents[1] / "docs" / "exports.md").read_text(encoding="utf-8")
+    described = {line.split()[-1] for line in page.splitlines() if "{eucoop-columns}" in line}
+    assert described == set(sqlite_tables())
+
+
+def test_unknown_table_lists_every_table(reg: eucoop.Registry) -> None:
+    with pytest.raises(ValueError, match="unknown kind or table 'participant'") as err:
+        reg.to_records("participant")
+    assert str(err.value).endswith(", ".join(TABLE_NAMES))
+
+
+# -- numbers stay numbers --
+
+
+def with_budgets(*amounts: str) -> eucoop.Registry:
+    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    template = data["programmes"][1]
+    data["programmes"] = data["programmes"][:1] + [
+        {**template, "id": f"p{i}", "name": f"P{i}", "budget": {"amount": a, "currency": "EUR"}}
+        for i, a in enumerate(amounts)
+    ]
+    return eucoop.load(data, include_default=False)
+
+
+AMOUNTS = ("0.1", "1.50", "12345678.90", "1234567890123.45", "9007199254740993", "1E+20", "0")
+
+
+def test_sqlite_keeps_numbers_as_numbers(tmp_path: Path) -> None:
+    reg = with_budgets(*AMOUNTS)
+    con = sqlite3.connect(write_sqlite(reg, tmp_path / "out.db"))
+    try:
+        kinds = dict(con.execute("SELECT id, typeof(budget_amount) FROM programmes"))
+        assert kinds["eu-iom-joint-initiative"] == "integer"
+        assert kinds["p0"] == kinds["p1"] == kinds["p3"] == "real"
+        assert kinds["p4"] == "integer"  # above 2**53: exact only as an INTEGER
+        assert con.execute(
+            "SELECT id FROM programmes WHERE budget_amount > 50000000 ORDER BY budget_amount"
+        ).fetchall() == [("eu-iom-joint-initiative",), ("p3",), ("p4",), ("p5",)]
+        assert con.execute(
+            "SELECT id FROM programmes WHERE budget_amount BETWEEN 0.1 AND 1.5 ORDER BY id"
+        ).fetchall() == [("p0",), ("p1",)]
+        # exact, read back either way the docs say
+        back = {
+            i: Decimal(str(v)) for i, v in con.execute("SELECT id, budget_amount FROM programmes")
+        }
+        as_text = dict(con.execute("SELECT id, CAST(budget_amount AS TEXT) FROM programmes"))
+        for i, amount in enumerate(AMOUNTS):
+            assert back[f"p{i}"] == Decimal(amount)
+            assert Decimal(as_text[f"p{i}"]) == Decimal(amount)
+        for table in ("documents", "organisations", "dialogues", "programmes", "sources"):
+            for name, kind, *_ in sqlite_columns(con, table):
+                if kind == "INTEGER":
+                    found = con.execute(
+                        f'SELECT DISTINCT typeof("{name}") FROM {table}'  # noqa: S608
+                    ).fetchall()
+                    assert set(found) <= {("integer",), ("null",)}, (table, name)
+        assert con.execute("SELECT member_count FROM organisations WHERE id='un'").fetchone() == (
+            193,
+        )
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            con.execute("UPDATE programmes SET budget_amount = 'lots' WHERE id = 'p0'")
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            con.execute("UPDATE agreements SET legally_binding = 2")
+    finally:
+        con.close()
+
+
+def test_sqlite_amounts_read_back_as_decimals(tmp_path: Path) -> None:
+    db = write_sqlite(with_budgets(*AMOUNTS), tmp_path / "out.db")
+    sqlite3.register_converter("NUMERIC", lambda b: Decimal(b.decode()))
+    try:
+        con = sqlite3.connect(db, detect_types=sqlite3.PARSE_DECLTYPES)
+        try:
+            back = dict(con.execute("SELECT id, budget_amount FROM programmes"))
+        finally:
+            con.close()
+    finally:
+        sqlite3.converters.pop("NUMERIC")
+    assert back == {
+        "eu-iom-joint-initiative": Decimal(440000000),
+        **{f"p{i}": Decimal(a) for i, a in enumerate(AMOUNTS)},
+    }
+    assert all(isinstance(v, Decimal) for v in back.values())
+
+
+def test_an_amount_sqlite_cannot_keep_exact_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(
+        ValueError, match=r"cannot write .*out\.db: the amount 0\.1234567890123456 .*15 significant"
+    ):
+        write_sqlite(with_budgets("0.1234567890123456"), tmp_path / "out.db")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("amount", "stored"),
+    [
+        ("440000000", 440000000),
+        ("440000000.00", 440000000),
+        ("0.5", 0.5),
+        ("123456789012345.6", None),
+        ("1E+19", 1e19),
+        (str(2**63), None),
+        (str(2**63 + 1), None),
+        (str(2**63 - 1), 2**63 - 1),
+    ],
+)
+def test_sql_number(amount: str, stored: float | None) -> None:
+    if stored is None:
+        with pytest.raises(ValueError, match="15 significant digits"):
+            sql_number(Decimal(amount))
+    else:
+        value = sql_number(Decimal(amount))
+        assert (value, type(value)) == (stored, type(stored))
+
+
+def test_csv_numbers_are_plain(tmp_path: Path) -> None:
+    folder = write_csv(with_budgets("1E+2", "0.000001", "1.50"), tmp_path / "csv")
+    budgets = {r["id"]: r["budget_amount"] for r in read_csv(folder / "programmes.csv")}
+    assert budgets == {
+        "eu-iom-joint-initiative": "440000000",
+        "p0": "100",
+        "p1": "0.000001",
+        "p2": "1.50",
+    }
+    counts = [r["country_count"] for r in read_csv(folder / "programmes.csv")]
+    assert counts == ["26", "", "", ""]
+    assert [r["position"] for r in read_csv(folder / "sessions.csv")] == ["0", "1"]
+
+
+@pytest.mark.skipif(_missing("pandas"), reason="pandas is an optional extra")
+@pytest.mark.parametrize("name", TABLE_NAMES)
+def test_csv_reads_back_into_pandas_as_to_dataframe(name: str, tmp_path: Path) -> None:
+    import pandas as pd
+
+    reg = with_budgets("0.1", "1E+2")
+    folder = write_csv(reg, tmp_path / "csv")
+    t = all_tables()[name]
+    # the recipe of docs/exports.md: text as strings, the numbers' columns typed
+    types = defaultdict(
+        lambda: "string", {c.name: DTYPES[c.type] for c in t.columns if c.type in (int, bool)}
+    )
+    back = pd.read_csv(
+        folder / f"{name}.csv",
+        dtype=types,
+        keep_default_na=False,
+        na_values=[""],
+        index_col="id" if t.key == ("id",) else None,
+    )
+    for c in t.columns:
+        if c.type is Decimal:
+            back[c.name] = back[c.name].map(Decimal, na_action="ignore").astype(object)
+    pd.testing.assert_frame_equal(back, reg.to_dataframe(name))
+    for c in t.columns:
+        if c.type is int:
+            assert str(back[c.name].dtype) == "Int64"

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import importlib.util
+import math
 import sys
+from decimal import Decimal
 from typing import Any
 
 import pytest
 
 import eucoop
 from eucoop import Registry
+from eucoop._queries.tables import (
+    TABLE_NAMES,
+    all_tables,
+    entities_frame,
+    hits_frame,
+    timeline_frame,
+)
 
 
 def _missing(module: str) -> bool:
@@ -139,6 +148,112 @@ def test_dataframe_dtypes_are_nullable() -> None:
     assert str(frame["country_count"].dtype) == "Int64"
     assert frame.loc["eu-iom-joint-initiative", "country_count"] == 26
     assert frame["budget_amount"].isna().sum() == len(frame) - 1
+
+
+NULLABLE = {"string", "Int64", "boolean", "Float64"}
+
+
+def assert_missing_is_na(frame: Any) -> None:
+    """Every column nullable (amounts: exact Decimals), every missing value ``<NA>``."""
+    import pandas as pd
+
+    for name in frame.columns:
+        column = frame[name]
+        dtype = str(column.dtype)
+        if dtype == "object":  # money: Decimal values, pd.NA where missing
+            assert name.endswith("amount"), name
+            assert all(isinstance(v, Decimal) or v is pd.NA for v in column), name
+        else:
+            assert dtype in NULLABLE, (name, dtype)
+        assert not any(v is None or (isinstance(v, float) and math.isnan(v)) for v in column), name
+        assert all(v is pd.NA for v in column[column.isna()]), name
+
+
+@needs_pandas
+@pytest.mark.parametrize("name", TABLE_NAMES)
+def test_every_table_has_nullable_dtypes(name: str) -> None:
+    reg = eucoop.load()
+    frame = reg.to_dataframe(name)
+    assert len(frame) == len(reg.to_records(name)) > 0
+    assert_missing_is_na(frame)
+    table = all_tables()[name]
+    if table.key == ("id",):
+        assert frame.index.name == "id"
+        assert list(frame.columns) == [c.name for c in table.columns][1:]
+    else:
+        assert list(frame.columns) == [c.name for c in table.columns]
+        assert list(frame.index) == list(range(len(frame)))
+
+
+@needs_pandas
+def test_programmes_frame_has_no_none() -> None:
+    import pandas as pd
+
+    frame = eucoop.load().to_dataframe("programmes")
+    assert frame.loc["au-eu-un-libya-taskforce", "acronym"] is pd.NA
+    assert frame.loc["au-eu-un-libya-taskforce", "budget_amount"] is pd.NA
+    assert frame.loc["eu-iom-joint-initiative", "budget_amount"] == Decimal("440000000")
+    assert str(frame["acronym"].dtype) == str(frame["ended"].dtype) == "string"
+    assert frame[frame["budget_amount"] > 50_000_000].index.tolist() == ["eu-iom-joint-initiative"]
+
+
+@needs_pandas
+def test_participants_frame_keeps_roles(reg: Registry) -> None:
+    frame = reg.to_dataframe("participants")
+    assert list(frame.columns) == [
+        "entity_id",
+        "position",
+        "organisation_id",
+        "role",
+        "since",
+        "until",
+        "note",
+    ]
+    programme = frame[frame["entity_id"] == "prog-one"]
+    assert programme[["organisation_id", "role"]].values.tolist() == [
+        [p.organisation, str(p.role)] for p in reg["prog-one"].participants
+    ]
+    assert str(frame["position"].dtype) == "Int64"
+
+
+@needs_pandas
+def test_timeline_and_sources_frames(reg: Registry) -> None:
+    timeline = reg.to_dataframe("timeline")
+    assert timeline["label"].tolist() == [t.label for t in reg.timeline()]
+    assert timeline_frame(reg.timeline("2016", "2016"))["date"].tolist() == ["2016-12", "2016-12"]
+    sources = reg.to_dataframe("sources")
+    assert str(sources["paragraph"].dtype) == "Int64"
+    assert set(sources["scope"]) <= {"entity", "partnership"}
+
+
+@needs_pandas
+def test_entities_frame_of_one_kind_mixed_and_none(reg: Registry) -> None:
+    import pandas as pd
+
+    orgs = entities_frame(reg.organisations)
+    pd.testing.assert_frame_equal(orgs, reg.to_dataframe("organisations"))
+    mixed = entities_frame(reg.involving("org-parent"))
+    assert list(mixed.index) == [e.id for e in reg.involving("org-parent")]
+    assert mixed.columns[0] == "kind"
+    assert set(mixed["kind"]) == {e.kind_name for e in reg.involving("org-parent")}
+    assert {"name", "acronym", "participants", "policy_areas"} <= set(mixed.columns)
+    assert "budget_amount" not in mixed.columns
+    assert_missing_is_na(mixed)
+    empty = entities_frame(())
+    assert len(empty) == 0
+    assert list(empty.columns[:3]) == ["kind", "name", "acronym"]
+    assert_missing_is_na(empty)
+
+
+@needs_pandas
+def test_hits_frame(reg: Registry) -> None:
+    found = reg.search("joint")
+    frame = hits_frame(found.hits)
+    assert list(frame.index) == list(found.ids)
+    assert list(frame.columns) == ["kind", "name", "score", "matched"]
+    assert str(frame["score"].dtype) == "Float64"
+    assert frame["matched"].iloc[0] == "; ".join(found.hits[0].fields)
+    assert_missing_is_na(frame)
 
 
 @needs_networkx

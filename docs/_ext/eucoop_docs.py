@@ -11,6 +11,14 @@
     under ``-W``). The ``:own:`` flag leaves out the fields shared by every
     entity.
 
+``eucoop-export-tables``, ``eucoop-export-types``, ``eucoop-columns NAME``
+    The exports' reference, from the table specs the writers use: every table
+    with what a row is, its key and where it is written; how each type of
+    value is written in CSV, SQLite and pandas; and the columns of one table
+    (pandas dtype, SQLite type, key, references), with optional meanings as
+    ``column: text`` lines. A table of the SQLite export that no
+    ``eucoop-columns`` describes is a build warning.
+
 It also resolves cross-references written against the private modules
 (``eucoop._model.values.PartialDate``, as type hints name them) to the public
 names documented in the API reference (``eucoop.PartialDate``), and keeps
@@ -23,11 +31,14 @@ import enum
 import importlib
 import inspect
 import re
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
 
 import eucoop
+from eucoop import _export
+from eucoop._queries import tables as export_tables
 
 #: Private modules whose ideas a guide page explains: module -> label of that section.
 PRIVATE_MODULE_PAGES = {"eucoop._queries.time": "partial-dates"}
@@ -110,6 +121,164 @@ def field_rows(name: str, own: bool = False) -> list[tuple[str, str, str | None]
             continue
         rows.append((f.name, type_name(f.type), _default(cls, f)))
     return rows
+
+
+#: How each type of cell is written, by the Python type of its values.
+CSV_FORMS = {
+    str: "the text",
+    int: "digits (`26`)",
+    bool: "`true` or `false`",
+    float: "digits with a point",
+    Decimal: "the exact decimal (`440000000`, `1.5`)",
+}
+
+
+def export_types() -> list[tuple[str, str, str, str]]:
+    """``(Python type, CSV, SQLite, pandas)`` for every type a table's cell has."""
+    return [
+        (t.__name__, CSV_FORMS[t], _export.SQL_TYPES[t], export_tables.DTYPES[t])
+        for t in (str, int, bool, Decimal)
+    ]
+
+
+def export_table_rows() -> list[tuple[str, str, str, str]]:
+    """``(table, one row is, key, written to)`` for every table of every export."""
+    rows = []
+    for t in _export.sqlite_tables().values():
+        everywhere = t.name in export_tables.TABLE_NAMES
+        where = "to_dataframe, CSV, SQLite" if everywhere else "SQLite"
+        rows.append((t.name, t.row_is, ", ".join(t.key), where))
+    return rows
+
+
+def column_rows(name: str) -> list[tuple[str, str, str, str]]:
+    """``(column, pandas dtype, SQLite type, notes)`` for every column of one table."""
+    table = _export.sqlite_tables()[name]
+    everywhere = name in export_tables.TABLE_NAMES
+    rows = []
+    for c in table.columns:
+        notes = []
+        if c.name in table.key:
+            notes.append("key" if len(table.key) == 1 else f"key ({table.key.index(c.name) + 1})")
+        if c.refers_to:
+            notes.append(f"id in {c.refers_to}")
+        if c.required and c.name not in table.key:
+            notes.append("always set")
+        if c.choices:
+            notes.append("one of " + ", ".join(c.choices))
+        dtype = export_tables.DTYPES[c.type] if everywhere else "-"
+        if everywhere and table.key == ("id",) and c.name == "id":
+            dtype = "index"
+        rows.append((c.name, dtype, _export.SQL_TYPES[c.type], "; ".join(notes)))
+    return rows
+
+
+def add_export_directives(app, table, literal):  # type: ignore[no-untyped-def]
+    """Register the exports' directives; *table* and *literal* make the table nodes."""
+    from docutils import nodes
+    from sphinx.util import logging
+    from sphinx.util.docutils import SphinxDirective
+
+    logger = logging.getLogger(__name__)
+
+    def literal_or_text(text: str) -> nodes.paragraph:
+        return literal(text) if text and text not in ("-", "index") else nodes.paragraph(text=text)
+
+    class ExportTablesDirective(SphinxDirective):
+        def run(self) -> list[nodes.Node]:
+            cells: list[list[nodes.Node]] = [
+                [literal(n), nodes.paragraph(text=r), literal(k), nodes.paragraph(text=w)]
+                for n, r, k, w in export_table_rows()
+            ]
+            return [table(["Table", "One row is", "Key", "In"], cells, [3, 6, 4, 4])]
+
+    class ExportTypesDirective(SphinxDirective):
+        def run(self) -> list[nodes.Node]:
+            cells: list[list[nodes.Node]] = []
+            for py, csv_form, sql, dtype in export_types():
+                form, _msgs = self.state.inline_text(csv_form, self.lineno)
+                cells.append(
+                    [literal(py), nodes.paragraph("", "", *form), literal(sql), literal(dtype)]
+                )
+            headers = ["Values", "CSV", "SQLite", "pandas"]
+            return [table(headers, cells, [2, 5, 2, 2])]
+
+    class ColumnsDirective(SphinxDirective):
+        required_arguments = 1
+        has_content = True
+
+        def run(self) -> list[nodes.Node]:
+            name = self.arguments[0]
+            try:
+                rows = column_rows(name)
+            except KeyError:
+                raise self.error(f"eucoop-columns: no export table {name!r}") from None
+            documented = getattr(self.env, "eucoop_columns", {})
+            documented.setdefault(self.env.docname, set()).add(name)
+            self.env.eucoop_columns = documented
+            meanings: dict[str, tuple[str, int]] = {}
+            for offset, line in enumerate(self.content):
+                if line.strip():
+                    column, sep, text = line.partition(":")
+                    if not sep:
+                        raise self.error(f"expected 'column: meaning', got {line!r}")
+                    meanings[column.strip()] = (text.strip(), self.content_offset + offset + 1)
+            known = [r[0] for r in rows]
+            for extra in sorted(set(meanings) - set(known)):
+                logger.warning(
+                    "eucoop-columns %s: %r is not one of its columns",
+                    name,
+                    extra,
+                    location=self.get_location(),
+                )
+            headers = ["Column", "pandas", "SQLite", "Key, references"]
+            widths = [3, 2, 2, 4]
+            if meanings:
+                headers.append("Meaning")
+                widths.append(6)
+            cells: list[list[nodes.Node]] = []
+            messages: list[nodes.Node] = []
+            for column, dtype, sql, notes in rows:
+                row = [literal(column), literal_or_text(dtype), literal(sql)]
+                row.append(nodes.paragraph(text=notes))
+                if meanings:
+                    meaning = nodes.paragraph()
+                    if column in meanings:
+                        text, lineno = meanings[column]
+                        inline, msgs = self.state.inline_text(text, lineno)
+                        meaning += inline
+                        messages += msgs
+                    else:
+                        logger.warning(
+                            "eucoop-columns %s: column %r has no meaning written",
+                            name,
+                            column,
+                            location=self.get_location(),
+                        )
+                    row.append(meaning)
+                cells.append(row)
+            return [table(headers, cells, widths), *messages]
+
+    def purge_columns(_app, env, docname):  # type: ignore[no-untyped-def]
+        getattr(env, "eucoop_columns", {}).pop(docname, None)
+
+    def merge_columns(_app, env, _docnames, other):  # type: ignore[no-untyped-def]
+        documented = getattr(env, "eucoop_columns", {})
+        documented.update(getattr(other, "eucoop_columns", {}))
+        env.eucoop_columns = documented
+
+    def check_columns(_app, env):  # type: ignore[no-untyped-def]
+        documented = set().union(*getattr(env, "eucoop_columns", {}).values())
+        for name in _export.sqlite_tables():
+            if name not in documented:
+                logger.warning("export table %r has no eucoop-columns in the docs", name)
+
+    app.add_directive("eucoop-export-tables", ExportTablesDirective)
+    app.add_directive("eucoop-export-types", ExportTypesDirective)
+    app.add_directive("eucoop-columns", ColumnsDirective)
+    app.connect("env-purge-doc", purge_columns)
+    app.connect("env-merge-info", merge_columns)
+    app.connect("env-check-consistency", check_columns)
 
 
 def setup(app):  # type: ignore[no-untyped-def]
@@ -254,6 +423,7 @@ def setup(app):  # type: ignore[no-untyped-def]
         if what in ("property", "attribute", "data") and lines and ":" in lines[0]:
             lines[:0] = ["..", ""]
 
+    add_export_directives(app, table, literal)
     app.add_directive("eucoop-enum", EnumDirective)
     app.connect("autodoc-process-docstring", keep_property_text, priority=400)
     app.add_directive("eucoop-fields", FieldsDirective)

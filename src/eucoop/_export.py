@@ -3,12 +3,14 @@
 Every writer builds its output in a temporary file beside the target and
 renames it into place, so a failure never leaves a half-written file.
 
-:func:`records` gives the flat rows the CSV files and the SQLite tables are
-made of: one dict per entity, scalar values only. Lists are joined with
-``"; "``, dates are ISO strings, money is split into an amount (an exact
-:class:`~decimal.Decimal`) and a currency, and booleans stay booleans.
-The side tables (participants, sources, sessions...) hold what does not fit
-one row per entity.
+The CSV files and the SQLite tables are the tables of
+:mod:`eucoop._queries.tables` (one per kind, documents, entities and the long
+tables), written from the same rows ``to_records`` gives; SQLite adds a
+``meta`` table and four tables of pairs (:func:`sqlite_tables`). Numbers stay
+numbers: integers as integers, booleans as ``true``/``false`` in CSV and 0/1
+in SQLite, and money amounts exact (decimal text in CSV; in SQLite a NUMERIC
+column holding an INTEGER, or a REAL only when it reads back as the same
+decimal: see :func:`sql_number`).
 """
 
 from __future__ import annotations
@@ -19,36 +21,33 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eucoop._loading import SCHEMA_VERSION
-from eucoop._model import COLLECTIONS, KINDS
-from eucoop._queries.tables import (
-    column_names,
-    columns,
-    participant_rows,
-    records,
-    session_rows,
-    source_rows,
-)
+from eucoop._model import Document, Entity, Organisation, Partnership, Programme
+from eucoop._queries.rows import Column, Row, Scalar, cell
+from eucoop._queries.tables import TABLE_NAMES, Table, all_tables
 from eucoop._registry import Registry
 from eucoop._resources import version
 
 if TYPE_CHECKING:
     import sqlite3
 
-__all__ = ["csv_tables", "replacing", "write_csv", "write_json", "write_sqlite"]
-
-Scalar = str | int | bool | Decimal | None
-Row = dict[str, Scalar]
-
-# The side tables: columns, in order.
-_PARTICIPANTS = ("entity_id", "position", "organisation_id", "role", "since", "until", "note")
-_SOURCES = ("entity_id", "scope", "position", "document_id", "paragraph", "fields")
-_SESSIONS = ("dialogue_id", "position", "start", "end", "place", "note")
+__all__ = [
+    "SQL_TYPES",
+    "csv_tables",
+    "replacing",
+    "schema",
+    "sql_number",
+    "sqlite_tables",
+    "write_csv",
+    "write_json",
+    "write_sqlite",
+]
 
 
 # -- writing safely -----------------------------------------------------------
@@ -99,6 +98,8 @@ def _csv_value(value: Scalar) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value, "f")  # positional: 100, never 1E+2
     return str(value)
 
 
@@ -111,23 +112,29 @@ def _csv_text(columns: Sequence[str], rows: Iterable[Row]) -> str:
     return buf.getvalue()
 
 
+def _contents(reg: Registry) -> tuple[tuple[Entity, ...], tuple[Document, ...]]:
+    return tuple(reg), reg.documents
+
+
 def csv_tables(reg: Registry) -> dict[str, str]:
-    """File name -> CSV text, for every file :func:`write_csv` writes."""
-    tables: dict[str, str] = {}
-    for coll in (*(k.collection for k in KINDS), "documents"):
-        tables[f"{coll}.csv"] = _csv_text(column_names(coll), records(getattr(reg, coll)))
-    tables["participants.csv"] = _csv_text(_PARTICIPANTS, participant_rows(reg))
-    tables["sources.csv"] = _csv_text(_SOURCES, source_rows(reg))
-    tables["sessions.csv"] = _csv_text(_SESSIONS, session_rows(reg.dialogues))
-    return tables
+    """File name -> CSV text, for every file :func:`write_csv` writes: one per table."""
+    entities, documents = _contents(reg)
+    tables = all_tables()
+    return {
+        f"{name}.csv": _csv_text(
+            [c.name for c in tables[name].columns], tables[name].rows(entities, documents)
+        )
+        for name in TABLE_NAMES
+    }
 
 
 def write_csv(reg: Registry, path: str | os.PathLike[str]) -> Path:
-    """Write CSV files: one per kind, plus documents, participants, sources and sessions.
+    """Write CSV files: one per kind, plus entities, documents and the long tables.
 
     *path* is a folder (created if need be; files of the same names in it are
     replaced) or, when it ends in ``.zip``, a zip archive of the same files.
-    Empty values are empty cells; booleans are ``true``/``false``. Returns the path.
+    Empty values are empty cells; booleans are ``true``/``false``; amounts are
+    exact decimal text. Returns the path.
     """
     import zipfile  # noqa: PLC0415 - only this writer needs it
 
@@ -147,159 +154,196 @@ def write_csv(reg: Registry, path: str | os.PathLike[str]) -> Path:
 
 # -- SQLite -----------------------------------------------------------------------
 
+#: The SQLite type of a column, by the Python type of its values.
+SQL_TYPES: dict[type, str] = {
+    str: "TEXT",
+    int: "INTEGER",
+    bool: "INTEGER",
+    float: "REAL",
+    Decimal: "NUMERIC",
+}
 _FK = "DEFERRABLE INITIALLY DEFERRED"
-
-_SIDE_TABLES = f"""
-CREATE TABLE participants (
-    entity_id TEXT NOT NULL REFERENCES entities(id) {_FK},
-    position INTEGER NOT NULL,
-    organisation_id TEXT NOT NULL REFERENCES organisations(id) {_FK},
-    role TEXT NOT NULL,
-    since TEXT,
-    until TEXT,
-    note TEXT,
-    PRIMARY KEY (entity_id, position)
-);
-CREATE INDEX participants_organisation ON participants(organisation_id);
-CREATE TABLE sources (
-    entity_id TEXT NOT NULL REFERENCES entities(id) {_FK},
-    scope TEXT NOT NULL CHECK (scope IN ('entity', 'partnership')),
-    position INTEGER NOT NULL,
-    document_id TEXT NOT NULL REFERENCES documents(id) {_FK},
-    paragraph INTEGER,
-    fields TEXT,
-    PRIMARY KEY (entity_id, scope, position)
-);
-CREATE INDEX sources_document ON sources(document_id);
-CREATE TABLE sessions (
-    dialogue_id TEXT NOT NULL REFERENCES dialogues(id) {_FK},
-    position INTEGER NOT NULL,
-    start TEXT NOT NULL,
-    "end" TEXT,
-    place TEXT,
-    note TEXT,
-    PRIMARY KEY (dialogue_id, position)
-);
-CREATE TABLE entity_policy_areas (
-    entity_id TEXT NOT NULL REFERENCES entities(id) {_FK},
-    policy_area TEXT NOT NULL,
-    PRIMARY KEY (entity_id, policy_area)
-);
-CREATE TABLE partnership_areas (
-    organisation_id TEXT NOT NULL REFERENCES organisations(id) {_FK},
-    policy_area TEXT NOT NULL,
-    PRIMARY KEY (organisation_id, policy_area)
-);
-CREATE TABLE partnership_agreements (
-    organisation_id TEXT NOT NULL REFERENCES organisations(id) {_FK},
-    agreement_id TEXT NOT NULL REFERENCES agreements(id) {_FK},
-    PRIMARY KEY (organisation_id, agreement_id)
-);
-CREATE TABLE programme_countries (
-    programme_id TEXT NOT NULL REFERENCES programmes(id) {_FK},
-    country TEXT NOT NULL,
-    PRIMARY KEY (programme_id, country)
-);
-"""
+_INT64 = 2**63
 
 
-def _table_sql(coll: str) -> str:
-    """``CREATE TABLE`` for one kind: its columns, typed, with their foreign keys."""
-    parts = []
-    for c in columns(COLLECTIONS[coll]):
-        if c.name == "id":
-            ref = "" if coll == "documents" else f" REFERENCES entities(id) {_FK}"
-            parts.append(f"id TEXT PRIMARY KEY{ref}")
-            continue
-        kind = "INTEGER" if c.type in (int, bool) else "TEXT"
-        null = " NOT NULL" if c.name in ("name", "title", "publisher") else ""
-        ref = f" REFERENCES {c.refers_to}(id) {_FK}" if c.refers_to else ""
-        parts.append(f'"{c.name}" {kind}{null}{ref}')
-    cols = ",\n    ".join(parts)
-    return f"CREATE TABLE {coll} (\n    {cols}\n);"
+def sql_number(amount: Decimal) -> int | float:
+    """An amount as SQLite stores it exactly: an INTEGER when it is whole, else a REAL.
+
+    A REAL is written only when the amount has at most 15 significant digits,
+    which a REAL always gives back (Python's ``Decimal(str(x))``, SQL's
+    ``CAST(x AS TEXT)``); any other amount is a :class:`ValueError`, never rounded.
+
+    >>> sql_number(Decimal("440000000")), sql_number(Decimal("1.50"))
+    (440000000, 1.5)
+    """
+    if amount == amount.to_integral_value() and -_INT64 <= amount < _INT64:
+        return int(amount)
+    if len(amount.normalize().as_tuple().digits) <= 15:
+        return float(amount)
+    msg = f"the amount {amount} has more than 15 significant digits: SQLite cannot keep it exact"
+    raise ValueError(msg)
 
 
-def _schema() -> str:
-    parts = [
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
-        "CREATE TABLE entities (id TEXT PRIMARY KEY, kind TEXT NOT NULL, "
-        "name TEXT NOT NULL, acronym TEXT);",
+Pairs = Callable[[Sequence[Entity]], Iterable[tuple[str, str]]]
+
+
+def _pairs(name: str, a: Column, b: Column, pairs: Pairs, row_is: str) -> Table:
+    def rows(entities: Sequence[Entity], _docs: Sequence[Document]) -> list[Row]:
+        return [{a.name: x, b.name: y} for x, y in dict.fromkeys(pairs(entities))]
+
+    return Table(name, (a, b), (a.name, b.name), rows, row_is)
+
+
+def _partnerships(entities: Sequence[Entity]) -> Iterator[tuple[str, Partnership]]:
+    for e in entities:
+        if isinstance(e, Organisation) and e.partnership is not None:
+            yield e.id, e.partnership
+
+
+def _entity_areas(entities: Sequence[Entity]) -> Iterator[tuple[str, str]]:
+    return ((e.id, str(a)) for e in entities for a in sorted(e.policy_areas))
+
+
+def _partnership_areas(entities: Sequence[Entity]) -> Iterator[tuple[str, str]]:
+    return ((i, str(a)) for i, p in _partnerships(entities) for a in sorted(p.areas))
+
+
+def _partnership_agreements(entities: Sequence[Entity]) -> Iterator[tuple[str, str]]:
+    return ((i, a) for i, p in _partnerships(entities) for a in p.formalised_by)
+
+
+def _programme_countries(entities: Sequence[Entity]) -> Iterator[tuple[str, str]]:
+    return ((p.id, c) for p in entities if isinstance(p, Programme) for c in p.countries)
+
+
+def _meta(_e: Sequence[Entity], _d: Sequence[Document]) -> list[Row]:
+    return [
+        {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+        {"key": "eucoop_version", "value": version()},
     ]
-    parts.extend(_table_sql(coll) for coll in ("documents", *(k.collection for k in KINDS)))
-    parts.append(_SIDE_TABLES)
-    return "\n".join(parts)
 
 
-def _sql_value(value: Scalar) -> str | int | None:
+@cache
+def sqlite_tables() -> dict[str, Table]:
+    """Every table of the SQLite export, in order: the tables of every export, ``meta``, pairs."""
+    org = cell("organisation_id", refers_to="organisations", required=True)
+    area = cell("policy_area", required=True)
+    meta = Table(
+        "meta",
+        (cell("key", required=True), cell("value", required=True)),
+        ("key",),
+        _meta,
+        "one fact about the export: schema_version, eucoop_version",
+    )
+    pairs = (
+        _pairs(
+            "entity_policy_areas",
+            cell("entity_id", refers_to="entities", required=True),
+            area,
+            _entity_areas,
+            "one policy area of an entity",
+        ),
+        _pairs("partnership_areas", org, area, _partnership_areas, "one area of a partnership"),
+        _pairs(
+            "partnership_agreements",
+            org,
+            cell("agreement_id", refers_to="agreements", required=True),
+            _partnership_agreements,
+            "one agreement formalising a partnership",
+        ),
+        _pairs(
+            "programme_countries",
+            cell("programme_id", refers_to="programmes", required=True),
+            cell("country", required=True),
+            _programme_countries,
+            "one country a programme names",
+        ),
+    )
+    return {t.name: t for t in (*all_tables().values(), meta, *pairs)}
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _column_sql(c: Column) -> str:
+    name = f'"{c.name}"'
+    parts = [name, SQL_TYPES[c.type]]
+    if c.required:
+        parts.append("NOT NULL")
+    if c.type is bool:
+        parts.append(f"CHECK ({name} IN (0, 1))")
+    elif c.type is Decimal:
+        parts.append(f"CHECK (typeof({name}) IN ('integer', 'real', 'null'))")
+    if c.choices:
+        parts.append(f"CHECK ({name} IN ({', '.join(map(_quote, c.choices))}))")
+    if c.refers_to:
+        parts.append(f"REFERENCES {c.refers_to}(id) {_FK}")
+    return " ".join(parts)
+
+
+def _table_sql(t: Table) -> str:
+    """``CREATE TABLE`` for one table, typed, with its keys, and an index per reference."""
+    lines = [_column_sql(c) for c in t.columns]
+    key = ", ".join(f'"{k}"' for k in t.key)
+    lines.append(f"PRIMARY KEY ({key})")
+    body = ",\n    ".join(lines)
+    out = [f"CREATE TABLE {t.name} (\n    {body}\n);"]
+    out.extend(
+        f'CREATE INDEX {t.name}_{c.name} ON {t.name}("{c.name}");'
+        for c in t.columns
+        if c.refers_to and c.name != t.key[0]
+    )
+    return "\n".join(out)
+
+
+def schema() -> str:
+    """The SQL that makes the export's tables (before any row is written)."""
+    return "\n".join(_table_sql(t) for t in sqlite_tables().values())
+
+
+def _sql_value(value: Scalar) -> str | int | float | None:
     if isinstance(value, Decimal):
-        return str(value)  # exact: amounts are never binary floats
+        return sql_number(value)
     if isinstance(value, bool):
         return int(value)
     return value
 
 
-def _insert(
-    db: sqlite3.Connection, table: str, columns: Sequence[str], rows: Iterable[Row]
-) -> None:
-    names = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    db.executemany(
-        f"INSERT INTO {table} ({names}) VALUES ({marks})",  # noqa: S608 - fixed names
-        ([_sql_value(r[c]) for c in columns] for r in rows),
-    )
-
-
-def _pairs(rows: Iterable[tuple[str, str]]) -> list[Row]:
-    return [{"a": a, "b": b} for a, b in dict.fromkeys(rows)]
-
-
 def _fill(db: sqlite3.Connection, reg: Registry) -> None:
-    db.executemany(
-        "INSERT INTO meta VALUES (?, ?)",
-        [("schema_version", str(SCHEMA_VERSION)), ("eucoop_version", version())],
-    )
-    db.executemany(
-        "INSERT INTO entities VALUES (?, ?, ?, ?)",
-        [(e.id, e.kind_name, e.name, e.acronym) for e in reg],
-    )
-    for coll in ("documents", *(k.collection for k in KINDS)):
-        _insert(db, coll, column_names(coll), records(getattr(reg, coll)))
-    _insert(db, "participants", _PARTICIPANTS, participant_rows(reg))
-    _insert(db, "sources", _SOURCES, source_rows(reg))
-    _insert(db, "sessions", _SESSIONS, session_rows(reg.dialogues))
-    areas = _pairs((e.id, str(a)) for e in reg for a in sorted(e.policy_areas))
-    db.executemany("INSERT INTO entity_policy_areas VALUES (:a, :b)", areas)
-    partnered = [(o.id, o.partnership) for o in reg.organisations if o.partnership is not None]
-    areas = _pairs((ident, str(a)) for ident, p in partnered for a in sorted(p.areas))
-    db.executemany("INSERT INTO partnership_areas VALUES (:a, :b)", areas)
-    formal = _pairs((ident, a) for ident, p in partnered for a in p.formalised_by)
-    db.executemany("INSERT INTO partnership_agreements VALUES (:a, :b)", formal)
-    countries = _pairs((p.id, c) for p in reg.programmes for c in p.countries)
-    db.executemany("INSERT INTO programme_countries VALUES (:a, :b)", countries)
+    entities, documents = _contents(reg)
+    for t in sqlite_tables().values():
+        names = [c.name for c in t.columns]
+        marks = ", ".join("?" for _ in names)
+        quoted = ", ".join(f'"{n}"' for n in names)
+        db.executemany(
+            f"INSERT INTO {t.name} ({quoted}) VALUES ({marks})",  # noqa: S608 - fixed names
+            ([_sql_value(r[n]) for n in names] for r in t.rows(entities, documents)),
+        )
 
 
 def write_sqlite(reg: Registry, path: str | os.PathLike[str]) -> Path:
     """Write an SQLite database with primary and foreign keys. Returns the path.
 
-    Tables: ``entities`` (every entity's id, kind, name and acronym),
+    Tables: ``meta``, ``entities`` (every entity's id, kind, name and acronym),
     ``documents``, ``organisations``, ``agreements``, ``dialogues`` and
-    ``programmes`` (the columns of :func:`records`; list columns joined with
-    ``"; "``, budget amounts as exact decimal text), and the side tables
-    ``participants``, ``sources``, ``sessions``, ``entity_policy_areas``,
-    ``partnership_areas``, ``partnership_agreements`` and
-    ``programme_countries``. An existing file at *path* is replaced.
+    ``programmes`` (the columns of ``to_records``), the long tables
+    ``participants``, ``sources``, ``sessions`` and ``timeline``, and the pairs
+    ``entity_policy_areas``, ``partnership_areas``, ``partnership_agreements``
+    and ``programme_countries``. Integers and flags are INTEGER, amounts NUMERIC
+    (see :func:`sql_number`). An existing file at *path* is replaced.
     """
-    import sqlite3  # noqa: PLC0415 - keeps records() light for to_dataframe
+    import sqlite3  # noqa: PLC0415 - keeps the rows light for to_dataframe
 
     target = Path(path)
     with replacing(target) as tmp:
         db = sqlite3.connect(tmp)
         try:
             db.execute("PRAGMA foreign_keys = ON")
-            db.executescript(_schema())
+            db.executescript(schema())
             with db:  # one transaction: deferred foreign keys are checked on commit
                 _fill(db, reg)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, ValueError) as exc:
             msg = f"cannot write {target}: {exc}"
             raise ValueError(msg) from exc
         finally:

@@ -427,18 +427,18 @@ class Registry:
     # -- tables and graphs (optional extras) --------------------------------------
 
     def to_records(self, kind: type[Entity] | type[Document] | str) -> list[dict[str, Any]]:
-        """One flat dict per entity of *kind*, ready for csv or a DataFrame.
+        """One flat dict per row of a kind's table or a long table (see :doc:`/exports`).
 
         >>> import eucoop
         >>> row = eucoop.load().to_records("programmes")[0]
         >>> row["id"], row["countries"]
         ('au-eu-un-libya-taskforce', 'LY')
         """
-        return tables.records(getattr(self, kind_of(kind, documents=True)))
+        return tables.table_records(kind, tuple(self), self.documents)
 
     def to_dataframe(self, kind: type[Entity] | type[Document] | str) -> Any:
-        """A pandas DataFrame of one kind, indexed by id (needs ``eucoop[pandas]``)."""
-        return tables.to_dataframe(getattr(self, kind_of(kind, documents=True)))
+        """A pandas DataFrame of :meth:`to_records`, ``<NA>`` where missing (``eucoop[pandas]``)."""
+        return tables.table_frame(kind, tuple(self), self.documents)
 
     def to_networkx(self) -> Any:
         """A networkx graph of who takes part in what (needs ``eucoop[networkx]``)."""

@@ -1,12 +1,10 @@
-"""Tables and graphs: flat rows, long-form side tables, pandas DataFrames, networkx graphs.
+"""Tables and graphs: the tables of the exports, pandas DataFrames, networkx graphs.
 
-The columns of each kind come from its fields (see :mod:`eucoop._model.fields`):
-a field gives one column unless its ``export`` says otherwise, so a new field
-shows up in every table without an edit here. Values are scalars: lists joined
-with ``"; "``, dates as ISO strings, enums as their values, money split into an
-amount (an exact :class:`~decimal.Decimal`) and a currency; missing values are
-``None``. The side tables (participants, sources, sessions) hold what does not
-fit one row per entity.
+Every table the exports write is a :class:`Table` here: its columns (name,
+Python type, the table they refer to), its key, and how its rows are made
+(from :mod:`~eucoop._queries.rows`). The CSV and SQLite writers,
+``to_records`` and ``to_dataframe`` all read these, and the docs' column
+reference is generated from them, so they cannot disagree.
 
 pandas and networkx are optional extras, imported only when used.
 """
@@ -16,219 +14,210 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from enum import Enum
-from typing import Any, NamedTuple
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from eucoop._model import (
-    COLLECTIONS,
-    Agreement,
-    Dialogue,
-    Document,
-    Entity,
-    FieldInfo,
-    Organisation,
-    PartialDate,
-    Source,
-    fields_of,
-    per_class,
+from eucoop._model import KINDS, Agreement, Document, Entity, Organisation, kind_of
+from eucoop._queries.rows import (
+    SEP,
+    Column,
+    Row,
+    cell,
+    column_names,
+    columns,
+    participant_rows,
+    records,
+    session_rows,
+    source_rows,
+    timeline_rows,
 )
+from eucoop._queries.time import TimelineEntry, timeline_entries
+
+if TYPE_CHECKING:
+    from eucoop._queries.search import Hit
 
 __all__ = [
-    "SEP",
-    "Column",
-    "column_names",
-    "columns",
-    "participant_rows",
-    "records",
-    "session_rows",
-    "source_rows",
-    "to_dataframe",
+    "DTYPES",
+    "TABLE_NAMES",
+    "Table",
+    "all_tables",
+    "entities_frame",
+    "frame",
+    "hits_frame",
+    "optional",
+    "table",
+    "table_frame",
+    "table_records",
+    "timeline_frame",
     "to_networkx",
 ]
 
-#: How list values are joined into one column.
-SEP = "; "
+#: The pandas dtype of a column, by the Python type of its values. Every one
+#: holds ``<NA>`` for a missing value; amounts stay exact Decimals (pandas has
+#: no exact decimal dtype of its own), in an ``object`` column.
+DTYPES: dict[type, str] = {
+    str: "string",
+    int: "Int64",
+    bool: "boolean",
+    float: "Float64",
+    Decimal: "object",
+}
 
-Scalar = str | int | bool | Decimal | None
-Row = dict[str, Scalar]
 
+class Table(NamedTuple):
+    """A table of the exports: its name, columns, primary key, rows and what a row is.
 
-class Column(NamedTuple):
-    """One column of a kind's table: its name, the Python type of its values, and a getter.
-
-    ``refers_to`` names the collection whose ids the column holds, if any.
+    ``rows`` makes the rows from the entities and the documents.
     """
 
     name: str
-    type: type
-    get: Callable[[Any], Scalar]
-    refers_to: str | None = None
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    rows: Callable[[Sequence[Entity], Sequence[Document]], list[Row]]
+    row_is: str
 
 
-def scalar(value: object) -> Scalar:
-    """A field value as one cell: lists joined, dates and enums as text, empty as None.
-
-    >>> scalar(frozenset({"b", "a"})), scalar(()), scalar(PartialDate(2019, 7))
-    ('a; b', None, '2019-07')
-    """
-    if isinstance(value, Enum):
-        return str(value.value)
-    if value is None or isinstance(value, str | int | Decimal):  # bool is an int
-        return value
-    if isinstance(value, PartialDate):
-        return value.isoformat()
-    if isinstance(value, frozenset):
-        return SEP.join(sorted(str(scalar(v)) for v in value)) or None
-    if isinstance(value, tuple):
-        return SEP.join(str(scalar(v)) for v in value) or None
-    return str(value)
+def _timeline(entities: Sequence[Entity]) -> list[TimelineEntry]:
+    return timeline_entries(entities, [e for e in entities if isinstance(e, Organisation)])
 
 
-def _cell_type(f: FieldInfo) -> type:
-    return f.item if not f.many and f.item in (int, bool, Decimal) else str
+def _kind_table(cls: type[Entity]) -> Table:
+    cols = tuple(
+        c._replace(refers_to="entities", required=True) if c.name == "id" else c
+        for c in columns(cls)
+    )
+
+    def rows(entities: Sequence[Entity], _docs: Sequence[Document]) -> list[Row]:
+        return records(e for e in entities if type(e) is cls)
+
+    return Table(cls.collection, cols, ("id",), rows, f"one {cls.__name__.lower()}")
 
 
-def _getter(name: str) -> Callable[[Any], Scalar]:
-    return lambda v: scalar(getattr(v, name))
-
-
-def _nested_getter(outer: str, inner: str) -> Callable[[Any], Scalar]:
-    def get(v: Any) -> Scalar:
-        nested = getattr(v, outer)
-        return None if nested is None else scalar(getattr(nested, inner))
-
-    return get
-
-
-def _organisations(e: Entity) -> Scalar:
-    return SEP.join(dict.fromkeys(p.organisation for p in e.participants)) or None
-
-
-def _session_columns(name: str) -> list[Column]:
-    def starts(d: Dialogue) -> list[PartialDate]:
-        return sorted(s.start for s in getattr(d, name))
-
-    def first(d: Dialogue) -> Scalar:
-        found = starts(d)
-        return found[0].isoformat() if found else None
-
-    def last(d: Dialogue) -> Scalar:
-        found = starts(d)
-        return found[-1].isoformat() if found else None
-
+def _entity_rows(entities: Sequence[Entity], _docs: Sequence[Document]) -> list[Row]:
     return [
-        Column("session_count", int, lambda d: len(getattr(d, name))),
-        Column("first_session", str, first),
-        Column("last_session", str, last),
+        {"id": e.id, "kind": e.kind_name, "name": e.name, "acronym": e.acronym} for e in entities
     ]
 
 
-@per_class
-def columns(cls: type) -> tuple[Column, ...]:
-    """The columns of the table of one kind (or of documents), in field order."""
-    out: list[Column] = []
-    for f in fields_of(cls):
-        how = f.meta.export
-        if how == "skip":
-            continue
-        if how == "organisations":
-            out.append(Column(f.name, str, _organisations))
-        elif how == "sessions":
-            out.extend(_session_columns(f.name))
-        elif how == "flatten" and f.nested is not None:
-            out.extend(
-                Column(
-                    f"{f.name}_{g.name}",
-                    _cell_type(g),
-                    _nested_getter(f.name, g.name),
-                    None if g.many else g.meta.refers_to,
-                )
-                for g in fields_of(f.nested)
-                if g.meta.export != "skip"
-            )
-        else:
-            refers = None if f.many else f.meta.refers_to
-            out.append(Column(f.name, _cell_type(f), _getter(f.name), refers))
-    return tuple(out)
+_KIND_CHOICES = tuple(k.__name__.lower() for k in KINDS)
 
 
-def column_names(collection: str) -> tuple[str, ...]:
-    """The columns of :func:`records` for one collection, in order.
-
-    >>> column_names("documents")[:3]
-    ('id', 'title', 'publisher')
-    """
-    return tuple(c.name for c in columns(COLLECTIONS[collection]))
-
-
-def records(items: Iterable[Entity | Document]) -> list[Row]:
-    """Flat rows, one dict per entity or document, with the columns of its kind.
-
-    >>> from eucoop._model import Programme
-    >>> row = records([Programme(id="p", name="P", countries=("LY", "NE"))])[0]
-    >>> row["countries"], row["budget_amount"]
-    ('LY; NE', None)
-    """
-    return [{c.name: c.get(v) for c in columns(type(v))} for v in items]
-
-
-def participant_rows(entities: Iterable[Entity]) -> list[Row]:
-    """One row per participation: who takes part in which entity, in which role, when."""
-    return [
-        {
-            "entity_id": e.id,
-            "position": i,
-            "organisation_id": p.organisation,
-            "role": str(p.role),
-            "since": scalar(p.since),
-            "until": scalar(p.until),
-            "note": p.note,
-        }
-        for e in entities
-        for i, p in enumerate(e.participants)
+@cache
+def all_tables() -> dict[str, Table]:
+    """Every table of :data:`TABLE_NAMES`, by name (made once)."""
+    doc_cols = tuple(c._replace(required=True) if c.name == "id" else c for c in columns(Document))
+    found = [
+        Table(
+            "entities",
+            (
+                cell("id", required=True),
+                cell("kind", required=True, choices=_KIND_CHOICES),
+                cell("name", required=True),
+                cell("acronym"),
+            ),
+            ("id",),
+            _entity_rows,
+            "one entity of any kind",
+        ),
+        Table("documents", doc_cols, ("id",), lambda _e, docs: records(docs), "one document"),
+        *(_kind_table(k) for k in KINDS),
+        Table(
+            "participants",
+            (
+                cell("entity_id", refers_to="entities", required=True),
+                cell("position", int, required=True),
+                cell("organisation_id", refers_to="organisations", required=True),
+                cell("role", required=True),
+                cell("since"),
+                cell("until"),
+                cell("note"),
+            ),
+            ("entity_id", "position"),
+            lambda entities, _d: participant_rows(entities),
+            "one organisation taking part in an entity",
+        ),
+        Table(
+            "sources",
+            (
+                cell("entity_id", refers_to="entities", required=True),
+                cell("scope", required=True, choices=("entity", "partnership")),
+                cell("position", int, required=True),
+                cell("document_id", refers_to="documents", required=True),
+                cell("paragraph", int),
+                cell("fields"),
+            ),
+            ("entity_id", "scope", "position"),
+            lambda entities, _d: source_rows(entities),
+            "one citation",
+        ),
+        Table(
+            "sessions",
+            (
+                cell("dialogue_id", refers_to="dialogues", required=True),
+                cell("position", int, required=True),
+                cell("start", required=True),
+                cell("end"),
+                cell("place"),
+                cell("note"),
+            ),
+            ("dialogue_id", "position"),
+            lambda entities, _d: session_rows(entities),
+            "one session of a dialogue",
+        ),
+        Table(
+            "timeline",
+            (
+                cell("date", required=True),
+                cell("first_day", required=True),
+                cell("last_day", required=True),
+                cell("entity_id", refers_to="entities", required=True),
+                cell("field", required=True),
+                cell("label", required=True),
+            ),
+            ("entity_id", "field"),
+            lambda entities, _d: timeline_rows(_timeline(entities)),
+            "one dated fact, in date order",
+        ),
     ]
+    return {t.name: t for t in found}
 
 
-def _source_row(ident: str, scope: str, position: int, s: Source) -> Row:
-    return {
-        "entity_id": ident,
-        "scope": scope,
-        "position": position,
-        "document_id": s.document,
-        "paragraph": s.paragraph,
-        "fields": scalar(s.fields),
-    }
+#: Every table ``to_dataframe``, CSV and SQLite give, in the order they are written.
+TABLE_NAMES = (
+    "entities",
+    "documents",
+    *(k.collection for k in KINDS),
+    "participants",
+    "sources",
+    "sessions",
+    "timeline",
+)
 
 
-def source_rows(entities: Iterable[Entity]) -> list[Row]:
-    """One row per citation. ``scope`` is ``"entity"`` or ``"partnership"``.
+def table(name: type | str) -> Table:
+    """The table of a table name, or of a kind as :func:`~eucoop._model.kind_of` reads it.
 
-    ``fields`` names the fields the citation supports (empty: the whole).
+    >>> table("Programme").name, table("participants").key
+    ('programmes', ('entity_id', 'position'))
     """
-    rows: list[Row] = []
-    for e in entities:
-        rows.extend(_source_row(e.id, "entity", i, s) for i, s in enumerate(e.sources))
-        if isinstance(e, Organisation) and e.partnership is not None:
-            rows.extend(
-                _source_row(e.id, "partnership", i, s) for i, s in enumerate(e.partnership.sources)
-            )
-    return rows
+    tables = all_tables()
+    if isinstance(name, str) and name.strip().lower() in tables:
+        return tables[name.strip().lower()]
+    try:
+        return tables[kind_of(name, documents=True)]
+    except ValueError:
+        msg = f"unknown kind or table {name!r}; expected one of: {', '.join(TABLE_NAMES)}"
+        raise ValueError(msg) from None
 
 
-def session_rows(dialogues: Iterable[Dialogue]) -> list[Row]:
-    """One row per session of a dialogue."""
-    return [
-        {
-            "dialogue_id": d.id,
-            "position": i,
-            "start": scalar(s.start),
-            "end": scalar(s.end),
-            "place": s.place,
-            "note": s.note,
-        }
-        for d in dialogues
-        for i, s in enumerate(d.sessions)
-    ]
+def table_records(
+    name: type | str, entities: Sequence[Entity], documents: Sequence[Document]
+) -> list[Row]:
+    """The rows of one table (see :func:`table`), from the entities and documents."""
+    return table(name).rows(entities, documents)
+
+
+# -- DataFrames ------------------------------------------------------------------
 
 
 def optional(module: str, extra: str, what: str) -> Any:
@@ -240,15 +229,75 @@ def optional(module: str, extra: str, what: str) -> Any:
         raise ModuleNotFoundError(msg, name=module) from None
 
 
-def to_dataframe(items: Sequence[Entity | Document]) -> Any:
-    """A pandas DataFrame of :func:`records`, indexed by id.
+def frame(cols: Sequence[Column], rows: Sequence[Row], index: str | None = None) -> Any:
+    """A pandas DataFrame of *rows*, each column of the nullable dtype of its type.
 
-    Columns get pandas' nullable dtypes (``string``, ``Int64``, ``boolean``), so a
-    missing value is always ``<NA>`` and counts stay integers.
+    Missing values are ``<NA>`` in every column (:data:`DTYPES`); *index* names
+    the column to index by, if any.
     """
     pd = optional("pandas", "pandas", "to_dataframe")
-    frame = pd.DataFrame.from_records(records(items)).convert_dtypes()
-    return frame.set_index("id") if "id" in frame.columns else frame
+    data = {}
+    for c in cols:
+        values = [r[c.name] for r in rows]
+        if c.type is Decimal:
+            data[c.name] = pd.array([pd.NA if v is None else v for v in values], dtype=object)
+        else:
+            data[c.name] = pd.array(values, dtype=DTYPES[c.type])
+    out = pd.DataFrame(data)
+    return out if index is None else out.set_index(index)
+
+
+def _frame_of(t: Table, rows: Sequence[Row]) -> Any:
+    return frame(t.columns, rows, "id" if t.key == ("id",) else None)
+
+
+def table_frame(name: type | str, entities: Sequence[Entity], documents: Sequence[Document]) -> Any:
+    """A pandas DataFrame of one table: indexed by id when that is its key, else numbered."""
+    t = table(name)
+    return _frame_of(t, t.rows(entities, documents))
+
+
+def entities_frame(entities: Sequence[Entity]) -> Any:
+    """A DataFrame of any entities, indexed by id, for ``Results.to_dataframe()``.
+
+    Entities of one kind get that kind's columns. A mix gets ``kind`` (the
+    entity's kind) and the columns every kind in it shares.
+    """
+    kinds = list(dict.fromkeys(type(e) for e in entities))
+    if len(kinds) == 1:
+        return frame(columns(kinds[0]), records(entities), "id")
+    shared = [
+        c
+        for c in columns(kinds[0] if kinds else Entity)
+        if c.name != "kind" and all(c.name in column_names(k.collection) for k in kinds)
+    ]
+    cols = (shared[0], cell("kind"), *shared[1:])
+    rows = [{"kind": e.kind_name, **{c.name: c.get(e) for c in shared}} for e in entities]
+    return frame(cols, rows, "id")
+
+
+def timeline_frame(entries: Iterable[TimelineEntry]) -> Any:
+    """A DataFrame of timeline entries, for ``Timeline.to_dataframe()``: the timeline table."""
+    return _frame_of(all_tables()["timeline"], timeline_rows(entries))
+
+
+def hits_frame(hits: Iterable[Hit]) -> Any:
+    """A DataFrame of search hits, indexed by id: kind, name, score and the fields matched."""
+    cols = (cell("id"), cell("kind"), cell("name"), cell("score", float), cell("matched"))
+    rows: list[Row] = [
+        {
+            "id": h.id,
+            "kind": h.entity.kind_name,
+            "name": h.entity.name,
+            "score": h.score,
+            "matched": SEP.join(h.fields) or None,
+        }
+        for h in hits
+    ]
+    return frame(cols, rows, "id")
+
+
+# -- graphs -----------------------------------------------------------------------
 
 
 def to_networkx(entities: Sequence[Entity]) -> Any:
