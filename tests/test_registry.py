@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import runpy
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -161,6 +162,17 @@ class TestKindTypedFilter:
 
     def test_fields_of_the_kind(self, reg: Registry) -> None:
         assert [o.headquarters for o in reg.filter(kind=Organisation)] == [None, "Geneva"]
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "typing-examples"
+
+
+@pytest.mark.parametrize("name", ["dates.py", "lookups.py", "results.py"])
+def test_typing_examples_run(name: str) -> None:
+    """What the typing examples state about types holds when they run (mypy checks the rest)."""
+    assert sorted(p.name for p in EXAMPLES.glob("*.py")) == ["dates.py", "lookups.py", "results.py"]
+    namespace = runpy.run_path(str(EXAMPLES / name))
+    assert "reg" in namespace
 
 
 class TestWhoDoesWhat:
