@@ -370,7 +370,7 @@ class Registry:
             view = Registry(
                 trim(self, PartialDate.coerce(date).start, include_uncertain), self.documents
             )
-        view._full = self._full or self
+        view._full = self if self._full is None else self._full
         return view
 
     def in_force(self, date: DateLike, *, include_uncertain: bool = False) -> Results[Agreement]:
@@ -385,8 +385,8 @@ class Registry:
 
         >>> import eucoop
         >>> reg = eucoop.load()
-        >>> reg.in_force("2005-12-13").ids[-2:], reg.in_force("2005-12-14").ids[-2:]
-        (('global-approach-to-migration-and-mobility', 'untoc'), ('uncac', 'untoc'))
+        >>> "uncac" in reg.in_force("2005-12-13").ids, "uncac" in reg.in_force("2005-12-14").ids
+        (False, True)
         """
         return Results(in_force(self.agreements, PartialDate.coerce(date).start, include_uncertain))
 

@@ -11,6 +11,10 @@ Something with no start date at all counts as having existed all along.
 An end date (``until``, ``ended``) is the last day on which the thing still
 held, so on that day it is still going on; a partial end date makes the days
 it spans, after its first, uncertain.
+
+An agreement is in force (``in_force``) from its entry into force, else from
+its adoption, by the same rules; a legally binding one adopted with no known
+entry into force is uncertain from its adoption on.
 """
 
 from __future__ import annotations
