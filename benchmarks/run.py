@@ -745,7 +745,7 @@ def bench_queries(cfg: Config, report: Report, reg: eucoop.Registry) -> None:
     print(f"4. queries on {n:,} entities", flush=True)
     area, country = AREA, COUNTRY
     # The first filter and search build their indexes, with the collector as a user has it.
-    first = {"filter": median_time(lambda: reg.filter(policy_area=area, country=country), 1)}
+    first = {"filter": median_time(lambda: reg.filter(area=area, country=country), 1)}
     first["search"] = median_time(lambda: reg.search(WORDS["common word"]), 1)
     # Then the registry and its indexes are frozen out of the collector's sight: the queries
     # and scans allocate little, and the full collections between measurements stay quick.
@@ -826,8 +826,8 @@ def _queries(
 
     # filter: an area and a country
     compare(
-        lambda found: f"`filter(policy_area=, country=)` ({len(found):,} results)",
-        indexed=lambda: reg.filter(policy_area=AREA, country=COUNTRY),
+        lambda found: f"`filter(area=, country=)` ({len(found):,} results)",
+        indexed=lambda: reg.filter(area=AREA, country=COUNTRY),
         scan=lambda: scan_filter(entities, AREA, COUNTRY),
         answer=lambda found: list(found.ids),
         first=first_calls["filter"],

@@ -21,7 +21,9 @@ from eucoop import (
     Registry,
     Role,
 )
-from eucoop._queries.time import Status, entity_span, status
+from eucoop._queries.filters import country_code, country_name
+from eucoop._queries.time import Status, entity_span, in_force_on, status
+from eucoop._text import fold
 
 from .strategies import COUNTRIES, data_files, partial_dates, whole_files
 
@@ -46,17 +48,88 @@ class TestFilter:
             reg.filter(kind=Entity)
 
     def test_policy_area(self, reg: Registry) -> None:
-        assert reg.filter(policy_area="asylum").ids == ("org-child",)
-        assert reg.filter(policy_area=PolicyArea.RETURN_AND_REINTEGRATION).ids == ("prog-one",)
-        assert reg.filter(policy_area="drugs") == ()
+        assert reg.filter(area="asylum").ids == ("org-child",)
+        assert reg.filter(area=PolicyArea.RETURN_AND_REINTEGRATION).ids == ("prog-one",)
+        assert reg.filter(area="drugs") == ()
         with pytest.raises(ValueError, match="is not a valid PolicyArea"):
-            reg.filter(policy_area="nowhere")
+            reg.filter(area="nowhere")
+        with pytest.raises(ValueError, match=r"'migraton' .*did you mean 'migration'"):
+            reg.filter(area="migraton")
+
+    def test_policy_area_keeps_its_old_name(self, reg: Registry) -> None:
+        """``policy_area=`` (the contract's spelling) still works, with a DeprecationWarning."""
+        with pytest.warns(DeprecationWarning, match=r"use filter\(area=...\)") as caught:
+            found = reg.filter(policy_area="asylum")
+        assert found.ids == ("org-child",)
+        assert caught[0].filename == __file__  # the warning points at the caller
+        with pytest.warns(DeprecationWarning, match="policy_area"):
+            assert reg.filter(kind="programme", policy_area=PolicyArea.DRUGS) == ()
+        with pytest.raises(TypeError, match="not both"):
+            reg.filter(area="asylum", policy_area="asylum")
 
     def test_country_and_region(self, reg: Registry) -> None:
         assert reg.filter(country="ly").ids == ("prog-one",)
         assert reg.filter(country="CH").ids == ("org-parent",)
         assert reg.filter(region="horn of africa").ids == ("prog-one",)
-        assert reg.filter(region="Sahel") == ()
+        assert reg.filter(region="  Horn of  AFRICA ").ids == ("prog-one",)
+
+    @pytest.mark.parametrize(
+        "country", ["LY", "ly", "Ly", "Libya", "libya", "LIBYA", "Türkiye", "turkiye", "tr"]
+    )
+    def test_country_by_code_or_name(self, reg: Registry, country: str) -> None:
+        assert reg.filter(country=country).ids == ("prog-one",)
+
+    def test_country_names_iso_gives(self, reg: Registry) -> None:
+        """ISO's short name, and its common and official names where it has them."""
+        assert reg.filter(country="Switzerland").ids == ("org-parent",)
+        assert reg.filter(country="Swiss Confederation").ids == ("org-parent",)
+        assert reg.filter(country="Syria") == reg.filter(country="Syrian Arab Republic") == ()
+        assert reg.filter(country="Côte d'Ivoire") == reg.filter(country="COTE D IVOIRE") == ()
+
+    def test_a_known_country_with_nothing_is_empty(self, reg: Registry) -> None:
+        assert reg.filter(country="FR") == ()
+        assert reg.filter(country="France") == ()
+
+    @pytest.mark.parametrize(
+        ("country", "message"),
+        [
+            ("Lybia", r"unknown country 'Lybia': .*did you mean .*'Libya'"),
+            ("XX", "unknown country 'XX'"),
+            ("UK", "unknown country 'UK'"),
+            ("", "unknown country ''"),
+        ],
+    )
+    def test_unknown_country_is_an_error(self, reg: Registry, country: str, message: str) -> None:
+        with pytest.raises(ValueError, match=message):
+            reg.filter(country=country)
+
+    def test_country_must_be_text(self, reg: Registry) -> None:
+        with pytest.raises(TypeError, match="a country is an ISO code or a name, not int"):
+            reg.filter(country=1)  # type: ignore[call-overload]
+
+    def test_unknown_region_is_an_error(self, reg: Registry) -> None:
+        with pytest.raises(ValueError, match=r"unknown region 'Horn of Afrika' .*'Horn of Africa'"):
+            reg.filter(region="Horn of Afrika")
+        with pytest.raises(ValueError, match=r"^unknown region 'Sahel'$"):
+            reg.filter(region="Sahel")
+
+    def test_a_region_named_only_later_is_known_to_an_earlier_view(self, reg: Registry) -> None:
+        then = reg.as_of("1990")
+        assert "prog-one" not in then
+        assert then.filter(region="Horn of Africa") == ()
+        assert then.as_of("1980").filter(region="horn of africa") == ()
+        with pytest.raises(ValueError, match="unknown region 'Sahel'"):
+            then.filter(region="Sahel")
+
+    def test_unknown_role_suggests(self, reg: Registry) -> None:
+        with pytest.raises(ValueError, match=r"'hots' is not a valid Role .*'host'"):
+            reg.filter(role="hots")
+
+    def test_unknown_condition_suggests(self, reg: Registry) -> None:
+        with pytest.raises(TypeError, match=r"unexpected keyword argument 'contry'.*'country'"):
+            reg.filter(contry="LY")  # type: ignore[call-overload]
+        with pytest.raises(TypeError, match="unexpected keyword argument 'organisation'"):
+            reg.filter(organisation="PO")  # type: ignore[call-overload]
 
     def test_participant_and_role(self, reg: Registry) -> None:
         assert reg.filter(participant="PO").ids == ("org-child", "dia-one", "prog-one")
@@ -70,7 +143,8 @@ class TestFilter:
         assert reg.filter(kind="programme", active_on="2023") == ()  # ended 2022
 
     def test_conditions_combine(self, reg: Registry) -> None:
-        assert reg.filter(kind=Organisation, policy_area="migration", country="CH") == ()
+        assert reg.filter(kind=Organisation, area="migration", country="CH") == ()
+        assert reg.filter(kind=Organisation, country="Switzerland").ids == ("org-parent",)
 
     def test_bad_date(self, reg: Registry) -> None:
         with pytest.raises(ValueError, match="not an ISO date"):
@@ -237,8 +311,10 @@ CONDITIONS = st.fixed_dictionaries(
     {},
     optional={
         "kind": st.sampled_from(["organisation", "agreement", "dialogue", "programme"]),
-        "policy_area": st.sampled_from(PolicyArea),
-        "country": st.sampled_from(COUNTRIES[:40]),
+        "area": st.sampled_from(PolicyArea),
+        "country": st.sampled_from(COUNTRIES[:40]).flatmap(
+            lambda code: st.sampled_from([code, code.lower(), country_name(code)])
+        ),
         "role": st.sampled_from(Role),
         "active_on": partial_dates(),
     },
@@ -253,14 +329,17 @@ def brute_force(reg: Registry, cond: dict[str, Any]) -> list[str]:
         areas = set(e.policy_areas)
         if isinstance(e, Organisation) and e.partnership:
             areas |= e.partnership.areas
-        if "policy_area" in cond and cond["policy_area"] not in areas:
+        if "area" in cond and cond["area"] not in areas:
             continue
         countries = set()
         if isinstance(e, Organisation) and e.country:
             countries.add(e.country)
         if isinstance(e, Programme):
             countries |= set(e.countries)
-        if "country" in cond and cond["country"] not in countries:
+        if "country" in cond and country_code(cond["country"]) not in countries:
+            continue
+        regions = {fold(r) for r in e.regions} if isinstance(e, Programme) else set()
+        if "region" in cond and fold(cond["region"]) not in regions:
             continue
         if "role" in cond and not any(p.role is cond["role"] for p in e.participants):
             continue
@@ -272,10 +351,87 @@ def brute_force(reg: Registry, cond: dict[str, Any]) -> list[str]:
 
 
 @whole_files
-@given(data_files(), CONDITIONS)
-def test_filter_equals_brute_force(data: dict[str, Any], cond: dict[str, Any]) -> None:
+@given(data_files(), CONDITIONS, st.data())
+def test_filter_equals_brute_force(
+    data: dict[str, Any], cond: dict[str, Any], more: st.DataObject
+) -> None:
     reg = eucoop.load(data, include_default=False)
+    regions = sorted({r for p in reg.programmes for r in p.regions})
+    with_region: bool = more.draw(st.booleans())
+    if regions and with_region:
+        cond = {**cond, "region": more.draw(st.sampled_from(regions))}
     assert list(reg.filter(**cond).ids) == brute_force(reg, cond)
+
+
+@given(st.sampled_from(COUNTRIES))
+def test_every_country_by_its_name(code: str) -> None:
+    assert country_code(country_name(code)) == code
+    assert country_code(code.lower()) == code
+
+
+class TestInForce:
+    def test_from_entry_into_force(self, reg: Registry) -> None:
+        """agr-one: adopted 2018-12-17, in force "2019"."""
+        assert reg.in_force("2018-12-31") == ()
+        assert reg.in_force("2019-06-01") == ()  # "2019" may not have come yet
+        assert reg.in_force("2019-06-01", include_uncertain=True).ids == ("agr-one",)
+        assert reg.in_force("2019-12-31").ids == ("agr-one",)
+        assert reg.in_force(dt.date(2020, 1, 1)).ids == ("agr-one",)
+        assert reg.in_force(PartialDate(2020)).ids == ("agr-one",)
+
+    def test_a_partial_query_date_means_its_first_day(self, reg: Registry) -> None:
+        assert reg.in_force("2019") == ()  # 1 January 2019: uncertain
+        assert reg.in_force("2020") == reg.in_force("2020-01-01")
+
+    def test_else_from_adoption(self, valid: dict[str, Any]) -> None:
+        del valid["agreements"][0]["in_force"]
+        reg = eucoop.load(valid, include_default=False)
+        assert reg.in_force("2018-12-16") == ()
+        assert reg.in_force("2018-12-17").ids == ("agr-one",)
+
+    def test_binding_without_entry_into_force_is_uncertain(self, valid: dict[str, Any]) -> None:
+        del valid["agreements"][0]["in_force"]
+        valid["agreements"][0]["legally_binding"] = True
+        reg = eucoop.load(valid, include_default=False)
+        assert reg.in_force("2030") == ()
+        assert reg.in_force("2030", include_uncertain=True).ids == ("agr-one",)
+        assert reg.in_force("2018-12-16", include_uncertain=True) == ()
+        assert "agr-one" in reg.as_of("2030")  # it exists: it was adopted
+
+    def test_no_dates_is_all_along(self, valid: dict[str, Any]) -> None:
+        del valid["agreements"][0]["in_force"]
+        del valid["agreements"][0]["adopted"]
+        reg = eucoop.load(valid, include_default=False)
+        assert reg.in_force("1900").ids == ("agr-one",)
+
+    def test_typed(self, reg: Registry) -> None:
+        found = reg.in_force("2020")
+        assert [a.legally_binding for a in found] == [False]
+
+    def test_packaged_conventions(self) -> None:
+        reg = eucoop.load()
+        assert "untoc" not in reg.in_force("2003-09-28").ids
+        assert "untoc" in reg.in_force("2003-09-29").ids
+        assert "uncac" in reg.as_of("2004")  # adopted in 2003...
+        assert "uncac" not in reg.in_force("2004").ids  # ...in force only from December 2005
+        assert "gcm" in reg.in_force("2018-12-10").ids  # a compact applies once adopted
+
+
+@whole_files
+@given(data_files(), partial_dates(), partial_dates())
+def test_in_force_agrees_with_as_of(data: dict[str, Any], a: PartialDate, b: PartialDate) -> None:
+    reg = eucoop.load(data, include_default=False)
+    certain = set(reg.in_force(a).ids)
+    possible = set(reg.in_force(a, include_uncertain=True).ids)
+    assert certain <= possible <= {x.id for x in reg.agreements}
+    assert certain <= {x.id for x in reg.as_of(a).agreements}
+    assert possible <= {x.id for x in reg.as_of(a, include_uncertain=True).agreements}
+    early, late = sorted([a, b], key=lambda d: d.start)
+    assert set(reg.in_force(early).ids) <= set(reg.in_force(late).ids)  # nothing ends
+    for x in reg.agreements:
+        status = in_force_on(x, a.start)
+        assert (x.id in certain) == (status is Status.YES)
+        assert (x.id in possible) == (status is not Status.NO)
 
 
 @whole_files

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import runpy
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +13,10 @@ import pytest
 
 import eucoop
 from eucoop import (
+    Agreement,
     AmbiguousLookupError,
+    Dialogue,
+    Entity,
     Organisation,
     Programme,
     Registry,
@@ -121,6 +125,56 @@ class TestLookup:
         assert reg.lookup("U.N. body").id == "dia-one"  # the exact spelling still works
 
 
+class TestKindTypedLookup:
+    def test_of_the_kind(self, reg: Registry) -> None:
+        org = reg.lookup("Parent Organisation", Organisation)
+        assert type(org) is Organisation
+        assert org.headquarters == "Geneva"
+        assert reg.lookup("FA", Agreement).adopted is not None
+        assert reg.lookup(reg["org-child"], Organisation).id == "org-child"
+        assert reg.lookup("po", Entity).id == "org-parent"  # any entity will do
+
+    def test_of_another_kind(self, reg: Registry) -> None:
+        with pytest.raises(UnknownEntityError) as info:
+            reg.lookup("FA", Organisation)
+        assert str(info.value) == "'FA' is an agreement, not an organisation"
+        assert isinstance(info.value, KeyError)
+        with pytest.raises(UnknownEntityError, match="'prog-one' is a programme, not a dialogue"):
+            reg.lookup(reg["prog-one"], Dialogue)
+
+    def test_unknown_names_still_suggest(self, reg: Registry) -> None:
+        with pytest.raises(UnknownEntityError, match="did you mean 'PO'"):
+            reg.lookup("Parent Organisatoin", Organisation)
+
+    def test_as_get_does(self, reg: Registry) -> None:
+        with pytest.raises(UnknownEntityError, match="is an agreement, not an organisation"):
+            reg.get("agr-one", Organisation)
+        assert reg.lookup("agr-one", Agreement) is reg.get("agr-one", Agreement)
+
+
+class TestKindTypedFilter:
+    @pytest.mark.parametrize("kind", [Organisation, Agreement, Dialogue, Programme])
+    def test_only_that_kind(self, reg: Registry, kind: type[Entity]) -> None:
+        found = reg.filter(kind=kind)
+        assert found
+        assert all(type(e) is kind for e in found)
+        assert found == reg.filter(kind=kind.__name__.lower())
+
+    def test_fields_of_the_kind(self, reg: Registry) -> None:
+        assert [o.headquarters for o in reg.filter(kind=Organisation)] == [None, "Geneva"]
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "typing-examples"
+
+
+@pytest.mark.parametrize("name", ["dates.py", "lookups.py", "results.py"])
+def test_typing_examples_run(name: str) -> None:
+    """What the typing examples state about types holds when they run (mypy checks the rest)."""
+    assert sorted(p.name for p in EXAMPLES.glob("*.py")) == ["dates.py", "lookups.py", "results.py"]
+    namespace = runpy.run_path(str(EXAMPLES / name))
+    assert "reg" in namespace
+
+
 class TestWhoDoesWhat:
     def test_involving(self, reg: Registry) -> None:
         assert reg.involving("org-parent").ids == ("org-child", "dia-one", "prog-one")
@@ -145,6 +199,8 @@ class TestWhoDoesWhat:
             reg.involving("nobody")
         with pytest.raises(ValueError, match="'boss' is not a valid Role"):
             reg.involving("org-parent", role="boss")
+        with pytest.raises(ValueError, match=r"'hots' is not a valid Role \(did you mean 'host'"):
+            reg.involving("org-parent", role="hots")
 
     def test_roles(self, reg: Registry) -> None:
         pairs = reg.roles("org-parent")
@@ -160,6 +216,14 @@ class TestWhoDoesWhat:
         assert reg.partners(area="asylum").ids == ("org-child",)  # from its policy areas
         assert reg.partners(area="drugs") == ()
         assert reg.partners(standing="principal") == ()
+
+    def test_partners_unknown_values_suggest(self, reg: Registry) -> None:
+        with pytest.raises(ValueError, match=r"'migraton' is not a valid PolicyArea \(did you"):
+            reg.partners(area="migraton")
+        with pytest.raises(ValueError, match=r"'kye' is not a valid Standing \(did you mean 'key'"):
+            reg.partners(standing="kye")
+        with pytest.raises(ValueError, match=r"^'zzz' is not a valid Standing$"):
+            reg.partners(standing="zzz")
 
     def test_children_and_ancestors(self, reg: Registry) -> None:
         assert reg.children("org-parent").ids == ("org-child",)

@@ -21,16 +21,13 @@ from eucoop import (
     Standing,
 )
 
+from .strategies import partial_dates as dates_between
+from .strategies import query_dates
 
-@st.composite
-def partial_dates(draw: st.DrawFn) -> PartialDate:
-    day = draw(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
-    precision = draw(st.sampled_from(Precision))
-    if precision is Precision.YEAR:
-        return PartialDate(day.year)
-    if precision is Precision.MONTH:
-        return PartialDate(day.year, day.month)
-    return PartialDate(day.year, day.month, day.day)
+
+def partial_dates() -> st.SearchStrategy[PartialDate]:
+    """Any partial date, from year 1 to 9999, at any precision."""
+    return dates_between(1, 9999)
 
 
 class TestPartialDate:
@@ -73,10 +70,34 @@ class TestPartialDate:
         with pytest.raises(ValueError, match="a day needs a month"):
             PartialDate(2019, None, 5)
 
-    @pytest.mark.parametrize("bad", [2019.0, "2019", True])
+    @pytest.mark.parametrize("bad", [2019.0, True, b"2019"])
     def test_parts_must_be_ints(self, bad: object) -> None:
         with pytest.raises(TypeError, match="year must be an int"):
-            PartialDate(bad)  # type: ignore[arg-type]
+            PartialDate(bad)  # type: ignore[call-overload]
+
+    @pytest.mark.parametrize("text", ["2018", "2012-07", "2018-12-17"])
+    def test_from_its_iso_form(self, text: str) -> None:
+        assert PartialDate(text) == PartialDate.parse(text)
+        assert str(PartialDate(text)) == text
+
+    def test_the_readme_example(self) -> None:
+        d = PartialDate("2012-07")
+        assert (d.year, d.month, d.day) == (2012, 7, None)
+        assert d == PartialDate(2012, 7)
+
+    def test_a_string_comes_alone(self) -> None:
+        with pytest.raises(TypeError, match="a date string comes alone"):
+            PartialDate("2012", 7)  # type: ignore[call-overload]
+        with pytest.raises(TypeError, match="a date string comes alone"):
+            PartialDate("2012", day=7)  # type: ignore[call-overload]
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [("2019-02-30", "day 30 is out of range"), ("2019-7", "is not an ISO date")],
+    )
+    def test_a_bad_string_is_refused_as_parse_refuses_it(self, text: str, message: str) -> None:
+        with pytest.raises(ValueError, match=message):
+            PartialDate(text)
 
     def test_parse_needs_a_string(self) -> None:
         with pytest.raises(TypeError, match="expected an ISO date string"):
@@ -110,13 +131,17 @@ class TestPartialDate:
         ]
 
     def test_comparison_with_other_types(self) -> None:
+        """Equality stays among partial dates; ordering takes dates and ISO strings too."""
         d = PartialDate(2019)
         assert d != PartialDate(2019, 1)
         assert d.__eq__("2019") is NotImplemented
+        assert d != "2019"  # type: ignore[comparison-overlap]
+        assert d != dt.date(2019, 1, 1)
         for op in ("__lt__", "__le__", "__gt__", "__ge__"):
-            assert getattr(d, op)("2019") is NotImplemented
+            assert getattr(d, op)(2019) is NotImplemented
+            assert getattr(d, op)(None) is NotImplemented
         with pytest.raises(TypeError):
-            _ = d < "2019"
+            _ = d < 2019  # type: ignore[operator]
 
     def test_frozen_and_hashable(self) -> None:
         d = PartialDate(2019, 7)
@@ -128,6 +153,11 @@ class TestPartialDate:
     def test_round_trip(self, d: PartialDate) -> None:
         assert PartialDate.parse(str(d)) == d
         assert PartialDate.parse(d.isoformat()).precision is d.precision
+        assert PartialDate(str(d)) == d
+
+    @given(partial_dates())
+    def test_repr_pastes_back(self, d: PartialDate) -> None:
+        assert eval(repr(d)) == d  # noqa: S307 - the point of the test
 
     @given(partial_dates())
     def test_span(self, d: PartialDate) -> None:
@@ -161,6 +191,117 @@ class TestPartialDate:
     def test_order_is_transitive(self, a: PartialDate, b: PartialDate, c: PartialDate) -> None:
         if a <= b <= c:
             assert a <= c
+
+
+class TestComparingWithADay:
+    """A partial date against an ISO string or a datetime.date: its first day against the day."""
+
+    def test_the_documented_cases(self) -> None:
+        d = PartialDate("2012-07")
+        # July 2012 begins on or before 15 July 2012, so it sorts before it...
+        assert d <= "2012-07-15"
+        assert d < "2012-07-15"
+        assert not d >= "2012-07-15"
+        # ...which does not make it certain that something of July 2012 had happened by then.
+        assert not d.end <= dt.date(2012, 7, 15)
+        # On its own first day it is both <= and >=, and equal to nothing but itself.
+        assert d <= "2012-07-01"
+        assert d >= dt.date(2012, 7, 1)
+        assert not d < "2012-07-01"
+        assert d != "2012-07-01"  # type: ignore[comparison-overlap]
+        # A partial query date means its first day, as in every query.
+        assert d < "2012-08"
+        assert PartialDate("2019-01-01") <= "2019"
+        assert PartialDate("2019-01-01") >= "2019"
+        assert PartialDate(2019) <= "2019-01-01"
+        assert PartialDate(2019) < "2019-06"
+        assert PartialDate(2018, 12, 31) < "2019"
+
+    def test_from_the_other_side(self) -> None:
+        d = PartialDate("2012-07")
+        assert "2012-07-15" >= d  # noqa: SIM300 - the string on the left is the point
+        assert dt.date(2012, 6, 30) < d
+        assert dt.datetime(2012, 7, 1, 23, 59) >= d
+        assert not dt.datetime(2012, 7, 1, 23, 59) > d
+
+    def test_sorting_and_filtering(self) -> None:
+        dates = sorted(PartialDate(s) for s in ("2019-07", "2018", "2019", "2019-01-05"))
+        assert [str(d) for d in dates if d >= "2019-01-01"] == ["2019", "2019-01-05", "2019-07"]
+        assert [str(d) for d in dates if d < dt.date(2019, 1, 5)] == ["2018", "2019"]
+
+    def test_a_string_that_is_no_date(self) -> None:
+        with pytest.raises(ValueError, match="'yesterday' is not an ISO date"):
+            _ = PartialDate(2019) < "yesterday"
+
+    @given(partial_dates(), query_dates())
+    def test_its_first_day_against_the_day(
+        self, d: PartialDate, query: tuple[object, dt.date]
+    ) -> None:
+        value, day = query
+        assert (d < value) == (d.start < day)  # type: ignore[operator]
+        assert (d <= value) == (d.start <= day)  # type: ignore[operator]
+        assert (d > value) == (d.start > day)  # type: ignore[operator]
+        assert (d >= value) == (d.start >= day)  # type: ignore[operator]
+
+    @given(partial_dates(), query_dates())
+    def test_reflected(self, d: PartialDate, query: tuple[object, dt.date]) -> None:
+        value, _ = query
+        assert (value > d) == (d < value)  # type: ignore[operator]
+        assert (value >= d) == (d <= value)  # type: ignore[operator]
+        assert (value < d) == (d > value)  # type: ignore[operator]
+        assert (value <= d) == (d >= value)  # type: ignore[operator]
+
+    @given(partial_dates(), query_dates())
+    def test_complements(self, d: PartialDate, query: tuple[object, dt.date]) -> None:
+        value, _ = query
+        assert (d < value) is not (d >= value)  # type: ignore[operator]
+        assert (d > value) is not (d <= value)  # type: ignore[operator]
+        assert d != value
+
+    @given(partial_dates(), partial_dates(), query_dates())
+    def test_consistent_with_the_order(
+        self, a: PartialDate, b: PartialDate, query: tuple[object, dt.date]
+    ) -> None:
+        """Whatever sorts before a date that is before a day is itself before that day."""
+        value, _ = query
+        if b < a:
+            a, b = b, a
+        assert a <= b
+        if b <= value:  # type: ignore[operator]
+            assert a <= value  # type: ignore[operator]
+        if b < value:  # type: ignore[operator]
+            assert a < value  # type: ignore[operator]
+        if a >= value:  # type: ignore[operator]
+            assert b >= value  # type: ignore[operator]
+        if a > value:  # type: ignore[operator]
+            assert b > value  # type: ignore[operator]
+
+    @given(st.lists(partial_dates(), max_size=8), query_dates())
+    def test_a_day_splits_sorted_dates(
+        self, dates: list[PartialDate], query: tuple[object, dt.date]
+    ) -> None:
+        value, _ = query
+        ordered = sorted(dates)
+        before = [d < value for d in ordered]  # type: ignore[operator]
+        on_or_before = [d <= value for d in ordered]  # type: ignore[operator]
+        assert before == sorted(before, reverse=True)  # all True, then all False
+        assert on_or_before == sorted(on_or_before, reverse=True)
+
+    @given(partial_dates(), query_dates())
+    def test_a_day_is_a_day_however_given(
+        self, d: PartialDate, query: tuple[object, dt.date]
+    ) -> None:
+        """A date and its ISO string agree; so does the PartialDate of the day, but on a tie.
+
+        On the same first day, a coarser partial date sorts before a finer one, while
+        against a day it is neither before nor after: ``PartialDate(2019) <
+        PartialDate("2019-01-01")``, yet ``PartialDate(2019) <= "2019-01-01" <= ...``.
+        """
+        _, day = query
+        for op in ("__lt__", "__le__", "__gt__", "__ge__"):
+            assert getattr(d, op)(day) == getattr(d, op)(day.isoformat())
+            if d.start != day:
+                assert getattr(d, op)(day) == getattr(d, op)(PartialDate.coerce(day))
 
 
 class TestMoney:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cached_property
-from itertools import chain
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import Any, TypeVar, overload
 
 from eucoop._exceptions import UnknownEntityError
 from eucoop._gc import gc_paused
@@ -35,17 +34,15 @@ from eucoop._model import (
 )
 from eucoop._queries import indexes, tables
 from eucoop._queries.asof import trim
+from eucoop._queries.filters import Filters, choice
 from eucoop._queries.lookup import Names
 from eucoop._queries.partners import partners
 from eucoop._queries.provenance import provenance
 from eucoop._queries.results import Results, SearchResults, Timeline
 from eucoop._queries.search import SearchIndex
-from eucoop._queries.time import Status, entity_span, status, timeline_entries, within
+from eucoop._queries.time import in_force, timeline_entries, uncertain_on, within
 from eucoop._render import html
-from eucoop._text import fold, suggest
-
-if TYPE_CHECKING:
-    pass
+from eucoop._text import suggest
 
 __all__ = ["Registry"]
 
@@ -70,6 +67,7 @@ class Registry:
         "__dict__",
         "_by_id",
         "_documents",
+        "_full",
         "_involved",
         "agreements",
         "dialogues",
@@ -92,20 +90,15 @@ class Registry:
         first question that needs it.
         """
         with gc_paused():
-            by_kind: dict[type[Entity], list[Any]] = {k: [] for k in KINDS}
-            appenders = {k: v.append for k, v in by_kind.items()}
-            for e in entities:
-                appenders[type(e)](e)
-            by_ident = attrgetter("id")
-            for items in by_kind.values():
-                items.sort(key=by_ident)
-            kinds = [tuple(items) for items in by_kind.values()]
+            kinds = indexes.by_kind(entities)
             self.organisations, self.agreements, self.dialogues, self.programmes = kinds
-            self.documents = tuple(sorted(documents, key=by_ident))
+            self.documents = tuple(sorted(documents, key=attrgetter("id")))
             self._by_id: dict[str, Entity] = {e.id: e for items in kinds for e in items}
             self._documents = {d.id: d for d in self.documents}
             #: organisation id -> the entities it takes part in, once each, made on first ask.
             self._involved: dict[str, tuple[Entity, ...]] = {}
+            #: The registry an as-of view was cut from (None: this one is whole).
+            self._full: Registry | None = None
 
     # -- the collection ------------------------------------------------------
 
@@ -153,28 +146,30 @@ class Registry:
         except KeyError:
             raise UnknownEntityError(ident, suggest(ident, self._documents, 3)) from None
 
-    def lookup(self, name: str | Entity) -> Entity:
-        """The entity with this id, name, acronym or alias.
+    @overload
+    def lookup(self, name: str | Entity) -> Entity: ...
+    @overload
+    def lookup(self, name: str | Entity, kind: type[E]) -> E: ...
+    def lookup(self, name: str | Entity, kind: type[Entity] | None = None) -> Entity:
+        """The entity with this id, name, acronym or alias; with *kind*, of that class.
 
         Case, accents and spacing do not matter; failing an exact match,
         punctuation and a leading "the" are ignored too. Raises
-        :class:`~eucoop.UnknownEntityError` (with suggestions) or
-        :class:`~eucoop.AmbiguousLookupError`.
+        :class:`~eucoop.UnknownEntityError` (with suggestions, or when the
+        entity is not of *kind*) or :class:`~eucoop.AmbiguousLookupError`.
 
         >>> import eucoop
-        >>> eucoop.load().lookup("un ccpcj").acronym
-        'CCPCJ'
+        >>> reg = eucoop.load()
+        >>> reg.lookup("un ccpcj").acronym, reg.lookup("IOM", eucoop.Organisation).headquarters
+        ('CCPCJ', 'Geneva')
         """
         if isinstance(name, Entity):
-            return self.get(name.id)
-        return self._names.find(name, self._by_id)
-
-    def _organisation(self, name: str | Entity) -> Organisation:
-        """:meth:`lookup`, but only an organisation will do."""
-        found = self.lookup(name)
-        if not isinstance(found, Organisation):
+            found = self.get(name.id)
+        else:
+            found = self._names.find(name, self._by_id)
+        if kind is not None and not isinstance(found, kind):
             key = name if isinstance(name, str) else name.id
-            raise UnknownEntityError.of_kind(key, found.kind_name, "organisation")
+            raise UnknownEntityError.of_kind(key, found.kind_name, kind.__name__.lower())
         return found
 
     # -- who does what ---------------------------------------------------------
@@ -191,7 +186,7 @@ class Registry:
         >>> [e.id for e in reg.involving("eu", role="party")]
         ['uncac', 'untoc']
         """
-        org = self._organisation(organisation)
+        org = self.lookup(organisation, Organisation)
         if role is None:
             found = self._involved.get(org.id)
             if found is None:
@@ -199,12 +194,12 @@ class Registry:
                 found = self._involved[org.id] = tuple({e.id: e for e, _ in pairs}.values())
             return Results(found)
         pairs = self._roles.get(org.id, ())
-        wanted = Role(role)
+        wanted = choice(Role, role)
         return Results({e.id: e for e, p in pairs if p.role is wanted}.values())
 
     def roles(self, organisation: str | Entity) -> tuple[tuple[Entity, Participant], ...]:
         """Every ``(entity, participant)`` pair for the organisation, with its role and dates."""
-        org = self._organisation(organisation)
+        org = self.lookup(organisation, Organisation)
         return tuple(self._roles.get(org.id, ()))
 
     def partners(
@@ -219,18 +214,18 @@ class Registry:
         >>> [o.acronym for o in eucoop.load().partners(area="migration", standing="key")]
         ['IOM', 'OECD']
         """
-        want_area = None if area is None else PolicyArea(area)
-        want_standing = None if standing is None else Standing(standing)
+        want_area = None if area is None else choice(PolicyArea, area)
+        want_standing = None if standing is None else choice(Standing, standing)
         return Results(partners(self.organisations, want_area, want_standing))
 
     def children(self, organisation: str | Entity) -> Results[Organisation]:
         """The organisations whose ``parent`` is this one."""
-        org = self._organisation(organisation)
+        org = self.lookup(organisation, Organisation)
         return Results(self._children.get(org.id, ()))
 
     def ancestors(self, organisation: str | Entity) -> Results[Organisation]:
         """The organisation's parent, its parent's parent... up to the top."""
-        org = self._organisation(organisation)
+        org = self.lookup(organisation, Organisation)
         return Results(indexes.ancestors(org, self._by_id))
 
     @cached_property
@@ -248,64 +243,59 @@ class Registry:
 
     # -- filters -----------------------------------------------------------------
 
+    @overload
     def filter(
         self,
         *,
-        kind: type[Entity] | str | None = None,
-        policy_area: PolicyArea | str | None = None,
+        kind: type[E],
+        area: PolicyArea | str | None = None,
         country: str | None = None,
         region: str | None = None,
         participant: str | Entity | None = None,
         role: Role | str | None = None,
         active_on: DateLike | None = None,
-    ) -> Results[Entity]:
+        policy_area: PolicyArea | str | None = None,
+    ) -> Results[E]: ...
+    @overload
+    def filter(
+        self,
+        *,
+        kind: str | None = None,
+        area: PolicyArea | str | None = None,
+        country: str | None = None,
+        region: str | None = None,
+        participant: str | Entity | None = None,
+        role: Role | str | None = None,
+        active_on: DateLike | None = None,
+        policy_area: PolicyArea | str | None = None,
+    ) -> Results[Entity]: ...
+    def filter(self, *, participant: str | Entity | None = None, **conditions: Any) -> Results[Any]:
         """Entities meeting every condition given, sorted by kind and id.
 
-        *policy_area* matches an entity's policy areas (and an organisation's
+        *kind* is a class (the result is then typed as that class) or its
+        name; *area* matches an entity's policy areas (and an organisation's
         partnership areas); *country* an organisation's headquarters country
-        or a programme's countries (ISO alpha-2, any case); *region* a
-        programme's regions (case-insensitive); *participant* and *role* a
-        participation (either alone, or both in the same participation);
-        *active_on* keeps what had certainly begun and not ended that day.
+        or a programme's countries, by ISO 3166-1 alpha-2 code in any case or
+        by name (``"LY"``, ``"ly"``, ``"Libya"``); *region* a programme's
+        regions (case-insensitive); *participant* and *role* a participation
+        (either alone, or both in the same participation); *active_on* keeps
+        what had certainly begun and not ended that day. A value that names
+        nothing (a policy area, country, region or role that does not exist)
+        is a :class:`ValueError` suggesting a close one; a known value that
+        matches nothing gives no entities. ``policy_area=`` is the deprecated
+        old name of *area*.
 
         >>> import eucoop
-        >>> [e.id for e in eucoop.load().filter(kind="programme", country="LY")][:2]
+        >>> [e.id for e in eucoop.load().filter(kind="programme", country="Libya")][:2]
         ['au-eu-un-libya-taskforce', 'eu-financial-support-unhcr']
         """
-        candidates: list[set[str]] = []
-        if kind is not None:
-            candidates.append({e.id for e in getattr(self, kind_of(kind))})
-        if policy_area is not None:
-            candidates.append(self._by_area.get(PolicyArea(policy_area), set()))
-        if country is not None:
-            candidates.append(self._by_country.get(country.upper(), set()))
-        if region is not None:
-            candidates.append(self._by_region.get(fold(region), set()))
-        if participant is not None or role is not None:
-            want_role = None if role is None else Role(role)
-            org = None if participant is None else self._organisation(participant).id
-            pairs = self._roles.get(org, ()) if org else chain.from_iterable(self._roles.values())
-            candidates.append({e.id for e, p in pairs if want_role is None or p.role is want_role})
-        if active_on is not None:
-            day = PartialDate.coerce(active_on).start
-            candidates.append({e.id for e in self if status(*entity_span(e), day) is Status.YES})
-        if not candidates:
-            return Results(self)
-        candidates.sort(key=len)
-        ids = set.intersection(*candidates)
-        return Results(sorted((self._by_id[i] for i in ids), key=_kind_order))
+        org = None if participant is None else self.lookup(participant, Organisation).id
+        return Results(self._filters.select(lambda: self._roles, org, **conditions))
 
     @cached_property
-    def _by_area(self) -> dict[PolicyArea, set[str]]:
-        return indexes.by_area(self)
-
-    @cached_property
-    def _by_country(self) -> dict[str, set[str]]:
-        return indexes.by_country(self.organisations, self.programmes)
-
-    @cached_property
-    def _by_region(self) -> dict[str, set[str]]:
-        return indexes.by_region(self.programmes)
+    def _filters(self) -> Filters:
+        full = self._full
+        return Filters(self._by_id, None if full is None else full._filters.regions)
 
     # -- text ------------------------------------------------------------------
 
@@ -377,14 +367,32 @@ class Registry:
         (False, True)
         """
         with gc_paused():
-            return Registry(
+            view = Registry(
                 trim(self, PartialDate.coerce(date).start, include_uncertain), self.documents
             )
+        view._full = self if self._full is None else self._full
+        return view
+
+    def in_force(self, date: DateLike, *, include_uncertain: bool = False) -> Results[Agreement]:
+        """The agreements in force on *date*, a partial *date* meaning its first day.
+
+        An agreement is in force from its entry into force, else from its
+        adoption (a declaration or compact applies once adopted); a legally
+        binding one with no known entry into force is only *uncertain* once
+        adopted. As with :meth:`as_of`, dates too coarse to tell are left out
+        unless *include_uncertain*, and an agreement with no date at all
+        counts as in force all along.
+
+        >>> import eucoop
+        >>> reg = eucoop.load()
+        >>> "uncac" in reg.in_force("2005-12-13").ids, "uncac" in reg.in_force("2005-12-14").ids
+        (False, True)
+        """
+        return Results(in_force(self.agreements, PartialDate.coerce(date).start, include_uncertain))
 
     def uncertain_on(self, date: DateLike) -> Results[Entity]:
         """Entities whose dates are too coarse to say if they existed on *date*."""
-        day = PartialDate.coerce(date).start
-        return Results(e for e in self if status(*entity_span(e), day) is Status.UNCERTAIN)
+        return Results(uncertain_on(self, PartialDate.coerce(date).start))
 
     # -- provenance and export -------------------------------------------------
 
@@ -412,17 +420,9 @@ class Registry:
         >>> data["schema_version"], len(json.dumps(data)) > 1000
         (1, True)
         """
-        data: dict[str, Any] = unstructure(
-            DataFile(
-                schema_version=SCHEMA_VERSION,
-                documents=self.documents,
-                organisations=self.organisations,
-                agreements=self.agreements,
-                dialogues=self.dialogues,
-                programmes=self.programmes,
-            )
-        )
-        return data
+        kinds = {k.collection: getattr(self, k.collection) for k in KINDS}
+        data = DataFile(schema_version=SCHEMA_VERSION, documents=self.documents, **kinds)
+        return unstructure(data)  # type: ignore[no-any-return] # a dict for a DataFile
 
     # -- tables and graphs (optional extras) --------------------------------------
 
@@ -443,7 +443,3 @@ class Registry:
     def to_networkx(self) -> Any:
         """A networkx graph of who takes part in what (needs ``eucoop[networkx]``)."""
         return tables.to_networkx(tuple(self))
-
-
-def _kind_order(entity: Entity) -> tuple[int, str]:
-    return KINDS.index(type(entity)), entity.id

@@ -73,7 +73,7 @@ def list_entities(ctx: Context) -> int:
     args = ctx.args
     found = ctx.reg.filter(
         kind=args.kind,
-        policy_area=args.area,
+        area=args.area,
         country=args.country,
         region=args.region,
         participant=args.participant,

@@ -7,7 +7,7 @@ Everything here is immutable and hashable. What each field is beyond its type
 
 import re
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Union, overload
 
 import attrs
 
@@ -42,6 +42,26 @@ def _days_in(year: int, month: int) -> int:
 _DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
+def _parse_parts(text: str) -> tuple[int, int | None, int | None]:
+    m = _DATE_RE.fullmatch(text)
+    if m is None:
+        msg = f"{text!r} is not an ISO date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+        raise ValueError(msg)
+    y, mo, d = m.groups()
+    return int(y), None if mo is None else int(mo), None if d is None else int(d)
+
+
+def _first_day_of(value: object) -> tuple[int, int, int] | None:
+    """The first day of a query date (an ISO string or a date), or None for anything else."""
+    if isinstance(value, str):
+        return PartialDate.parse(value).first_day()
+    import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
+
+    if isinstance(value, dt.date):
+        return (value.year, value.month, value.day)
+    return None
+
+
 def _check_date_parts(year: int, month: int | None, day: int | None) -> None:
     for name, value in (("year", year), ("month", month), ("day", day)):
         if value is not None and (type(value) is not int):
@@ -69,21 +89,54 @@ def _check_date_parts(year: int, month: int | None, day: int | None) -> None:
 class PartialDate:
     """A calendar date known to the year, the month or the day.
 
-    >>> d = PartialDate.parse("2012-07")
+    Build one from its parts or from its ISO form; the ``repr`` pastes back:
+
+    >>> d = PartialDate("2012-07")
+    >>> d == PartialDate(2012, 7) == PartialDate.parse("2012-07"), d
+    (True, PartialDate('2012-07'))
     >>> d.precision, d.start, d.end
     (<Precision.MONTH: 'month'>, datetime.date(2012, 7, 1), datetime.date(2012, 7, 31))
     >>> str(d), d.contains("2012-07-15"), d.contains("2012")
     ('2012-07', True, False)
 
-    Ordering is by the first day, a coarser date before a finer one that
-    starts on the same day: ``2019 < 2019-01 < 2019-01-01 < 2019-01-02``.
+    Partial dates are totally ordered by their first day, a coarser date before
+    a finer one that starts on the same day: ``2019 < 2019-01 < 2019-01-01 <
+    2019-01-02``.
+
+    A partial date also compares with a :class:`datetime.date` or an ISO
+    string, the way queries read them: the string or date is a *query date*,
+    which means its first day, and the partial date is placed on its first
+    day, as a timeline places it. So ``PartialDate("2012-07") <= "2012-07-15"``
+    is true: July 2012 begins on or before 15 July 2012. It does not say
+    that something dated July 2012 had certainly happened by the 15th (that
+    is ``d.end <= day``, the rule of :meth:`Registry.as_of`).
+
+    >>> import datetime as dt
+    >>> d <= "2012-07-15", d >= "2012-07-15", d >= dt.date(2012, 7, 1), d < "2012-08"
+    (True, False, True, True)
+
+    Such comparisons agree with the order of partial dates (whatever is before
+    a date that is on or before a day is itself before that day), but they
+    compare days, not dates: ``PartialDate("2012-07")`` is both ``<=`` and
+    ``>=`` ``"2012-07-01"``, yet equal only to another ``PartialDate("2012-07")``,
+    never to a string or a :class:`datetime.date`.
     """
 
     year: int
     month: int | None
     day: int | None
 
-    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
+    @overload
+    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None: ...
+    @overload
+    def __init__(self, year: str, /) -> None: ...
+    def __init__(self, year: int | str, month: int | None = None, day: int | None = None) -> None:
+        """From its parts, ``PartialDate(2012, 7)``, or its ISO form, ``PartialDate("2012-07")``."""
+        if isinstance(year, str):
+            if month is not None or day is not None:
+                msg = "a date string comes alone: PartialDate('2012-07') or PartialDate(2012, 7)"
+                raise TypeError(msg)
+            year, month, day = _parse_parts(year)
         _check_date_parts(year, month, day)
         self.__attrs_init__(year, month, day)
 
@@ -101,12 +154,7 @@ class PartialDate:
         if not isinstance(text, str):
             msg = f"expected an ISO date string, not {type(text).__name__}"
             raise TypeError(msg)
-        m = _DATE_RE.fullmatch(text)
-        if m is None:
-            msg = f"{text!r} is not an ISO date of the form YYYY, YYYY-MM or YYYY-MM-DD"
-            raise ValueError(msg)
-        y, mo, d = m.groups()
-        return cls(int(y), None if mo is None else int(mo), None if d is None else int(d))
+        return cls(*_parse_parts(text))
 
     @classmethod
     def coerce(cls, value: "DateLike") -> "PartialDate":
@@ -192,25 +240,32 @@ class PartialDate:
     def __repr__(self) -> str:
         return f"PartialDate({self.isoformat()!r})"
 
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() < other._key()
+    # Against another partial date, the total order; against an ISO string or a
+    # datetime.date (a query date: its first day), this date's first day.
 
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() <= other._key()
+    def __lt__(self, other: "DateLike") -> bool:
+        if isinstance(other, PartialDate):
+            return self._key() < other._key()
+        day = _first_day_of(other)
+        return NotImplemented if day is None else self.first_day() < day
 
-    def __gt__(self, other: object) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() > other._key()
+    def __le__(self, other: "DateLike") -> bool:
+        if isinstance(other, PartialDate):
+            return self._key() <= other._key()
+        day = _first_day_of(other)
+        return NotImplemented if day is None else self.first_day() <= day
 
-    def __ge__(self, other: object) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() >= other._key()
+    def __gt__(self, other: "DateLike") -> bool:
+        if isinstance(other, PartialDate):
+            return self._key() > other._key()
+        day = _first_day_of(other)
+        return NotImplemented if day is None else self.first_day() > day
+
+    def __ge__(self, other: "DateLike") -> bool:
+        if isinstance(other, PartialDate):
+            return self._key() >= other._key()
+        day = _first_day_of(other)
+        return NotImplemented if day is None else self.first_day() >= day
 
 
 DateLike = Union["datetime.date", PartialDate, str]

@@ -2,6 +2,7 @@
 
 - :mod:`~eucoop._queries.lookup`: names to entities, and suggestions;
 - :mod:`~eucoop._queries.indexes`: roles, children, areas, countries, regions;
+- :mod:`~eucoop._queries.filters`: what ``filter`` looks up and the values it accepts;
 - :mod:`~eucoop._queries.search`: the full-text index;
 - :mod:`~eucoop._queries.time`: spans, statuses and timeline entries;
 - :mod:`~eucoop._queries.asof`: trimming entities to one day;

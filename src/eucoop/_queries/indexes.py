@@ -7,11 +7,33 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from operator import attrgetter
+from typing import Any
 
-from eucoop._model import Entity, Organisation, Participant, PolicyArea, Programme
+from eucoop._model import KINDS, Entity, Organisation, Participant, PolicyArea, Programme
 from eucoop._text import fold
 
-__all__ = ["Roles", "ancestors", "by_area", "by_country", "by_region", "children", "roles"]
+__all__ = [
+    "Roles",
+    "ancestors",
+    "by_area",
+    "by_country",
+    "by_kind",
+    "by_region",
+    "children",
+    "roles",
+]
+
+
+def by_kind(entities: Iterable[Entity]) -> list[tuple[Any, ...]]:
+    """The entities of each kind, in the order of :data:`KINDS`, each sorted by id."""
+    lists: dict[type[Entity], list[Entity]] = {k: [] for k in KINDS}
+    appenders = {k: v.append for k, v in lists.items()}
+    for e in entities:
+        appenders[type(e)](e)
+    by_ident = attrgetter("id")
+    return [tuple(sorted(items, key=by_ident)) for items in lists.values()]
+
 
 #: Organisation id -> ``(entity, participant)`` pairs.
 Roles = dict[str, list[tuple[Entity, Participant]]]

@@ -11,6 +11,10 @@ Something with no start date at all counts as having existed all along.
 An end date (``until``, ``ended``) is the last day on which the thing still
 held, so on that day it is still going on; a partial end date makes the days
 it spans, after its first, uncertain.
+
+An agreement is in force (``in_force``) from its entry into force, else from
+its adoption, by the same rules; a legally binding one adopted with no known
+entry into force is uncertain from its adoption on.
 """
 
 from __future__ import annotations
@@ -39,8 +43,11 @@ __all__ = [
     "TimelineEntry",
     "entity_span",
     "happened_by",
+    "in_force",
+    "in_force_on",
     "status",
     "timeline_entries",
+    "uncertain_on",
     "within",
 ]
 
@@ -86,6 +93,33 @@ def entity_span(entity: Entity) -> tuple[PartialDate | None, PartialDate | None]
     if isinstance(entity, Programme):
         return entity.launched, entity.ended
     return None, None  # pragma: no cover - the four kinds are handled above
+
+
+def in_force_on(agreement: Agreement, day: dt.date) -> Status:
+    """Whether *agreement* was in force on *day*: certainly, possibly or not.
+
+    In force from its entry into force, else from its adoption (declarations,
+    compacts and frameworks apply once adopted), with the rules of
+    :func:`happened_by`. A legally binding agreement with no known entry into
+    force may not have entered into force: from its adoption it is only
+    *uncertain*. With neither date it counts as in force all along.
+    """
+    if agreement.in_force is None and agreement.legally_binding and agreement.adopted:
+        return Status.NO if happened_by(agreement.adopted, day) is Status.NO else Status.UNCERTAIN
+    return happened_by(agreement.in_force or agreement.adopted, day)
+
+
+def in_force(
+    agreements: Iterable[Agreement], day: dt.date, include_uncertain: bool = False
+) -> list[Agreement]:
+    """The *agreements* in force on *day* (:func:`in_force_on`), the uncertain ones if asked."""
+    ok = (Status.YES, Status.UNCERTAIN) if include_uncertain else (Status.YES,)
+    return [a for a in agreements if in_force_on(a, day) in ok]
+
+
+def uncertain_on(entities: Iterable[Entity], day: dt.date) -> list[Entity]:
+    """The *entities* whose dates are too coarse to say whether they existed on *day*."""
+    return [e for e in entities if status(*entity_span(e), day) is Status.UNCERTAIN]
 
 
 @attrs.frozen(order=False)

@@ -1,0 +1,87 @@
+"""Queries that return several entities: each says what it holds."""
+
+from typing import TYPE_CHECKING, assert_type
+
+import eucoop
+from eucoop import (
+    Agreement,
+    Dialogue,
+    Entity,
+    Organisation,
+    Programme,
+    Registry,
+    Results,
+    SearchResults,
+    Timeline,
+    TimelineEntry,
+)
+
+reg = eucoop.load()
+
+# Asking for a kind gives that kind.
+assert_type(reg.filter(kind=Organisation), Results[Organisation])
+assert_type(reg.filter(kind=Programme, country="Libya"), Results[Programme])
+headquarters = [o.headquarters for o in reg.filter(kind=Organisation)]
+assert_type(headquarters, list[str | None])
+assert_type(
+    [p.budget for p in reg.filter(kind=Programme, area="migration")], list[eucoop.Money | None]
+)
+
+# A kind given by name, or none, gives entities of any kind.
+assert_type(reg.filter(kind="organisation"), Results[Entity])
+assert_type(reg.filter(country="LY"), Results[Entity])
+assert_type(reg.filter(area="migration", active_on="2019"), Results[Entity])
+
+
+# What an organisation takes part in can be of any kind.
+assert_type(reg.involving("IOM"), Results[Entity])
+assert_type(reg.involving("IOM", role="implementer"), Results[Entity])
+
+# Queries about organisations give organisations.
+assert_type(reg.partners(), Results[Organisation])
+assert_type(reg.partners(area="migration", standing="key"), Results[Organisation])
+assert_type(reg.children("un-general-assembly"), Results[Organisation])
+assert_type(reg.ancestors("unodc"), Results[Organisation])
+standings = [o.partnership.standing for o in reg.partners() if o.partnership]
+assert_type(standings, list[eucoop.Standing | None])
+
+# Agreements in force are agreements.
+assert_type(reg.in_force("2019-01-01"), Results[Agreement])
+assert_type([a.in_force for a in reg.in_force("2019")], list[eucoop.PartialDate | None])
+
+# The collections of each kind are typed tuples.
+assert_type(reg.organisations, tuple[Organisation, ...])
+assert_type(reg.agreements, tuple[Agreement, ...])
+assert_type(reg.dialogues, tuple[Dialogue, ...])
+assert_type(reg.programmes, tuple[Programme, ...])
+assert_type(reg.documents, tuple[eucoop.Document, ...])
+
+# A result is a tuple: indexing, iterating and ids.
+partners = reg.partners()
+assert_type(partners[0], Organisation)
+assert_type(partners.ids, tuple[str, ...])
+for organisation in partners[:3]:
+    assert_type(organisation, Organisation)
+assert_type(len(partners), int)
+
+# Search, timelines and views of the past.
+found = reg.search("refugee")
+assert_type(found, SearchResults)
+assert_type(found.hits[0].score, float)
+assert_type(reg.timeline("2018"), Timeline)
+for entry in reg.timeline("2018", "2018"):
+    assert_type(entry, TimelineEntry)
+    assert_type(entry.date, eucoop.PartialDate)
+assert_type(reg.as_of("2019-01-01"), Registry)
+assert_type(reg.as_of("2019-01-01").filter(kind=Organisation), Results[Organisation])
+
+if TYPE_CHECKING:  # checked, never run
+    # The deprecated spelling still type-checks (it warns at run time).
+    assert_type(reg.filter(kind=Programme, policy_area="migration"), Results[Programme])
+
+# What a type checker must refuse (checked, never run).
+if TYPE_CHECKING:
+    # A kind given by name: the fields of one kind need narrowing.
+    reg.filter(kind="organisation")[0].headquarters  # type: ignore[attr-defined]
+    # A misspelt condition.
+    reg.filter(contry="LY")  # type: ignore[call-overload]
