@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from functools import cached_property
 from itertools import chain
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import Any, TypeVar, overload
 
 from eucoop._exceptions import UnknownEntityError
 from eucoop._gc import gc_paused
@@ -25,11 +25,9 @@ from eucoop._model import (
     Entity,
     Organisation,
     PartialDate,
-    Participant,
     PolicyArea,
     Programme,
     Role,
-    Source,
     Standing,
     kind_of,
 )
@@ -38,14 +36,11 @@ from eucoop._queries.asof import trim
 from eucoop._queries.lookup import Names
 from eucoop._queries.partners import partners
 from eucoop._queries.provenance import provenance
-from eucoop._queries.results import Results, SearchResults, Timeline
+from eucoop._queries.results import Provenance, Results, Roles, SearchResults, Timeline
 from eucoop._queries.search import SearchIndex
 from eucoop._queries.time import Status, entity_span, status, timeline_entries, within
-from eucoop._render import html
+from eucoop._render import REGISTRIES, html, summary
 from eucoop._text import fold, suggest
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["Registry"]
 
@@ -68,6 +63,7 @@ class Registry:
 
     __slots__ = (
         "__dict__",
+        "__weakref__",
         "_by_id",
         "_documents",
         "_involved",
@@ -78,11 +74,13 @@ class Registry:
         "programmes",
     )
 
-    organisations: tuple[Organisation, ...]
-    agreements: tuple[Agreement, ...]
-    dialogues: tuple[Dialogue, ...]
-    programmes: tuple[Programme, ...]
-    documents: tuple[Document, ...]
+    organisations: Results[Organisation]
+    agreements: Results[Agreement]
+    dialogues: Results[Dialogue]
+    programmes: Results[Programme]
+    documents: Results[Document]
+    #: The day an :meth:`as_of` registry is for; ``None`` for the dataset as it is.
+    date: PartialDate | None = None
 
     def __init__(self, entities: Iterable[Entity], documents: Iterable[Document] = ()) -> None:
         """Index *entities* and *documents*. Use :func:`eucoop.load`, which validates them first.
@@ -99,13 +97,14 @@ class Registry:
             by_ident = attrgetter("id")
             for items in by_kind.values():
                 items.sort(key=by_ident)
-            kinds = [tuple(items) for items in by_kind.values()]
+            kinds = [Results(items) for items in by_kind.values()]
             self.organisations, self.agreements, self.dialogues, self.programmes = kinds
-            self.documents = tuple(sorted(documents, key=by_ident))
+            self.documents = Results(sorted(documents, key=by_ident))
             self._by_id: dict[str, Entity] = {e.id: e for items in kinds for e in items}
             self._documents = {d.id: d for d in self.documents}
             #: organisation id -> the entities it takes part in, once each, made on first ask.
             self._involved: dict[str, tuple[Entity, ...]] = {}
+        REGISTRIES.add(self)
 
     # -- the collection ------------------------------------------------------
 
@@ -123,8 +122,7 @@ class Registry:
         return self.get(ident)
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(getattr(self, k.collection))} {k.collection}" for k in KINDS)
-        return f"<Registry: {counts}, {len(self.documents)} documents>"
+        return summary(self)
 
     def _repr_html_(self) -> str:
         return html(self)
@@ -202,10 +200,10 @@ class Registry:
         wanted = Role(role)
         return Results({e.id: e for e, p in pairs if p.role is wanted}.values())
 
-    def roles(self, organisation: str | Entity) -> tuple[tuple[Entity, Participant], ...]:
+    def roles(self, organisation: str | Entity) -> Roles:
         """Every ``(entity, participant)`` pair for the organisation, with its role and dates."""
         org = self._organisation(organisation)
-        return tuple(self._roles.get(org.id, ()))
+        return Roles(self._roles.get(org.id, ()))
 
     def partners(
         self, area: PolicyArea | str | None = None, standing: Standing | str | None = None
@@ -376,10 +374,11 @@ class Registry:
         >>> "gcr" in reg.as_of("2018-12-16"), "gcr" in reg.as_of("2018-12-17")
         (False, True)
         """
+        day = PartialDate.coerce(date).start
         with gc_paused():
-            return Registry(
-                trim(self, PartialDate.coerce(date).start, include_uncertain), self.documents
-            )
+            then = Registry(trim(self, day, include_uncertain), self.documents)
+        then.date = PartialDate(day.year, day.month, day.day)
+        return then
 
     def uncertain_on(self, date: DateLike) -> Results[Entity]:
         """Entities whose dates are too coarse to say if they existed on *date*."""
@@ -388,7 +387,7 @@ class Registry:
 
     # -- provenance and export -------------------------------------------------
 
-    def provenance(self, ident: str | Entity, field: str | None = None) -> tuple[Source, ...]:
+    def provenance(self, ident: str | Entity, field: str | None = None) -> Provenance:
         """Where a fact comes from: the sources that name *field*.
 
         Without *field*, every source of the entity (its partnership's too).
@@ -402,7 +401,7 @@ class Registry:
         [10]
         """
         entity = self.lookup(ident) if isinstance(ident, str) else self.get(ident.id)
-        return provenance(entity, field)
+        return Provenance(provenance(entity, field), self._documents)
 
     def to_dict(self) -> dict[str, Any]:
         """The registry in the data-file format; ``load(reg.to_dict())`` rebuilds it.
