@@ -68,7 +68,8 @@ def execute(nb: Any, folder: Path) -> Any:
     """Run *nb* on an ipykernel of this interpreter, importing this eucoop, and return it.
 
     A kernel spec written to *folder* pins the kernel to ``sys.executable``
-    and to the eucoop these tests import, whatever kernels the machine has.
+    and to the eucoop these tests import, whatever kernels the machine has;
+    its IPython profile (no startup files, no display settings) is new.
     """
     from nbclient import NotebookClient
 
@@ -84,6 +85,9 @@ def execute(nb: Any, folder: Path) -> Any:
     (spec / "kernel.json").write_text(json.dumps(kernel), encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("JUPYTER_PATH", str(folder))  # where Jupyter looks for kernels/eucoop-test
+        # Connection files and IPython's profile here too: nothing of the user's applies.
+        patch.setenv("JUPYTER_RUNTIME_DIR", str(folder / "runtime"))
+        patch.setenv("IPYTHONDIR", str(folder / "ipython"))
         NotebookClient(nb, kernel_name="eucoop-test", timeout=120).execute(cwd=str(folder))
     return nb
 
