@@ -1,4 +1,4 @@
-"""Notebook use: HTML reprs (escaped), records, DataFrames and graphs, optional extras."""
+"""Notebook use: records, DataFrames and graphs, optional extras (HTML: test_display.py)."""
 
 from __future__ import annotations
 
@@ -37,50 +37,6 @@ needs_networkx = pytest.mark.skipif(
 def reg(valid: dict[str, Any]) -> Registry:
     valid["organisations"][0]["description"] = "<script>alert('x')</script> & more"
     return eucoop.load(valid, include_default=False)
-
-
-def test_entity_card_is_escaped(reg: Registry) -> None:
-    html = reg["org-parent"]._repr_html_()
-    assert "<script>" not in html
-    assert "&lt;script&gt;" in html
-    assert "&amp; more" in html
-    assert "Parent Organisation (PO)" in html
-
-
-def test_entity_card_contents(reg: Registry) -> None:
-    html = reg["org-child"]._repr_html_()
-    assert "EU partnership" in html
-    assert "key in migration since 2005-01 formalised by agr-one" in html
-    assert "org-parent: observer since 2019-07" in html
-    html = reg["prog-one"]._repr_html_()
-    assert "EUR 440,000,000" in html
-    assert "org-parent: funder since 2016-12 until 2021" in html
-    assert "doc-a ¶5" in html
-    html = reg["dia-one"]._repr_html_()
-    assert "2013-10-03 to 2013-10-04, New York; 2020-01-16 (forum)" in html
-
-
-def test_participant_note_in_card(valid: dict[str, Any]) -> None:
-    valid["programmes"][0]["participants"][1]["note"] = "a <b>note</b>"
-    reg = eucoop.load(valid, include_default=False)
-    assert "<small>(a &lt;b&gt;note&lt;/b&gt;)</small>" in reg["prog-one"]._repr_html_()
-
-
-def test_partnership_without_standing(valid: dict[str, Any]) -> None:
-    valid["organisations"][1]["partnership"] = {"areas": ["drugs"]}
-    reg = eucoop.load(valid, include_default=False)
-    assert "partner in drugs" in reg["org-child"]._repr_html_()
-
-
-def test_registry_and_results_tables(reg: Registry) -> None:
-    assert "<td>organisations</td><td>2</td>" in reg._repr_html_()
-    table = reg.involving("org-parent")._repr_html_()
-    assert table.count("<tr>") == 4  # header and three rows
-    hits = reg.search("joint")._repr_html_()
-    assert "<th>matched in</th>" in hits
-    assert "<td>name</td>" in hits
-    timeline = reg.timeline("2016", "2016")._repr_html_()
-    assert "<td>2016-12</td>" in timeline
 
 
 def test_records(reg: Registry) -> None:

@@ -73,7 +73,7 @@ class TestCollection:
 
     def test_repr(self, reg: Registry) -> None:
         assert repr(reg) == (
-            "<Registry: 2 organisations, 1 agreements, 1 dialogues, 1 programmes, 1 documents>"
+            "<Registry: 2 organisations, 1 agreement, 1 dialogue, 1 programme, 1 document>"
         )
 
     def test_entities_are_frozen(self, reg: Registry) -> None:

@@ -37,7 +37,15 @@ from eucoop._model import (
     Source,
     Standing,
 )
-from eucoop._queries import Hit, Results, SearchResults, Timeline, TimelineEntry
+from eucoop._queries import (
+    Hit,
+    Provenance,
+    Results,
+    Roles,
+    SearchResults,
+    Timeline,
+    TimelineEntry,
+)
 from eucoop._registry import Registry
 from eucoop._resources import version
 
@@ -62,10 +70,12 @@ __all__ = [
     "Precision",
     "Problem",
     "Programme",
+    "Provenance",
     "PublisherKind",
     "Registry",
     "Results",
     "Role",
+    "Roles",
     "SearchResults",
     "Session",
     "Source",

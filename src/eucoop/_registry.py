@@ -24,11 +24,9 @@ from eucoop._model import (
     Entity,
     Organisation,
     PartialDate,
-    Participant,
     PolicyArea,
     Programme,
     Role,
-    Source,
     Standing,
     kind_of,
 )
@@ -38,10 +36,10 @@ from eucoop._queries.filters import Filters, choice
 from eucoop._queries.lookup import Names
 from eucoop._queries.partners import partners
 from eucoop._queries.provenance import provenance
-from eucoop._queries.results import Results, SearchResults, Timeline
+from eucoop._queries.results import Provenance, Results, Roles, SearchResults, Timeline
 from eucoop._queries.search import SearchIndex
 from eucoop._queries.time import in_force, timeline_entries, uncertain_on, within
-from eucoop._render import html
+from eucoop._render import REGISTRIES, html, summary
 from eucoop._text import suggest
 
 __all__ = ["Registry"]
@@ -65,6 +63,7 @@ class Registry:
 
     __slots__ = (
         "__dict__",
+        "__weakref__",
         "_by_id",
         "_documents",
         "_full",
@@ -76,11 +75,13 @@ class Registry:
         "programmes",
     )
 
-    organisations: tuple[Organisation, ...]
-    agreements: tuple[Agreement, ...]
-    dialogues: tuple[Dialogue, ...]
-    programmes: tuple[Programme, ...]
-    documents: tuple[Document, ...]
+    organisations: Results[Organisation]
+    agreements: Results[Agreement]
+    dialogues: Results[Dialogue]
+    programmes: Results[Programme]
+    documents: Results[Document]
+    #: The day an :meth:`as_of` registry is for; ``None`` for the dataset as it is.
+    date: PartialDate | None = None
 
     def __init__(self, entities: Iterable[Entity], documents: Iterable[Document] = ()) -> None:
         """Index *entities* and *documents*. Use :func:`eucoop.load`, which validates them first.
@@ -90,15 +91,16 @@ class Registry:
         first question that needs it.
         """
         with gc_paused():
-            kinds = indexes.by_kind(entities)
+            kinds = [Results(items) for items in indexes.by_kind(entities)]
             self.organisations, self.agreements, self.dialogues, self.programmes = kinds
-            self.documents = tuple(sorted(documents, key=attrgetter("id")))
+            self.documents = Results(sorted(documents, key=attrgetter("id")))
             self._by_id: dict[str, Entity] = {e.id: e for items in kinds for e in items}
             self._documents = {d.id: d for d in self.documents}
             #: organisation id -> the entities it takes part in, once each, made on first ask.
             self._involved: dict[str, tuple[Entity, ...]] = {}
             #: The registry an as-of view was cut from (None: this one is whole).
             self._full: Registry | None = None
+        REGISTRIES.add(self)
 
     # -- the collection ------------------------------------------------------
 
@@ -116,8 +118,7 @@ class Registry:
         return self.get(ident)
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(getattr(self, k.collection))} {k.collection}" for k in KINDS)
-        return f"<Registry: {counts}, {len(self.documents)} documents>"
+        return summary(self)
 
     def _repr_html_(self) -> str:
         return html(self)
@@ -197,10 +198,10 @@ class Registry:
         wanted = choice(Role, role)
         return Results({e.id: e for e, p in pairs if p.role is wanted}.values())
 
-    def roles(self, organisation: str | Entity) -> tuple[tuple[Entity, Participant], ...]:
+    def roles(self, organisation: str | Entity) -> Roles:
         """Every ``(entity, participant)`` pair for the organisation, with its role and dates."""
         org = self.lookup(organisation, Organisation)
-        return tuple(self._roles.get(org.id, ()))
+        return Roles(self._roles.get(org.id, ()))
 
     def partners(
         self, area: PolicyArea | str | None = None, standing: Standing | str | None = None
@@ -366,11 +367,11 @@ class Registry:
         >>> "gcr" in reg.as_of("2018-12-16"), "gcr" in reg.as_of("2018-12-17")
         (False, True)
         """
+        day = PartialDate.coerce(date).start
         with gc_paused():
-            view = Registry(
-                trim(self, PartialDate.coerce(date).start, include_uncertain), self.documents
-            )
+            view = Registry(trim(self, day, include_uncertain), self.documents)
         view._full = self if self._full is None else self._full
+        view.date = PartialDate(day.year, day.month, day.day)
         return view
 
     def in_force(self, date: DateLike, *, include_uncertain: bool = False) -> Results[Agreement]:
@@ -396,7 +397,7 @@ class Registry:
 
     # -- provenance and export -------------------------------------------------
 
-    def provenance(self, ident: str | Entity, field: str | None = None) -> tuple[Source, ...]:
+    def provenance(self, ident: str | Entity, field: str | None = None) -> Provenance:
         """Where a fact comes from: the sources that name *field*.
 
         Without *field*, every source of the entity (its partnership's too).
@@ -410,7 +411,7 @@ class Registry:
         [10]
         """
         entity = self.lookup(ident) if isinstance(ident, str) else self.get(ident.id)
-        return provenance(entity, field)
+        return Provenance(provenance(entity, field), self._documents)
 
     def to_dict(self) -> dict[str, Any]:
         """The registry in the data-file format; ``load(reg.to_dict())`` rebuilds it.

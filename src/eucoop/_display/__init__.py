@@ -1,12 +1,18 @@
-"""Display: how values look to people, as HTML in notebooks and as text in a terminal.
+"""Display: how values look to people, as HTML in notebooks and as text at a prompt or terminal.
 
-- :mod:`~eucoop._display.html`: HTML cards and tables. Importing this room
-  registers the HTML renderer of each type with :func:`eucoop._render.html`,
-  which the values' ``_repr_html_`` call.
+- :mod:`~eucoop._display.common`: what the text and the HTML share: which
+  fields a card shows, in which order, in which words;
+- :mod:`~eucoop._display.html`: HTML cards (entities, documents,
+  partnerships, the registry); :mod:`~eucoop._display.tables`: HTML tables of
+  query results. Importing them registers their renderers with
+  :func:`eucoop._render.html`, which the values' ``_repr_html_`` call;
 - :mod:`~eucoop._display.text`: text cards and lists wrapped to 80 columns,
-  for the command line, which imports it itself (``import eucoop`` need not).
+  for the command line;
+- :mod:`~eucoop._display.reprs`: the short ``repr`` of query results (their
+  first lines of the command line's text), registered with
+  :func:`eucoop._render.summary`.
 """
 
-from eucoop._display import html
+from eucoop._display import html, reprs, tables
 
-__all__ = ["html"]
+__all__ = ["html", "reprs", "tables"]

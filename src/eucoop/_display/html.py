@@ -1,137 +1,299 @@
-"""HTML for notebooks: compact cards and tables, every piece of text escaped."""
+"""HTML for notebooks: cards and tables that read the same in JupyterLab, VS Code and nbconvert.
+
+Front ends style the HTML of outputs with their own stylesheets (JupyterLab and
+nbconvert right-align table cells and centre tables), so every table and cell
+carries its own inline style, which wins over those rules: cells are aligned
+left and to the top. Every text taken from the data is escaped; only ``http``
+and ``https`` addresses become links.
+
+What a card shows, in which order and in which words, comes from
+:mod:`eucoop._display.common`, as the command line's text cards do. A value
+shown alone names what it refers to (a parent, a participant, a cited
+document) from the live registry that holds it (see
+:data:`eucoop._render.REGISTRIES`); without one, it shows their ids.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
-from eucoop._model import KINDS, Entity, Money, PartialDate, Partnership, Session, fields_of
-from eucoop._queries import Hit, Results, SearchResults, Timeline
+from eucoop._display.common import (
+    BULLETED,
+    PROSE,
+    capitalised,
+    cite,
+    joined_text,
+    kind_text,
+    line_fields,
+    line_items,
+    plain,
+    registry_facts,
+    section_fields,
+    session_text,
+    when_and_note,
+    words,
+)
+from eucoop._model import (
+    KINDS,
+    Document,
+    Entity,
+    FieldInfo,
+    Organisation,
+    Participant,
+    Partnership,
+    Source,
+)
 from eucoop._registry import Registry
-from eucoop._render import escape, html
+from eucoop._render import REGISTRIES, escape, html
 
-__all__ = ["entities_html", "entity_html", "hits_html", "registry_html", "timeline_html"]
+__all__ = [
+    "CELL",
+    "DIM",
+    "TABLE",
+    "card_table",
+    "code",
+    "document_html",
+    "entity_html",
+    "holding",
+    "link",
+    "partnership_html",
+    "ref",
+    "registry_html",
+    "sources_html",
+]
 
-_SKIP = {"id", "name", "acronym", "description", "participants", "sources", "partnership"}
-_STYLE = "border-collapse:collapse;text-align:left"
+#: The style of every table: left, not centred, as wide as its content.
+TABLE = "border-collapse:collapse;margin:0.3em auto 0.3em 0;table-layout:auto;width:auto"
+#: The style of every cell: aligned left and to the top, whatever the front end's stylesheet.
+CELL = "text-align:left;vertical-align:top;padding:0.15em 1.2em 0.15em 0;border:none"
+#: A card's label column: as wide in every table of a card, so that their values line up.
+KEY = CELL + ";font-weight:bold;white-space:nowrap;width:8.5em"
+#: A card's rows: no stripes (front ends stripe table rows), the card's own font size.
+ROW = "background:transparent;font-size:inherit"
+#: Text that says what something is rather than what it holds: ids, kinds, counts.
+DIM = "opacity:0.7"
+#: The style of a card's box.
+CARD = "text-align:left;line-height:1.45;max-width:56em"
+#: The style of the heading of a card's section ("EU partnership", "Sources").
+HEADING = "font-weight:bold;margin:0.7em 0 0.1em 0"
+#: The style of a list in a card (activities, sessions, sources).
+LIST = "margin:0.1em 0;padding-left:1.4em;text-align:left"
 
 
-def _text(value: object) -> str:
-    """A field value as plain text."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, PartialDate | Money):
-        return str(value)
-    if isinstance(value, Session):
-        out = str(value.start) + (f" to {value.end}" if value.end else "")
-        out += f", {value.place}" if value.place else ""
-        return out + (f" ({value.note})" if value.note else "")
-    if isinstance(value, frozenset):
-        return ", ".join(sorted(str(v) for v in value))
-    if isinstance(value, tuple):
-        return "; ".join(_text(v) for v in value)
-    return str(value)
+# -- pieces -------------------------------------------------------------------------
 
 
-def _rows(pairs: Iterable[tuple[str, str]]) -> str:
-    return "".join(
-        f"<tr><th style='padding-right:1em'>{escape(k)}</th><td>{escape(v)}</td></tr>"
-        for k, v in pairs
+def holding(found: Callable[[Registry], bool]) -> Registry | None:
+    """The live registry for which *found* is true (any of them, if several are)."""
+    return next((r for r in list(REGISTRIES) if found(r)), None)
+
+
+def _holding_entity(e: Entity) -> Registry | None:
+    return holding(lambda r: e.id in r and r[e.id] is e)
+
+
+def code(ident: str) -> str:
+    """An id, set as code."""
+    return f"<code>{escape(ident)}</code>"
+
+
+def ref(ident: str, reg: Registry | None) -> str:
+    """An entity something refers to: its name, then its id (the id alone if *reg* lacks it)."""
+    if reg is not None and ident in reg:
+        return f"{escape(reg[ident].label)} {code(ident)}"
+    return code(ident)
+
+
+def link(url: str | None, text: str) -> str:
+    """*text* (already HTML) as a link to *url*, if it is a web address; else *text*."""
+    if url is None or not url.startswith(("https://", "http://")):
+        return text
+    return f"<a href='{escape(url)}' target='_blank' rel='noopener noreferrer'>{text}</a>"
+
+
+def card_table(rows: Iterable[tuple[str, str]]) -> str:
+    """Label and value (HTML) a row: the body of a card."""
+    body = "".join(
+        f"<tr style='{ROW}'><th style='{KEY}'>{escape(k)}</th><td style='{CELL}'>{v}</td></tr>"
+        for k, v in rows
         if v
     )
+    return f"<table style='{TABLE};font-size:inherit'><tbody>{body}</tbody></table>" if body else ""
+
+
+def _head(title: str, what: str = "", ident: str | None = None) -> str:
+    """A card's title (HTML), and what it is with its id under it."""
+    ids = f" &middot; {code(ident)}" if ident else ""
+    under = f"<div style='{DIM}'>{escape(what)}{ids}</div>" if what else ""
+    return f"<div style='font-size:1.15em;font-weight:bold'>{title}</div>{under}"
+
+
+def _section(heading: str, body: str) -> str:
+    return f"<div style='{HEADING}'>{escape(heading)}</div>{body}" if body else ""
+
+
+def _card(*parts: str) -> str:
+    return f"<div class='eucoop' style='{CARD}'>{''.join(parts)}</div>"
+
+
+def _list(items: Iterable[str]) -> str:
+    """An unordered list of items (HTML)."""
+    body = "".join(f"<li>{item}</li>" for item in items)
+    return f"<ul style='{LIST}'>{body}</ul>" if body else ""
+
+
+def _folded(items: Sequence[str], what: str, most: int = 5) -> str:
+    """A list of *items* (HTML); folded away under its count if it has more than *most*."""
+    if len(items) <= most:
+        return "; ".join(items)
+    return f"<details><summary>{len(items)} {what}</summary>{_list(items)}</details>"
+
+
+def _para(text: str) -> str:
+    return f"<p style='text-align:left;margin:0.4em 0'>{escape(text)}</p>"
+
+
+def _value(reg: Registry | None, f: FieldInfo, owner: object) -> str:
+    """A field's value on its line: names with ids for references, links for addresses."""
+    joined = joined_text(f, owner)
+    if joined is not None:
+        return escape(joined)
+    items, between = line_items(f, getattr(owner, f.name))
+    if f.meta.refers_to:
+        return between.join(ref(x, reg) for x in items)
+    if f.meta.pattern == "url":
+        return between.join(link(x, escape(x)) for x in items)
+    return escape(between.join(plain(x) for x in items))
+
+
+def _lines(reg: Registry | None, value: object) -> list[tuple[str, str]]:
+    return [(capitalised(f.label), _value(reg, f, value)) for f in line_fields(type(value))]
+
+
+# -- cards ----------------------------------------------------------------------------
 
 
 @html.register
-def entity_html(entity: Entity) -> str:
-    """A card: title, description, key fields, who takes part, and the sources."""
-    title = escape(entity.label)
-    kind = escape(entity.kind_name)
-    parts = [f"<div class='eucoop-entity'><strong>{title}</strong> <em>{kind}</em> "]
-    parts.append(f"<code>{escape(entity.id)}</code>")
-    if entity.description:
-        parts.append(f"<p>{escape(entity.description)}</p>")
-    fields = [
-        (f.label, _text(getattr(entity, f.name)))
-        for f in fields_of(type(entity))
-        if f.name not in _SKIP
-    ]
-    partnership = getattr(entity, "partnership", None)
-    if isinstance(partnership, Partnership):
-        fields.append(("EU partnership", _partnership_text(partnership)))
-    parts.append(f"<table style='{_STYLE}'>{_rows(fields)}</table>")
-    if entity.participants:
-        items = "".join(
-            f"<li>{escape(p.organisation)}: {escape(str(p.role))}"
-            + (escape(f" since {p.since}") if p.since else "")
-            + (escape(f" until {p.until}") if p.until else "")
-            + (f" <small>({escape(p.note)})</small>" if p.note else "")
-            + "</li>"
-            for p in entity.participants
-        )
-        parts.append(f"<p>Participants:</p><ul>{items}</ul>")
-    cites = ", ".join(
-        escape(s.document + (f" ¶{s.paragraph}" if s.paragraph else "")) for s in entity.sources
-    )
-    parts.append(f"<p><small>Sources: {cites}</small></p></div>")
-    return "".join(parts)
+def _entity(entity: Entity) -> str:
+    return entity_html(entity, _holding_entity(entity))
 
 
-def _partnership_text(p: Partnership) -> str:
-    bits = [str(p.standing) if p.standing else "partner"]
-    if p.areas:
-        bits.append("in " + _text(p.areas))
-    if p.since:
-        bits.append(f"since {p.since}")
-    if p.formalised_by:
-        bits.append("formalised by " + ", ".join(p.formalised_by))
-    return " ".join(bits)
+def entity_html(e: Entity, reg: Registry | None = None) -> str:
+    """A card: name, kind and id, description, key fields, sections, participants, sources.
+
+    Names of the entities and documents it refers to come from *reg*.
+    """
+    parts = [_head(escape(e.label), kind_text(e), e.id)]
+    if e.description:
+        parts.append(_para(e.description))
+    parts.append(card_table(_lines(reg, e)))
+    cited = [("", s) for s in e.sources]
+    for f in section_fields(type(e)):
+        value = getattr(e, f.name)
+        if value:
+            parts.append(_section(capitalised(f.label), _section_html(reg, f, value)))
+            cited += [(f"{f.name}: ", s) for s in getattr(value, "sources", ())]
+    rows = [(words(p.role), _taking_part(ref(p.organisation, reg), p)) for p in e.participants]
+    parts.append(_section("Participants", card_table(rows)))
+    parts.append(_section("Sources", sources_html(_documents(reg), cited)))
+    return _card(*parts)
 
 
-def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table style='{_STYLE}'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def _taking_part(who: str, p: Participant) -> str:
+    """Who takes part, then when and the note, dimmed."""
+    extra = when_and_note(p)
+    return who + (f" <span style='{DIM}'>({escape(extra)})</span>" if extra else "")
+
+
+def _section_html(reg: Registry | None, f: FieldInfo, value: Any) -> str:
+    """A section's body: bullets, a record's fields and prose, or a line per record."""
+    if f.name in BULLETED:
+        return _list(escape(item) for item in value)
+    if not f.many:
+        return _record_html(reg, value)
+    return _list(escape(session_text(item)) for item in value)
+
+
+def _record_html(reg: Registry | None, value: object) -> str:
+    """A record's fields a line, then its prose."""
+    prose = "".join(_para(getattr(value, n)) for n in sorted(PROSE) if getattr(value, n, None))
+    return card_table(_lines(reg, value)) + prose
+
+
+def _documents(reg: Registry | None) -> Mapping[str, Document]:
+    return {} if reg is None else {d.id: d for d in reg.documents}
+
+
+def sources_html(docs: Mapping[str, Document], cited: Sequence[tuple[str, Source]]) -> str:
+    """Citations grouped by document: its title (a link), id and publisher, then the paragraphs.
+
+    *cited* pairs each citation with a scope written before it (``"partnership: "``).
+    """
+    by_doc: dict[str, dict[str, list[str]]] = {}
+    for scope, s in cited:
+        by_doc.setdefault(s.document, {}).setdefault(scope, []).append(cite(s))
+    items = []
+    for ident, cites in by_doc.items():
+        doc = docs.get(ident)
+        head = code(ident)
+        if doc is not None:
+            title = link(doc.url, escape(doc.title))
+            head = f"{title} {head} <span style='{DIM}'>{escape(doc.publisher)}</span>"
+        where = "<br>".join(escape(scope + "; ".join(texts)) for scope, texts in cites.items())
+        items.append(f"{head}<br>{where}")
+    return _list(items)
 
 
 @html.register
-def results_html(results: Results) -> str:  # type: ignore[type-arg] # any kind of entity
-    """A table of entities: id, kind, name."""
-    return entities_html(results)
+def _partnership(p: Partnership) -> str:
+    def has(r: Registry) -> bool:
+        return any(o.partnership is p for o in r.organisations)
+
+    reg = holding(has)
+    org = None if reg is None else next(o for o in reg.organisations if o.partnership is p)
+    return partnership_html(p, reg, org)
 
 
-def entities_html(entities: Iterable[Entity]) -> str:
-    """A table of entities: id, kind, name."""
-    return _table(("id", "kind", "name"), ((e.id, e.kind_name, e.label) for e in entities))
+def partnership_html(
+    p: Partnership, reg: Registry | None = None, org: Organisation | None = None
+) -> str:
+    """The EU's partnership with *org*: standing, areas, since, what formalised it, the summary."""
+    title = "EU partnership" + ("" if org is None else f" with {org.label}")
+    body = _record_html(reg, p)
+    sources = sources_html(_documents(reg), [("", s) for s in p.sources])
+    return _card(_head(escape(title), "Partnership"), body, _section("Sources", sources))
+
+
+@html.register
+def _document(doc: Document) -> str:
+    return document_html(doc, holding(lambda r: any(d is doc for d in r.documents)))
+
+
+def document_html(doc: Document, reg: Registry | None = None) -> str:
+    """A cited document: its title (a link), publisher, paragraphs..., and what cites it."""
+    rows = [(capitalised(f.label), _value(reg, f, doc)) for f in line_fields(Document)]
+    if reg is not None:
+        citing = [ref(e.id, reg) for e in reg if any(s.document == doc.id for s in e.sources)]
+        rows.append(("Cited by", _folded(citing, "entities") if citing else "nothing"))
+    return _card(_head(link(doc.url, escape(doc.title)), "Document", doc.id), card_table(rows))
+
+
+# -- the registry ---------------------------------------------------------------------
 
 
 @html.register
 def registry_html(reg: Registry) -> str:
-    """Counts per kind, then a short table of the organisations."""
-    counts = [(k.collection, str(len(getattr(reg, k.collection)))) for k in KINDS]
-    counts.append(("documents", str(len(reg.documents))))
-    return (
-        "<div class='eucoop-registry'><strong>eucoop registry</strong>"
-        + _table(("collection", "entries"), counts)
-        + "</div>"
+    """What it holds (its date, counts, EU partners, timeline), then a table of each kind.
+
+    The tables, organisations first, fold away under their counts.
+    """
+    title = "eucoop registry" + ("" if reg.date is None else f" as of {reg.date}")
+    rows = [(label, escape(text)) for label, text in registry_facts(reg)]
+    tables = "".join(
+        f"<details><summary style='cursor:pointer'>{escape(coll.capitalize())} "
+        f"({len(items)})</summary>{html(items)}</details>"
+        for coll in (*(k.collection for k in KINDS), "documents")
+        if (items := getattr(reg, coll))
     )
-
-
-@html.register
-def search_html(results: SearchResults) -> str:
-    """Search results: id, name, score, and the fields that matched."""
-    return hits_html(results.hits)
-
-
-def hits_html(hits: Iterable[Hit]) -> str:
-    """Search results: id, name, score, and the fields that matched."""
-    return _table(
-        ("id", "name", "score", "matched in"),
-        ((h.entity.id, h.entity.label, f"{h.score:g}", ", ".join(h.fields)) for h in hits),
-    )
-
-
-@html.register
-def timeline_html(entries: Timeline) -> str:
-    """Timeline entries: date, entity id, what happened."""
-    return _table(("date", "entity", "event"), ((str(t.date), t.entity, t.label) for t in entries))
+    return _card(_head(escape(title)), card_table(rows), tables)

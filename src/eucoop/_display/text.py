@@ -1,26 +1,43 @@
 """Text for a terminal: cards and lists wrapped to :data:`WIDTH` columns.
 
 One renderer per thing (:func:`entity_card`, :func:`document_card`, :func:`entity_rows`,
-:func:`hit_lines`, :func:`registry_lines`...), each returning lines for its caller to print.
-A card's key fields are read from the model (:func:`eucoop._model.fields_of`): a field added
-to an entity shows up on its card under its label. Only the card's wording of a few labels,
-and the fields that share a line, are written here.
+:func:`hit_lines`, :func:`registry_lines`...), each returning lines for its caller to print:
+the command line prints them, and the ``repr`` of query results shows their first lines.
+Which fields a card shows, in which order and in which words, comes from
+:mod:`eucoop._display.common`, which the HTML cards share.
 """
 
 from __future__ import annotations
 
-import textwrap
-from collections.abc import Callable, Iterable, Sequence
-from enum import Enum
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from eucoop._display.common import (
+    BULLETED,
+    HEAD,
+    PROSE,
+    by_standing,
+    capitalised,
+    cite,
+    counted,
+    joined_text,
+    kind_counts,
+    kind_text,
+    line_fields,
+    line_items,
+    plain,
+    registry_facts,
+    section_fields,
+    session_text,
+    span,
+    when_and_note,
+    words,
+)
 from eucoop._model import (
-    KINDS,
     Document,
     Entity,
     FieldInfo,
     Organisation,
-    PartialDate,
     Participant,
     Session,
     Source,
@@ -28,7 +45,6 @@ from eucoop._model import (
 )
 from eucoop._queries import Hit, TimelineEntry
 from eucoop._registry import Registry
-from eucoop._text import plural
 
 __all__ = [
     "LABEL",
@@ -38,6 +54,7 @@ __all__ = [
     "cite",
     "counted",
     "document_card",
+    "document_rows",
     "entity_card",
     "entity_rows",
     "field",
@@ -51,6 +68,7 @@ __all__ = [
     "registry_lines",
     "role_lines",
     "session_text",
+    "source_lines",
     "sources_block",
     "span",
     "timeline_lines",
@@ -63,14 +81,6 @@ WIDTH = 80
 #: The width of the label column of cards.
 LABEL = 18
 
-#: Shown in a card's head: the label, the kind line and the description.
-_HEAD = frozenset({"id", "name", "acronym", "kind", "description", "title"})
-#: Sections every entity card ends with, after the sections of its kind.
-_TAIL = ("participants", "sources")
-#: Lists of sentences: a section of bullets rather than one line.
-_BULLETED = frozenset({"activities"})
-#: Prose: a paragraph without a label.
-_PROSE = frozenset({"summary"})
 #: Text never breaks at this character; wrap() turns it back into a space.
 _GLUE = "\x00"
 
@@ -89,6 +99,8 @@ def wrap(
     >>> wrap("one two three", "> ", "  ")
     ['> one two three']
     """
+    import textwrap  # noqa: PLC0415 - only text for a terminal needs it, not import eucoop
+
     rest = " " * len(first) if rest is None else rest
     for whole in keep:
         text = text.replace(whole, whole.replace(" ", _GLUE))
@@ -118,64 +130,20 @@ def field(label: str, text: str) -> list[str]:
     return wrap(text, f"  {label:<{LABEL - 2}}")
 
 
-def words(value: object) -> str:
-    """An enum value (or any value) with its underscores as spaces."""
-    return str(value).replace("_", " ")
-
-
-def capitalised(label: str) -> str:
-    """*label* with its first letter upper case, the rest left alone (``EU partnership``)."""
-    return label[:1].upper() + label[1:]
-
-
 def name_of(reg: Registry, ident: str) -> str:
     """The label of the entity *ident* names, or *ident* itself when *reg* lacks it."""
     return reg[ident].label if ident in reg else ident
 
 
-def span(since: PartialDate | None, until: PartialDate | None) -> str:
-    """When something held: ``"2010 to 2011-05"``, ``"since 2010"``, ``"until 2011-05"`` or nothing.
-
-    >>> span(PartialDate(2010), None)
-    'since 2010'
-    """
-    if since and until:
-        return f"{since} to {until}"
-    if since:
-        return f"since {since}"
-    if until:
-        return f"until {until}"
-    return ""
-
-
 def kind_line(e: Entity) -> str:
     """The second line of a card: ``"Organisation (network); id: zmo"``."""
-    what = capitalised(e.kind_name)
-    sub = getattr(e, "kind", None)
-    if sub is not None and str(sub) != "other":
-        what += f" ({words(sub)})"
-    return f"{what}; id: {e.id}"
+    return f"{kind_text(e)}; id: {e.id}"
 
 
 def participant_line(p: Participant, what: str) -> list[str]:
     """The role, then *what* takes part (or in what), with its span and note."""
-    extra = [x for x in (span(p.since, p.until), p.note) if x]
-    text = what + (f" ({'; '.join(extra)})" if extra else "")
-    return wrap(text, f"  {words(p.role):<{LABEL - 2}}")
-
-
-def session_text(s: Session) -> str:
-    """``"2019-06-03 to 2019-06-04, Vienna"``: when, where, and the note."""
-    when = span(s.start, s.end).removeprefix("since ")
-    return ", ".join(x for x in (when, s.place, s.note) if x)
-
-
-def cite(s: Source) -> str:
-    """``"paragraph 10 (budget, country_count)"`` or ``"whole document"``."""
-    text = "whole document" if s.paragraph is None else f"paragraph {s.paragraph}"
-    if s.fields:
-        text += f" ({', '.join(s.fields)})"
-    return text
+    extra = when_and_note(p)
+    return wrap(what + (f" ({extra})" if extra else ""), f"  {words(p.role):<{LABEL - 2}}")
 
 
 def sources_block(reg: Registry, cited: Sequence[tuple[str, Source]]) -> list[str]:
@@ -183,10 +151,14 @@ def sources_block(reg: Registry, cited: Sequence[tuple[str, Source]]) -> list[st
 
     *cited* pairs each citation with a scope printed before it (``"partnership: "``).
     """
+    return source_lines({d.id: d for d in reg.documents}, cited)
+
+
+def source_lines(docs: Mapping[str, Document], cited: Sequence[tuple[str, Source]]) -> list[str]:
+    """:func:`sources_block` with the documents given by id (those missing show their id only)."""
     by_doc: dict[str, dict[str, list[str]]] = {}
     for scope, s in cited:
         by_doc.setdefault(s.document, {}).setdefault(scope, []).append(cite(s))
-    docs = {d.id: d for d in reg.documents}
     pad = " " * LABEL
     lines: list[str] = []
     for ident, cites in by_doc.items():
@@ -211,66 +183,22 @@ def sources_block(reg: Registry, cited: Sequence[tuple[str, Source]]) -> list[st
 # -- cards --------------------------------------------------------------------------
 
 
-def _place(e: Any) -> str:
-    return ", ".join(x for x in (e.headquarters, e.country) if x)
-
-
-def _countries(e: Any) -> str:
-    named = ", ".join(e.countries)
-    count = "" if e.country_count is None else f"{e.country_count} in all"
-    return f"{named} ({count})" if named and count else named or count
-
-
-#: Fields that share their line with another: the field whose line it is, the one it
-#: takes in, and the text of both ("Headquarters  Geneva, CH").
-_JOINED: dict[str, tuple[str, Callable[[Any], str]]] = {
-    "headquarters": ("country", _place),
-    "countries": ("country_count", _countries),
-}
-
-
-def _record(f: FieldInfo) -> bool:
-    """Whether *f* holds records (a section of their own), not values that fit a line."""
-    return f.nested is not None and f.nested.__str__ is object.__str__
-
-
 def _value(reg: Registry, f: FieldInfo, value: Any) -> str:
     """A field's value on one line: names for references, a count of records."""
-    if value is None or (isinstance(value, str | tuple | frozenset) and not value):
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if f.many and _record(f):
-        return str(len(value))
-    items = value if f.many else (value,)
-    texts = [
-        name_of(reg, x) if f.meta.refers_to else words(x) if isinstance(x, Enum) else str(x)
-        for x in items
-    ]
-    if isinstance(value, frozenset):
-        return ", ".join(sorted(texts))
-    return (", " if f.meta.codes else "; ").join(texts)
+    items, between = line_items(f, value)
+    return between.join(name_of(reg, x) if f.meta.refers_to else plain(x) for x in items)
 
 
 def _lines_of(reg: Registry, value: object) -> list[tuple[str, str]]:
-    """``(label, text)`` for the fields of *value* that are set and shown on a line.
-
-    Its own facts come first, in the order the class lists them, then counts
-    of records, then the entities it refers to.
-    """
-    joined = {other for other, _ in _JOINED.values()}
-    out: list[tuple[int, str, str]] = []
-    for f in fields_of(type(value)):
-        if f.name in {*_HEAD, *_TAIL, *_BULLETED, *_PROSE, *joined} or (_record(f) and not f.many):
-            continue
-        if f.name in _JOINED:
-            text = _JOINED[f.name][1](value)
-        else:
+    """``(label, text)`` for the fields of *value* that are set and shown on a line."""
+    out: list[tuple[str, str]] = []
+    for f in line_fields(type(value)):
+        text = joined_text(f, value)
+        if text is None:
             text = _value(reg, f, getattr(value, f.name))
-        rank = 2 if f.meta.refers_to else 1 if _record(f) else 0
         if text:
-            out.append((rank, capitalised(f.label), text))
-    return [(label, text) for _, label, text in sorted(out, key=lambda x: x[0])]
+            out.append((capitalised(f.label), text))
+    return out
 
 
 def key_fields(reg: Registry, e: Entity) -> list[tuple[str, str]]:
@@ -286,13 +214,13 @@ def key_fields(reg: Registry, e: Entity) -> list[tuple[str, str]]:
 def _section(reg: Registry, f: FieldInfo, value: Any) -> list[str]:
     """The lines under a section's heading: bullets, a record's fields, or a line per record."""
     lines: list[str] = []
-    if f.name in _BULLETED:
+    if f.name in BULLETED:
         for item in value:
             lines += wrap(item, "  - ", "    ")
     elif not f.many:
         for label, text in _lines_of(reg, value):
             lines += field(label, text)
-        for name in sorted(_PROSE):
+        for name in sorted(PROSE):
             if getattr(value, name, None):
                 lines += wrap(getattr(value, name), "  ")
     else:
@@ -316,9 +244,9 @@ def entity_card(reg: Registry, e: Entity) -> list[str]:
         for label, text in fields:
             lines += field(label, text)
     cited = [("", s) for s in e.sources]
-    for f in fields_of(type(e)):
+    for f in section_fields(type(e)):
         value = getattr(e, f.name)
-        if value and f.name not in _TAIL and (f.name in _BULLETED or _record(f)):
+        if value:
             lines += ["", capitalised(f.label), *_section(reg, f, value)]
             cited += [(f"{f.name}: ", s) for s in getattr(value, "sources", ())]
     if e.participants:
@@ -339,7 +267,7 @@ def document_card(reg: Registry, doc: Document) -> list[str]:
     lines = [*wrap(doc.title), f"Document; id: {doc.id}", ""]
     for f in fields_of(Document):
         value = getattr(doc, f.name)
-        if f.name not in _HEAD and value not in (None, ""):
+        if f.name not in HEAD and value not in (None, ""):
             lines += field(capitalised(f.label), str(value))
     citing = [e.label for e in reg if any(s.document == doc.id for s in e.sources)]
     lines += field("Cited by", "; ".join(citing) if citing else "nothing")
@@ -351,15 +279,24 @@ def document_card(reg: Registry, doc: Document) -> list[str]:
 
 def entity_rows(entities: Sequence[Entity], *, kind: bool = False) -> list[str]:
     """One line per entity: (its kind,) its id and its label, wrapped."""
-    width = min(max((len(e.id) for e in entities), default=0), 30)
+    return _id_rows([(f"{e.kind_name:<13}" if kind else "", e.id, e.label) for e in entities])
+
+
+def document_rows(docs: Sequence[Document]) -> list[str]:
+    """One line per document: its id and its title, wrapped."""
+    return _id_rows([("", d.id, d.title) for d in docs])
+
+
+def _id_rows(rows: Sequence[tuple[str, str, str]]) -> list[str]:
+    """``(head, id, text)`` rows: the ids in a column (up to 30 wide), the texts wrapped after."""
+    width = min(max((len(ident) for _, ident, _ in rows), default=0), 30)
     lines: list[str] = []
-    for e in entities:
-        head = f"{e.kind_name:<13}" if kind else ""
-        if len(e.id) > width:
-            lines.append(head + e.id)
-            lines += wrap(e.label, " " * (len(head) + width + 2))
+    for head, ident, text in rows:
+        if len(ident) > width:
+            lines.append(head + ident)
+            lines += wrap(text, " " * (len(head) + width + 2))
         else:
-            lines += wrap(e.label, f"{head}{e.id:<{width}}  ")
+            lines += wrap(text, f"{head}{ident:<{width}}  ")
     return lines
 
 
@@ -376,8 +313,8 @@ def role_lines(pairs: Iterable[tuple[Entity, Participant]]) -> list[str]:
     """What an organisation takes part in: the role, the kind, the entity, span and note."""
     lines: list[str] = []
     for e, p in pairs:
-        extra = [x for x in (span(p.since, p.until), p.note) if x]
-        text = e.label + (f" ({'; '.join(extra)})" if extra else "")
+        extra = when_and_note(p)
+        text = e.label + (f" ({extra})" if extra else "")
         lines += wrap(text, f"{words(p.role):<12} {e.kind_name:<13}")
     return lines
 
@@ -406,41 +343,9 @@ def timeline_lines(entries: Iterable[TimelineEntry]) -> list[str]:
     return lines
 
 
-def kind_counts(reg: Registry) -> dict[str, int]:
-    """How many entities of each kind, by collection, in the order of :data:`KINDS`."""
-    return {k.collection: len(getattr(reg, k.collection)) for k in KINDS}
-
-
-def counted(counts: dict[str, int]) -> list[str]:
-    """``["7 organisations", "1 dialogue"]``: the kinds there are, counted."""
-    return [plural(n, coll[:-1]) for coll, n in counts.items() if n]
-
-
-def by_standing(orgs: Iterable[Organisation]) -> dict[str, list[Organisation]]:
-    """Partner organisations grouped by their standing (``"unranked"`` without one)."""
-    out: dict[str, list[Organisation]] = {}
-    for org in orgs:
-        p = org.partnership
-        key = "unranked" if p is None or p.standing is None else str(p.standing)
-        out.setdefault(key, []).append(org)
-    return out
-
-
 def registry_lines(reg: Registry) -> list[str]:
     """What a registry holds: its entities, documents, EU partners and timeline."""
-    kinds = counted(kind_counts(reg))
-    lines = field("Entities", f"{len(reg)}: {', '.join(kinds)}" if kinds else "none")
-    lines += field("Documents", f"{len(reg.documents)} cited")
-    partners = by_standing(reg.partners())
-    for i, (standing, orgs) in enumerate(partners.items()):
-        text = f"{standing}: " + ", ".join(o.acronym or o.name for o in orgs)
-        lines += field("EU partners" if i == 0 else "", text)
-    if not partners:
-        lines += field("EU partners", "none")
-    timeline = reg.timeline()
-    if timeline:
-        dated = plural(len(timeline), "dated fact")
-        lines += field("Timeline", f"{timeline[0].date} to {timeline[-1].date} ({dated})")
-    else:
-        lines += field("Timeline", "no dated facts")
+    lines: list[str] = []
+    for label, text in registry_facts(reg):
+        lines += field(label, text)
     return lines

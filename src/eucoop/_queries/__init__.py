@@ -11,8 +11,22 @@
 - :mod:`~eucoop._queries.results`: the tuples queries return.
 """
 
-from eucoop._queries.results import Results, SearchResults, Timeline
+from eucoop._queries.results import (
+    Provenance,
+    Results,
+    Roles,
+    SearchResults,
+    Timeline,
+)
 from eucoop._queries.search import Hit
 from eucoop._queries.time import TimelineEntry
 
-__all__ = ["Hit", "Results", "SearchResults", "Timeline", "TimelineEntry"]
+__all__ = [
+    "Hit",
+    "Provenance",
+    "Results",
+    "Roles",
+    "SearchResults",
+    "Timeline",
+    "TimelineEntry",
+]

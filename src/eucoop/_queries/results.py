@@ -1,48 +1,102 @@
-"""What queries return: tuples that also show themselves as tables in notebooks."""
+"""What queries return: tuples that show themselves as tables in notebooks and briefly in text.
+
+Every result type is a :class:`tuple` subclass, so code that takes tuples
+keeps working; all are immutable, and a slice of one is of the same type
+(``reg.partners()[:3]`` still has ``.ids`` and a table). Their HTML comes
+from :func:`eucoop._render.html` and their ``repr`` from
+:func:`eucoop._render.summary`, whose renderers the display room registers:
+this room needs to know nothing of how results look.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, NoReturn, Self, SupportsIndex, TypeVar, overload
 
-from eucoop._model import Entity
-from eucoop._render import html
+from eucoop._model import Document, Entity, Participant, Source
+from eucoop._queries.time import TimelineEntry
+from eucoop._render import html, summary
 
 if TYPE_CHECKING:
     from eucoop._queries.search import Found, Hit
-    from eucoop._queries.time import TimelineEntry
 
-__all__ = ["Results", "SearchResults", "Timeline"]
+__all__ = [
+    "Provenance",
+    "Results",
+    "Roles",
+    "SearchResults",
+    "Shown",
+    "Timeline",
+]
 
-E = TypeVar("E", bound=Entity)
+E_co = TypeVar("E_co", bound=Entity | Document, covariant=True)
+T_co = TypeVar("T_co", covariant=True)
 
 
-class Results(tuple[E, ...]):
-    """A tuple of entities, shown as a table in notebooks.
+class Shown(tuple[T_co, ...]):
+    """A tuple that shows itself: HTML in notebooks, a short ``repr``, slices of its own type."""
+
+    __slots__ = ()
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> T_co: ...
+    @overload
+    def __getitem__(self, index: slice) -> Self: ...
+    def __getitem__(self, index: SupportsIndex | slice) -> T_co | Self:
+        if isinstance(index, slice):
+            return self._sliced(index)
+        return tuple.__getitem__(self, index)
+
+    def _sliced(self, index: slice) -> Self:
+        """The items *index* selects, as a result of this type."""
+        return type(self)(tuple.__getitem__(self, index))
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        msg = f"{type(self).__name__} is immutable"
+        raise AttributeError(msg)
+
+    def __delattr__(self, name: str) -> NoReturn:
+        self.__setattr__(name, None)
+
+    def __repr__(self) -> str:
+        return summary(self)
+
+    def _repr_html_(self) -> str:
+        return html(self)
+
+
+class Results(Shown[E_co]):
+    """A tuple of entities (or of documents), shown as a table in notebooks.
+
+    A slice is a :class:`Results` too. The registry's collections are
+    :class:`Results` of their kind: ``reg.organisations``... and ``reg.documents``.
 
     >>> import eucoop
     >>> results = eucoop.load().involving("iom", role="coordinator")
     >>> isinstance(results, tuple), [e.id for e in results]
     (True, ['un-network-on-migration'])
+    >>> eucoop.load().partners()[:2].ids
+    ('unodc', 'iom')
     """
 
     __slots__ = ()
 
-    def _repr_html_(self) -> str:
-        return html(self)
-
     @property
     def ids(self) -> tuple[str, ...]:
-        """The entities' ids, in order."""
+        """The ids, in order."""
         return tuple(e.id for e in self)
 
 
 class SearchResults(Results[Entity]):
     """The entities a search found, best first, with ``hits`` saying why each matched.
 
+    A slice keeps its hits: ``reg.search("migration")[:5].hits``.
+
     >>> import eucoop
     >>> results = eucoop.load().search("refugee")
     >>> results[0] is results.hits[0].entity
+    True
+    >>> results[:2].hits == results.hits[:2]
     True
     """
 
@@ -53,26 +107,70 @@ class SearchResults(Results[Entity]):
     def __new__(cls, found: Found, ids: Iterable[str] | None = None) -> SearchResults:
         chosen = found.ids if ids is None else list(ids)
         self = super().__new__(cls, map(found.entities.__getitem__, chosen))
-        self._found = found
-        self._ids = chosen
-        self._hits = None
+        object.__setattr__(self, "_found", found)
+        object.__setattr__(self, "_ids", chosen)
+        object.__setattr__(self, "_hits", None)
         return self
+
+    def _sliced(self, index: slice) -> Self:
+        return type(self)(self._found, self._ids[index])
 
     @property
     def hits(self) -> tuple[Hit, ...]:
         """One :class:`~eucoop.Hit` per entity: its score and the fields that matched."""
         if self._hits is None:
-            self._hits = tuple(map(self._found.hit, self._ids))
-        return self._hits
-
-    def _repr_html_(self) -> str:
-        return html(self)
+            object.__setattr__(self, "_hits", tuple(map(self._found.hit, self._ids)))
+        return self._hits  # type: ignore[return-value] # set just above
 
 
-class Timeline(tuple["TimelineEntry", ...]):
+class Timeline(Shown[TimelineEntry]):
     """Timeline entries in order, shown as a table in notebooks."""
 
     __slots__ = ()
 
-    def _repr_html_(self) -> str:
-        return html(self)
+
+class Roles(Shown[tuple[Entity, Participant]]):
+    """``(entity, participant)`` pairs: what an organisation takes part in, and in which role.
+
+    >>> import eucoop
+    >>> entity, part = eucoop.load().roles("IOM")[0]
+    >>> entity.id, part.role
+    ('un-network-on-migration', <Role.COORDINATOR: 'coordinator'>)
+    """
+
+    __slots__ = ()
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The entities' ids, in order (an entity appears once per role)."""
+        return tuple(e.id for e, _ in self)
+
+
+class Provenance(Shown[Source]):
+    """The citations behind a fact, each a :class:`~eucoop.Source`, with the documents they cite.
+
+    >>> import eucoop
+    >>> sources = eucoop.load().provenance("eu-iom-joint-initiative", "budget")
+    >>> sources[0].paragraph, sources.documents[0].title
+    (10, 'Collaboration with international organisations')
+    """
+
+    _cited: Mapping[str, Document]
+
+    def __new__(cls, sources: Iterable[Source], documents: Mapping[str, Document]) -> Provenance:
+        self = super().__new__(cls, sources)
+        cited = {s.document: documents[s.document] for s in self if s.document in documents}
+        object.__setattr__(self, "_cited", cited)
+        return self
+
+    def _sliced(self, index: slice) -> Self:
+        return type(self)(tuple.__getitem__(self, index), self._cited)
+
+    @property
+    def documents(self) -> Results[Document]:
+        """The documents cited, once each, in the order first cited."""
+        return Results(self._cited.values())
+
+    def document(self, ident: str) -> Document | None:
+        """The cited document with id *ident*, or ``None`` if none of these cite it."""
+        return self._cited.get(ident)

@@ -12,6 +12,7 @@ import attrs
 
 from eucoop._gc import gc_paused
 from eucoop._model import KINDS, Entity, FieldInfo, fields_of, per_class
+from eucoop._render import html
 from eucoop._text import fold, words
 
 __all__ = ["Hit", "SearchIndex", "text_fields", "weights"]
@@ -45,9 +46,14 @@ EXACT_BONUS = 20.0
 PREFIX_MIN = 3
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Hit:
-    """One search result: the ``entity``, its ``score`` and the ``fields`` that matched."""
+    """One search result: the ``entity``, its ``score`` and the ``fields`` that matched.
+
+    >>> from eucoop._model import Organisation
+    >>> Hit(Organisation(id="x", name="Ex"), 8.0, ("id", "name"))
+    <Hit x 8: matched id, name>
+    """
 
     entity: Entity
     score: float
@@ -57,6 +63,12 @@ class Hit:
     def id(self) -> str:
         """The entity's id."""
         return self.entity.id
+
+    def __repr__(self) -> str:
+        return f"<Hit {self.entity.id} {self.score:g}: matched {', '.join(self.fields)}>"
+
+    def _repr_html_(self) -> str:
+        return html(self)
 
 
 def text_fields(entity: Entity) -> Iterator[tuple[str, str]]:

@@ -34,6 +34,7 @@ from eucoop._model import (
     PartialDate,
     Programme,
 )
+from eucoop._render import html
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -143,6 +144,9 @@ class TimelineEntry:
 
     def __str__(self) -> str:
         return f"{self.date}  {self.label}"
+
+    def _repr_html_(self) -> str:
+        return html(self)
 
 
 def timeline_entries(

@@ -1,0 +1,255 @@
+"""What the text and the HTML renderers share: what a card shows, in which order, in words.
+
+A card's fields are read from the model (:func:`eucoop._model.fields_of`): a
+field added to an entity shows up on its card, in text and in HTML, under its
+label. Only which fields share a line and which are sections are written here,
+with the small pieces both renderers word the same way (spans of time,
+citations, enum values with spaces).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from enum import Enum
+from typing import Any
+
+from eucoop._model import (
+    KINDS,
+    Entity,
+    FieldInfo,
+    Organisation,
+    PartialDate,
+    Participant,
+    Session,
+    Source,
+    fields_of,
+    per_class,
+)
+from eucoop._registry import Registry
+from eucoop._text import plural
+
+__all__ = [
+    "BULLETED",
+    "HEAD",
+    "PROSE",
+    "TAIL",
+    "by_standing",
+    "capitalised",
+    "cite",
+    "counted",
+    "is_record",
+    "joined_text",
+    "kind_counts",
+    "kind_text",
+    "line_fields",
+    "line_items",
+    "plain",
+    "registry_facts",
+    "section_fields",
+    "session_text",
+    "span",
+    "when_and_note",
+    "words",
+]
+
+#: Shown in a card's head: the label, the kind line and the description.
+HEAD = frozenset({"id", "name", "acronym", "kind", "description", "title"})
+#: Sections every entity card ends with, after the sections of its kind.
+TAIL = ("participants", "sources")
+#: Lists of sentences: a section of bullets rather than one line.
+BULLETED = frozenset({"activities"})
+#: Prose: a paragraph without a label.
+PROSE = frozenset({"summary"})
+
+
+def words(value: object) -> str:
+    """An enum value (or any value) in words: underscores as spaces, ``un`` and ``eu`` as acronyms.
+
+    >>> words("intergovernmental_organisation"), words("un_body")
+    ('intergovernmental organisation', 'UN body')
+    """
+    return " ".join(w.upper() if w in ("un", "eu") else w for w in str(value).split("_"))
+
+
+def capitalised(label: str) -> str:
+    """*label* with its first letter upper case, the rest left alone (``EU partnership``)."""
+    return label[:1].upper() + label[1:]
+
+
+def kind_text(e: Entity) -> str:
+    """The kind of an entity in words: ``"Organisation (network)"``, ``"Programme"``."""
+    what = capitalised(e.kind_name)
+    sub = getattr(e, "kind", None)
+    if sub is not None and str(sub) != "other":
+        what += f" ({words(sub)})"
+    return what
+
+
+def span(since: PartialDate | None, until: PartialDate | None) -> str:
+    """When something held: ``"2010 to 2011-05"``, ``"since 2010"``, ``"until 2011-05"`` or nothing.
+
+    >>> span(PartialDate(2010), None)
+    'since 2010'
+    """
+    if since and until:
+        return f"{since} to {until}"
+    if since:
+        return f"since {since}"
+    if until:
+        return f"until {until}"
+    return ""
+
+
+def when_and_note(p: Participant) -> str:
+    """A participation's span and note: ``"since 2019-07; as an observer state"``, or nothing."""
+    return "; ".join(x for x in (span(p.since, p.until), p.note) if x)
+
+
+def session_text(s: Session) -> str:
+    """``"2019-06-03 to 2019-06-04, Vienna"``: when, where, and the note."""
+    when = span(s.start, s.end).removeprefix("since ")
+    return ", ".join(x for x in (when, s.place, s.note) if x)
+
+
+def cite(s: Source) -> str:
+    """``"paragraph 10 (budget, country_count)"`` or ``"whole document"``."""
+    text = "whole document" if s.paragraph is None else f"paragraph {s.paragraph}"
+    if s.fields:
+        text += f" ({', '.join(s.fields)})"
+    return text
+
+
+# -- which fields, in which order ------------------------------------------------
+
+
+def is_record(f: FieldInfo) -> bool:
+    """Whether *f* holds records (a section of their own), not values that fit a line."""
+    return f.nested is not None and f.nested.__str__ is object.__str__
+
+
+def _place(e: Any) -> str:
+    return ", ".join(x for x in (e.headquarters, e.country) if x)
+
+
+def _countries(e: Any) -> str:
+    named = ", ".join(e.countries)
+    count = "" if e.country_count is None else f"{e.country_count} in all"
+    return f"{named} ({count})" if named and count else named or count
+
+
+#: Fields that share their line with another: the field whose line it is, the one it
+#: takes in, and the text of both ("Headquarters  Geneva, CH").
+_JOINED: dict[str, tuple[str, Callable[[Any], str]]] = {
+    "headquarters": ("country", _place),
+    "countries": ("country_count", _countries),
+}
+
+
+def joined_text(f: FieldInfo, value: object) -> str | None:
+    """The text of a line that joins *f* with another field, or ``None`` if *f* joins none."""
+    joined = _JOINED.get(f.name)
+    return None if joined is None else joined[1](value)
+
+
+@per_class
+def line_fields(cls: type) -> tuple[FieldInfo, ...]:
+    """The fields of *cls* a card shows one a line, in order.
+
+    Its own facts come first, in the order the class lists them, then counts
+    of records, then the entities it refers to.
+
+    >>> [f.name for f in line_fields(Organisation)]
+    ['aliases', 'policy_areas', 'founded', 'headquarters', 'website', 'member_count', 'parent']
+    """
+    taken = {other for other, _ in _JOINED.values()}
+    skip = {*HEAD, *TAIL, *BULLETED, *PROSE, *taken}
+    shown = [f for f in fields_of(cls) if f.name not in skip and not (is_record(f) and not f.many)]
+    return tuple(sorted(shown, key=lambda f: 2 if f.meta.refers_to else 1 if is_record(f) else 0))
+
+
+@per_class
+def section_fields(cls: type) -> tuple[FieldInfo, ...]:
+    """The fields of *cls* shown as sections of their own: lists of sentences and records.
+
+    >>> [f.name for f in section_fields(Organisation)]
+    ['partnership']
+    """
+    return tuple(
+        f for f in fields_of(cls) if f.name not in TAIL and (f.name in BULLETED or is_record(f))
+    )
+
+
+def plain(value: object) -> str:
+    """A value in words, on one line: enums with spaces, sets sorted, booleans yes or no."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Enum):
+        return words(value)
+    if isinstance(value, frozenset):
+        return ", ".join(sorted(plain(v) for v in value))
+    return str(value)
+
+
+def line_items(f: FieldInfo, value: Any) -> tuple[list[Any], str]:
+    """A field's value as the items its line shows, in order, and the text between them.
+
+    No items for an empty value; the count of records; a set sorted by its words.
+
+    >>> line_items(fields_of(Organisation)[5], frozenset({"rule_of_law", "drugs"}))
+    (['drugs', 'rule_of_law'], ', ')
+    """
+    if value is None or (isinstance(value, str | tuple | frozenset) and not value):
+        return [], ""
+    if f.many and is_record(f):
+        return [len(value)], ""
+    if isinstance(value, frozenset):
+        return sorted(value, key=plain), ", "
+    return list(value) if f.many else [value], ", " if f.meta.codes else "; "
+
+
+# -- counts ----------------------------------------------------------------------
+
+
+def kind_counts(entities: Iterable[Entity]) -> dict[str, int]:
+    """How many entities of each kind, by collection, in the order of :data:`KINDS`."""
+    counts = dict.fromkeys((k.collection for k in KINDS), 0)
+    for e in entities:
+        counts[e.collection] += 1
+    return counts
+
+
+def counted(counts: dict[str, int]) -> list[str]:
+    """``["7 organisations", "1 dialogue"]``: the kinds there are, counted."""
+    return [plural(n, coll[:-1]) for coll, n in counts.items() if n]
+
+
+def by_standing(orgs: Iterable[Organisation]) -> dict[str, list[Organisation]]:
+    """Partner organisations grouped by their standing (``"unranked"`` without one)."""
+    out: dict[str, list[Organisation]] = {}
+    for org in orgs:
+        p = org.partnership
+        key = "unranked" if p is None or p.standing is None else str(p.standing)
+        out.setdefault(key, []).append(org)
+    return out
+
+
+def registry_facts(reg: Registry) -> list[tuple[str, str]]:
+    """``(label, text)``: what a registry holds, its EU partners (a line per standing), its span."""
+    kinds = counted(kind_counts(reg))
+    facts = [("Entities", f"{len(reg)}: {', '.join(kinds)}" if kinds else "none")]
+    facts.append(("Documents", f"{len(reg.documents)} cited"))
+    partners = by_standing(reg.partners())
+    for i, (standing, orgs) in enumerate(partners.items()):
+        text = f"{standing}: " + ", ".join(o.acronym or o.name for o in orgs)
+        facts.append(("EU partners" if i == 0 else "", text))
+    if not partners:
+        facts.append(("EU partners", "none"))
+    timeline = reg.timeline()
+    if timeline:
+        dated = plural(len(timeline), "dated fact")
+        facts.append(("Timeline", f"{timeline[0].date} to {timeline[-1].date} ({dated})"))
+    else:
+        facts.append(("Timeline", "no dated facts"))
+    return facts

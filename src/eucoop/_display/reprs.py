@@ -1,0 +1,120 @@
+"""Short text for ``repr``: a head line saying what a result holds, then its first rows.
+
+The rows are the command line's (:mod:`eucoop._display.text`), so a result
+reads the same at a Python prompt as in a terminal; like a pandas frame's,
+the text stops after a screenful and says how much more there is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from eucoop._display.common import counted, kind_counts
+from eucoop._display.text import (
+    document_rows,
+    entity_rows,
+    hit_lines,
+    role_lines,
+    source_lines,
+    timeline_lines,
+)
+from eucoop._model import KINDS, Document, Source
+from eucoop._queries import Provenance, Results, Roles, SearchResults, Timeline
+from eucoop._registry import Registry
+from eucoop._render import summary
+from eucoop._text import plural
+
+__all__ = ["MAX_LINES", "listing"]
+
+#: A repr shows about this many lines of rows at most.
+MAX_LINES = 12
+
+
+def listing(
+    head: str, items: Sequence[Any], lines_of: Callable[[Sequence[Any]], list[str]], noun: str = ""
+) -> str:
+    """*head*, then the lines of as many of *items* as fit in :data:`MAX_LINES` (one at least).
+
+    How many items are left out ends it: ``... and 3 more`` (*noun* after it, if given).
+
+    >>> print(listing("Numbers: 3", [1, 2, 3], lambda xs: [str(x) for x in xs]))
+    Numbers: 3
+    1
+    2
+    3
+    """
+    shown, lines = 0, []
+    while shown < len(items):
+        more = lines_of(items[: shown + 1])
+        if shown and len(more) > MAX_LINES:
+            break
+        shown, lines = shown + 1, more
+    rest = len(items) - shown
+    left = f"... and {rest} more" + (f" {plural(rest, noun).split(' ', 1)[1]}" if noun else "")
+    return "\n".join([head, *lines, *([left] if rest else [])])
+
+
+def _kinds(entities: Iterable[Any]) -> str:
+    return ", ".join(counted(kind_counts(entities)))
+
+
+@summary.register
+def _results(results: Results) -> str:  # type: ignore[type-arg] # entities or documents
+    name = type(results).__name__
+    if not results:
+        return f"{name}: none"
+    if all(isinstance(x, Document) for x in results):
+        return listing(f"{name}: {plural(len(results), 'document')}", results, document_rows)
+    mixed = len({type(e) for e in results}) > 1
+    return listing(f"{name}: {_kinds(results)}", results, lambda es: entity_rows(es, kind=mixed))
+
+
+@summary.register
+def _search(results: SearchResults) -> str:
+    if not results:
+        return "SearchResults: nothing found"
+    head = f"SearchResults: {len(results)} found ({_kinds(results)}), best first"
+    return listing(head, results.hits, hit_lines)
+
+
+@summary.register
+def _timeline(entries: Timeline) -> str:
+    if not entries:
+        return "Timeline: no dated facts"
+    head = (
+        f"Timeline: {plural(len(entries), 'dated fact')}, {entries[0].date} to {entries[-1].date}"
+    )
+    return listing(head, entries, timeline_lines)
+
+
+@summary.register
+def _roles(roles: Roles) -> str:
+    if not roles:
+        return "Roles: none"
+    head = f"Roles: {plural(len(roles), 'role')} in {_kinds(dict.fromkeys(e for e, _ in roles))}"
+    return listing(head, roles, role_lines)
+
+
+@summary.register
+def _provenance(sources: Provenance) -> str:
+    if not sources:
+        return "Provenance: no citations"
+    docs = len({s.document for s in sources})
+    head = f"Provenance: {plural(len(sources), 'citation')} of {plural(docs, 'document')}"
+    found = {d.id: d for d in sources.documents}
+    by_doc: dict[str, list[tuple[str, Source]]] = {}
+    for s in sources:
+        by_doc.setdefault(s.document, []).append(("", s))
+
+    def lines(groups: Sequence[list[tuple[str, Source]]]) -> list[str]:
+        return source_lines(found, [cited for group in groups for cited in group])
+
+    return listing(head, list(by_doc.values()), lines, "document")
+
+
+@summary.register
+def _registry(reg: Registry) -> str:
+    counts = [plural(len(getattr(reg, k.collection)), k.collection[:-1]) for k in KINDS]
+    when = "" if reg.date is None else f" as of {reg.date}"
+    return f"<Registry{when}: {', '.join(counts)}, {plural(len(reg.documents), 'document')}>"
