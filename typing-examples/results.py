@@ -49,12 +49,13 @@ assert_type(standings, list[eucoop.Standing | None])
 assert_type(reg.in_force("2019-01-01"), Results[Agreement])
 assert_type([a.in_force for a in reg.in_force("2019")], list[eucoop.PartialDate | None])
 
-# The collections of each kind are typed tuples.
-assert_type(reg.organisations, tuple[Organisation, ...])
-assert_type(reg.agreements, tuple[Agreement, ...])
-assert_type(reg.dialogues, tuple[Dialogue, ...])
-assert_type(reg.programmes, tuple[Programme, ...])
-assert_type(reg.documents, tuple[eucoop.Document, ...])
+# The collections of each kind are typed results (tuples, sorted by id).
+assert_type(reg.organisations, Results[Organisation])
+assert_type(reg.agreements, Results[Agreement])
+assert_type(reg.dialogues, Results[Dialogue])
+assert_type(reg.programmes, Results[Programme])
+assert_type(reg.documents, Results[eucoop.Document])
+organisations: tuple[Organisation, ...] = reg.organisations  # and still tuples
 
 # A result is a tuple: indexing, iterating and ids.
 partners = reg.partners()
