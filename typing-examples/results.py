@@ -9,9 +9,12 @@ from eucoop import (
     Entity,
     Organisation,
     Programme,
+    Provenance,
     Registry,
     Results,
+    Roles,
     SearchResults,
+    Source,
     Timeline,
     TimelineEntry,
 )
@@ -49,12 +52,13 @@ assert_type(standings, list[eucoop.Standing | None])
 assert_type(reg.in_force("2019-01-01"), Results[Agreement])
 assert_type([a.in_force for a in reg.in_force("2019")], list[eucoop.PartialDate | None])
 
-# The collections of each kind are typed tuples.
-assert_type(reg.organisations, tuple[Organisation, ...])
-assert_type(reg.agreements, tuple[Agreement, ...])
-assert_type(reg.dialogues, tuple[Dialogue, ...])
-assert_type(reg.programmes, tuple[Programme, ...])
-assert_type(reg.documents, tuple[eucoop.Document, ...])
+# The collections of each kind are results of that kind (tuples too).
+assert_type(reg.organisations, Results[Organisation])
+assert_type(reg.agreements, Results[Agreement])
+assert_type(reg.dialogues, Results[Dialogue])
+assert_type(reg.programmes, Results[Programme])
+assert_type(reg.documents, Results[eucoop.Document])
+assert_type(reg.organisations[:2], Results[Organisation])
 
 # A result is a tuple: indexing, iterating and ids.
 partners = reg.partners()
@@ -63,6 +67,20 @@ assert_type(partners.ids, tuple[str, ...])
 for organisation in partners[:3]:
     assert_type(organisation, Organisation)
 assert_type(len(partners), int)
+
+# A slice is a result of the same type; an index, one item.
+assert_type(reg.partners()[:3], Results[Organisation])
+assert_type(reg.partners()[:3].ids, tuple[str, ...])
+assert_type(reg.filter(kind=Programme)[1:], Results[Programme])
+assert_type(reg.search("refugee")[:5], SearchResults)
+assert_type(reg.search("refugee")[0], Entity)
+assert_type(reg.timeline("2018")[:2], Timeline)
+assert_type(reg.timeline("2018")[0], TimelineEntry)
+assert_type(reg.roles("IOM")[:2], Roles)
+assert_type(reg.roles("IOM")[0], tuple[Entity, eucoop.Participant])
+assert_type(reg.provenance("iom")[:1], Provenance)
+assert_type(reg.provenance("iom")[0], Source)
+assert_type(reg.provenance("iom").documents, Results[eucoop.Document])
 
 # Search, timelines and views of the past.
 found = reg.search("refugee")
