@@ -24,13 +24,16 @@ from eucoop import (
     Organisation,
     PartialDate,
     Partnership,
+    PolicyArea,
     Programme,
     Provenance,
+    PublisherKind,
     Registry,
     Results,
     Roles,
     SearchResults,
     Source,
+    Standing,
     Timeline,
 )
 from eucoop._display import common, reprs, tables
@@ -348,7 +351,8 @@ def test_search_repr_is_short(packaged: Registry) -> None:
     found = packaged.search("migration")
     text = repr(found)
     assert len(text) < 1200  # the tuple of entities would be tens of thousands
-    assert len(tuple.__repr__(found)) > 20 * len(text)
+    # every field of every entity, as attrs would show them
+    assert sum(len(repr(attrs.asdict(e, recurse=False))) for e in found) > 20 * len(text)
     lines = text.splitlines()
     assert lines[0].startswith(f"SearchResults: {len(found)} found (")
     assert lines[0].endswith(", best first")
@@ -484,3 +488,31 @@ def test_words_writes_acronyms() -> None:
     assert common.words("eu_institution") == "EU institution"
     assert common.words("rule_of_law") == "rule of law"
     assert common.words("unknown") == "unknown"
+
+
+def test_entities_documents_and_partnerships_have_one_line_reprs(packaged: Registry) -> None:
+    iom = packaged.get("iom", Organisation)
+    assert repr(iom) == "<Organisation iom: International Organization for Migration (IOM)>"
+    assert repr(Programme(id="p", name="P")) == "<Programme p: P>"
+    for e in packaged:
+        assert repr(e) == f"<{type(e).__name__} {e.id}: {e.label}>"
+    lone = Document(id="x", title="Untitled", publisher="Me")
+    assert repr(lone) == "<Document x: Untitled>"
+    official = Document(
+        id="d", title="T" * 70, publisher="Me", publisher_kind=PublisherKind.OFFICIAL
+    )
+    assert repr(official) == f"<Document d: {'T' * (reprs.TITLE_WIDTH - 3)}... [official]>"
+    for d in packaged.documents:
+        assert len(repr(d)) <= len(d.id) + reprs.TITLE_WIDTH + 30
+    assert repr(iom.partnership) == (
+        "<Partnership key: migration, development, humanitarian_response and 1 more;"
+        " formalised by eu-iom-strategic-partnership>"
+    )
+    asylum = frozenset({PolicyArea.ASYLUM})
+    dated = Partnership(standing=Standing.CLOSE, since=PartialDate(2016), areas=asylum)
+    assert repr(dated) == "<Partnership close since 2016: asylum>"
+    assert repr(Partnership(areas=asylum)) == "<Partnership: asylum>"
+    assert repr(Partnership(formalised_by=("a", "b"))) == "<Partnership formalised by a, b>"
+    assert repr(Partnership()) == "<Partnership>"
+    # a tuple of them (what a plain tuple of a result shows) stays short too
+    assert len(tuple.__repr__(packaged.organisations)) < 100 * len(packaged.organisations)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import eucoop
-from eucoop import Registry
+from eucoop import Provenance, Registry
 from eucoop._queries.tables import (
     TABLE_NAMES,
     all_tables,
@@ -218,3 +218,105 @@ def test_networkx_adoption_and_formalisation() -> None:
     edges = {(u, v, d["relation"]) for u, v, d in graph.edges(data=True)}
     assert ("un-general-assembly", "gcr", "adopted") in edges
     assert ("eu-unodc-letters-of-exchange", "unodc", "formalises") in edges
+
+
+@needs_pandas
+def test_results_to_dataframe(reg: Registry) -> None:
+    import pandas as pd
+
+    pd.testing.assert_frame_equal(
+        reg.organisations.to_dataframe(), reg.to_dataframe("organisations")
+    )
+    pd.testing.assert_frame_equal(reg.documents.to_dataframe(), reg.to_dataframe("documents"))
+    mixed = reg.involving("org-parent")
+    pd.testing.assert_frame_equal(mixed.to_dataframe(), entities_frame(mixed))
+    assert mixed.to_dataframe()["kind"].tolist() == [e.kind_name for e in mixed]
+    first = reg.organisations[:1].to_dataframe()
+    assert list(first.index) == [reg.organisations[0].id]
+    assert_missing_is_na(first)
+
+
+@needs_pandas
+def test_mixed_documents_and_entities_frame(reg: Registry) -> None:
+    frame = entities_frame([reg.documents[0], reg.organisations[0]])
+    assert frame["kind"].tolist() == ["document", "organisation"]
+    assert list(frame.columns) == ["kind"]  # a document and an entity share only the id
+
+
+@needs_pandas
+def test_search_results_to_dataframe(reg: Registry) -> None:
+    import pandas as pd
+
+    found = reg.search("joint")
+    entities = found.to_dataframe()
+    assert list(entities.index) == list(found.ids)
+    pd.testing.assert_frame_equal(entities, entities_frame(found))
+    pd.testing.assert_frame_equal(found.to_dataframe(hits=True), hits_frame(found.hits))
+    assert list(found[:1].to_dataframe(hits=True).index) == list(found.ids[:1])
+
+
+@needs_pandas
+def test_timeline_to_dataframe(reg: Registry) -> None:
+    import pandas as pd
+
+    timeline = reg.timeline()
+    pd.testing.assert_frame_equal(timeline.to_dataframe(), reg.to_dataframe("timeline"))
+    assert timeline[1:].to_dataframe()["label"].tolist() == [t.label for t in timeline[1:]]
+
+
+@needs_pandas
+def test_roles_to_dataframe(reg: Registry) -> None:
+    import pandas as pd
+
+    roles = reg.roles("org-parent")
+    frame = roles.to_dataframe()
+    assert list(frame.columns) == [
+        "entity_id",
+        "kind",
+        "name",
+        "position",
+        "organisation_id",
+        "role",
+        "since",
+        "until",
+        "note",
+    ]
+    assert len(roles) > 1
+    assert list(frame.index) == list(range(len(roles)))
+    assert frame["entity_id"].tolist() == list(roles.ids)
+    assert frame["role"].tolist() == [str(p.role) for _, p in roles]
+    for (entity, part), position in zip(roles, frame["position"], strict=True):
+        assert entity.participants[position] is part
+    since = [None if p.since is None else p.since.isoformat() for _, p in roles]
+    assert [None if v is pd.NA else v for v in frame["since"]] == since
+    assert "2019-07" in since
+    assert_missing_is_na(frame)
+    assert len(roles[:0].to_dataframe()) == 0
+
+
+@needs_pandas
+def test_provenance_to_dataframe() -> None:
+    import pandas as pd
+
+    sources = eucoop.load().provenance("iom")
+    frame = sources.to_dataframe()
+    assert list(frame.columns) == ["document_id", "title", "paragraph", "fields", "url"]
+    assert frame["document_id"].tolist() == [s.document for s in sources]
+    titles = {d.id: d.title for d in sources.documents}
+    assert frame["title"].tolist() == [titles[s.document] for s in sources]
+    assert str(frame["paragraph"].dtype) == "Int64"
+    assert_missing_is_na(frame)
+    bare = Provenance([eucoop.Source(document="nowhere", fields=("name",))], {})
+    row = bare.to_dataframe().iloc[0]
+    assert row["title"] is pd.NA
+    assert row["paragraph"] is pd.NA
+    assert row["fields"] == "name"
+
+
+def test_result_to_dataframe_says_how_to_install_pandas(
+    reg: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    for result in (reg.organisations, reg.timeline(), reg.roles("org-parent")):
+        with pytest.raises(ModuleNotFoundError, match=r"pip install 'eucoop\[pandas\]'"):
+            result.to_dataframe()

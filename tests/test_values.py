@@ -17,6 +17,7 @@ from eucoop import (
     PolicyArea,
     Precision,
     Role,
+    Session,
     Source,
     Standing,
 )
@@ -379,3 +380,18 @@ class TestSmallValues:
         assert [s.value for s in Standing][:3] == ["principal", "key", "close"]
         with pytest.raises(ValueError, match="'boss' is not a valid Role"):
             Role("boss")
+
+
+def test_small_values_keep_a_repr_that_pastes_back() -> None:
+    """Entities, documents and partnerships get one-line reprs; these stay constructor-style."""
+    values = [
+        Money.parse("440000000", "EUR"),
+        Source(document="dg-home-io", paragraph=10, fields=("budget",)),
+        Participant(organisation="eu", role=Role.OBSERVER, since=PartialDate(2019, 7)),
+        Session(start=PartialDate(2019, 7), place="Brussels"),
+    ]
+    names = {c.__name__: c for c in (Money, Decimal, Source, Participant, PartialDate, Session)}
+    for value in values:
+        text = repr(value).replace("<Role.OBSERVER: 'observer'>", "Role.OBSERVER")
+        assert text.startswith(f"{type(value).__name__}(")
+        assert eval(text, {**names, "Role": Role}) == value  # noqa: S307 - the point of the test

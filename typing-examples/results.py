@@ -9,9 +9,12 @@ from eucoop import (
     Entity,
     Organisation,
     Programme,
+    Provenance,
     Registry,
     Results,
+    Roles,
     SearchResults,
+    Source,
     Timeline,
     TimelineEntry,
 )
@@ -49,13 +52,13 @@ assert_type(standings, list[eucoop.Standing | None])
 assert_type(reg.in_force("2019-01-01"), Results[Agreement])
 assert_type([a.in_force for a in reg.in_force("2019")], list[eucoop.PartialDate | None])
 
-# The collections of each kind are typed results (tuples, sorted by id).
+# The collections of each kind are results of that kind (tuples too).
 assert_type(reg.organisations, Results[Organisation])
 assert_type(reg.agreements, Results[Agreement])
 assert_type(reg.dialogues, Results[Dialogue])
 assert_type(reg.programmes, Results[Programme])
 assert_type(reg.documents, Results[eucoop.Document])
-organisations: tuple[Organisation, ...] = reg.organisations  # and still tuples
+assert_type(reg.organisations[:2], Results[Organisation])
 
 # A result is a tuple: indexing, iterating and ids.
 partners = reg.partners()
@@ -64,6 +67,20 @@ assert_type(partners.ids, tuple[str, ...])
 for organisation in partners[:3]:
     assert_type(organisation, Organisation)
 assert_type(len(partners), int)
+
+# A slice is a result of the same type; an index, one item.
+assert_type(reg.partners()[:3], Results[Organisation])
+assert_type(reg.partners()[:3].ids, tuple[str, ...])
+assert_type(reg.filter(kind=Programme)[1:], Results[Programme])
+assert_type(reg.search("refugee")[:5], SearchResults)
+assert_type(reg.search("refugee")[0], Entity)
+assert_type(reg.timeline("2018")[:2], Timeline)
+assert_type(reg.timeline("2018")[0], TimelineEntry)
+assert_type(reg.roles("IOM")[:2], Roles)
+assert_type(reg.roles("IOM")[0], tuple[Entity, eucoop.Participant])
+assert_type(reg.provenance("iom")[:1], Provenance)
+assert_type(reg.provenance("iom")[0], Source)
+assert_type(reg.provenance("iom").documents, Results[eucoop.Document])
 
 # Search, timelines and views of the past.
 found = reg.search("refugee")

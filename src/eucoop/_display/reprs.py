@@ -3,6 +3,12 @@
 The rows are the command line's (:mod:`eucoop._display.text`), so a result
 reads the same at a Python prompt as in a terminal; like a pandas frame's,
 the text stops after a screenful and says how much more there is.
+
+Entities, documents and partnerships, which attrs would show field by field
+(hundreds of characters for an organisation), get one line in angle
+brackets instead: ``<Kind id: what it is>``, like a :class:`~eucoop.Hit`.
+The small values (dates, money, citations, participants, sessions) keep
+their constructor-style ``repr``, which pastes back.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from eucoop._display.text import (
     source_lines,
     timeline_lines,
 )
-from eucoop._model import KINDS, Document, Source
+from eucoop._model import KINDS, Document, Entity, Partnership, PolicyArea, Source
 from eucoop._queries import Provenance, Results, Roles, SearchResults, Timeline
 from eucoop._registry import Registry
 from eucoop._render import summary
@@ -29,6 +35,12 @@ __all__ = ["MAX_LINES", "listing"]
 
 #: A repr shows about this many lines of rows at most.
 MAX_LINES = 12
+
+#: A document's title longer than this is cut short in its ``repr``.
+TITLE_WIDTH = 60
+
+#: A partnership's ``repr`` names this many policy areas at most.
+AREAS_SHOWN = 3
 
 
 def listing(
@@ -118,3 +130,29 @@ def _registry(reg: Registry) -> str:
     counts = [plural(len(getattr(reg, k.collection)), k.collection[:-1]) for k in KINDS]
     when = "" if reg.date is None else f" as of {reg.date}"
     return f"<Registry{when}: {', '.join(counts)}, {plural(len(reg.documents), 'document')}>"
+
+
+@summary.register
+def _entity(e: Entity) -> str:
+    return f"<{type(e).__name__} {e.id}: {e.label}>"
+
+
+@summary.register
+def _document(d: Document) -> str:
+    title = d.title if len(d.title) <= TITLE_WIDTH else d.title[: TITLE_WIDTH - 3].rstrip() + "..."
+    kind = "" if d.publisher_kind is None else f" [{d.publisher_kind}]"
+    return f"<Document {d.id}: {title}{kind}>"
+
+
+@summary.register
+def _partnership(p: Partnership) -> str:
+    head = " ".join(
+        [*([str(p.standing)] if p.standing else []), *([f"since {p.since}"] if p.since else [])]
+    )
+    areas = [str(a) for a in PolicyArea if a in p.areas]
+    more = len(areas) - AREAS_SHOWN
+    listed = ", ".join(areas[:AREAS_SHOWN]) + (f" and {more} more" if more > 0 else "")
+    text = "<Partnership" + (f" {head}" if head else "") + (f": {listed}" if listed else "")
+    if p.formalised_by:
+        text += ("; " if head or listed else " ") + f"formalised by {', '.join(p.formalised_by)}"
+    return text + ">"

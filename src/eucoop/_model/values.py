@@ -13,7 +13,7 @@ import attrs
 
 from eucoop._model.enums import PolicyArea, Precision, PublisherKind, Role, Standing
 from eucoop._model.fields import meta
-from eucoop._render import html
+from eucoop._render import html, summary
 
 if TYPE_CHECKING:
     import datetime
@@ -294,16 +294,21 @@ def _check_currency(_inst: object, _attr: object, value: str) -> None:
 
 
 class Repr:
-    """A ``repr`` shared by the model's attrs classes, in attrs' own format, and their HTML.
+    """A ``repr`` shared by the model's attrs classes, and their HTML.
 
-    attrs would generate one ``repr`` per class; one shared method does the
-    same. ``_repr_html_`` asks :func:`eucoop._render.html`, where the display
-    room registers a renderer per type.
+    The ``repr`` is attrs' own format, which pastes back, unless the display
+    room registers a one-line summary of the type with
+    :func:`eucoop._render.summary` (entities, documents and partnerships:
+    ``<Organisation iom: International Organization for Migration (IOM)>``).
+    ``_repr_html_`` asks :func:`eucoop._render.html`, where the display room
+    registers a renderer per type.
     """
 
     __slots__ = ()
 
     def __repr__(self) -> str:
+        if summary.dispatch(type(self)) is not summary.dispatch(object):
+            return summary(self)
         fields = attrs.fields(type(self))  # type: ignore[arg-type] # subclasses are attrs classes
         values = ", ".join(f"{a.name}={getattr(self, a.name)!r}" for a in fields)
         return f"{type(self).__qualname__}({values})"

@@ -6,14 +6,18 @@ keeps working; all are immutable, and a slice of one is of the same type
 from :func:`eucoop._render.html` and their ``repr`` from
 :func:`eucoop._render.summary`, whose renderers the display room registers:
 this room needs to know nothing of how results look.
+
+Each has a ``to_dataframe()`` too (pandas, from the ``pandas`` extra), with
+``<NA>`` for every missing value, as :meth:`Registry.to_dataframe` gives.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, NoReturn, Self, SupportsIndex, TypeVar, overload
+from typing import TYPE_CHECKING, Any, NoReturn, Self, SupportsIndex, TypeVar, overload
 
 from eucoop._model import Document, Entity, Participant, Source
+from eucoop._queries import tables
 from eucoop._queries.time import TimelineEntry
 from eucoop._render import html, summary
 
@@ -86,6 +90,20 @@ class Results(Shown[E_co]):
         """The ids, in order."""
         return tuple(e.id for e in self)
 
+    def to_dataframe(self) -> Any:
+        """A pandas DataFrame of these entities (or documents), indexed by id.
+
+        Entities of one kind get the columns of that kind's table (as
+        :meth:`Registry.to_dataframe` gives them); a mix of kinds gets a
+        ``kind`` column and the columns all its kinds share.
+
+        >>> import eucoop
+        >>> df = eucoop.load().partners()[:2].to_dataframe()
+        >>> list(df.index), df.loc["iom", "acronym"]
+        (['unodc', 'iom'], 'IOM')
+        """
+        return tables.entities_frame(self)
+
 
 class SearchResults(Results[Entity]):
     """The entities a search found, best first, with ``hits`` saying why each matched.
@@ -122,11 +140,33 @@ class SearchResults(Results[Entity]):
             object.__setattr__(self, "_hits", tuple(map(self._found.hit, self._ids)))
         return self._hits  # type: ignore[return-value] # set just above
 
+    def to_dataframe(self, *, hits: bool = False) -> Any:
+        """A pandas DataFrame of the entities found, best first, indexed by id.
+
+        With ``hits=True``, the hits instead: each entity's ``kind``,
+        ``name``, ``score`` and the fields it ``matched``.
+
+        >>> import eucoop
+        >>> found = eucoop.load().search("refugee")
+        >>> list(found.to_dataframe(hits=True).columns)
+        ['kind', 'name', 'score', 'matched']
+        """
+        return tables.hits_frame(self.hits) if hits else tables.entities_frame(self)
+
 
 class Timeline(Shown[TimelineEntry]):
     """Timeline entries in order, shown as a table in notebooks."""
 
     __slots__ = ()
+
+    def to_dataframe(self) -> Any:
+        """A pandas DataFrame of the entries: the columns of the ``timeline`` table, numbered.
+
+        >>> import eucoop
+        >>> list(eucoop.load().timeline("2016", "2016").to_dataframe().columns)
+        ['date', 'first_day', 'last_day', 'entity_id', 'field', 'label']
+        """
+        return tables.timeline_frame(self)
 
 
 class Roles(Shown[tuple[Entity, Participant]]):
@@ -144,6 +184,19 @@ class Roles(Shown[tuple[Entity, Participant]]):
     def ids(self) -> tuple[str, ...]:
         """The entities' ids, in order (an entity appears once per role)."""
         return tuple(e.id for e, _ in self)
+
+    def to_dataframe(self) -> Any:
+        """A pandas DataFrame, one numbered row per role.
+
+        Its columns are the ``participants`` table's, with the entity's
+        ``kind`` and ``name`` after its id.
+
+        >>> import eucoop
+        >>> df = eucoop.load().roles("IOM").to_dataframe()
+        >>> df.loc[0, ["entity_id", "role"]].tolist()
+        ['un-network-on-migration', 'coordinator']
+        """
+        return tables.roles_frame(self)
 
 
 class Provenance(Shown[Source]):
@@ -174,3 +227,16 @@ class Provenance(Shown[Source]):
     def document(self, ident: str) -> Document | None:
         """The cited document with id *ident*, or ``None`` if none of these cite it."""
         return self._cited.get(ident)
+
+    def to_dataframe(self) -> Any:
+        """A pandas DataFrame, one numbered row per citation.
+
+        Columns: ``document_id``, the document's ``title``, the ``paragraph``,
+        the ``fields`` it supports and the document's ``url``.
+
+        >>> import eucoop
+        >>> df = eucoop.load().provenance("eu-iom-joint-initiative", "budget").to_dataframe()
+        >>> df.loc[0, "document_id"], int(df.loc[0, "paragraph"])
+        ('dg-home-io', 10)
+        """
+        return tables.provenance_frame(self, self._cited)

@@ -12,21 +12,30 @@ pandas and networkx are optional extras, imported only when used.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from eucoop._model import KINDS, Agreement, Document, Entity, Organisation, kind_of
+from eucoop._model import (
+    KINDS,
+    Agreement,
+    Document,
+    Entity,
+    Organisation,
+    Participant,
+    Source,
+    kind_of,
+)
 from eucoop._queries.rows import (
     SEP,
     Column,
     Row,
     cell,
-    column_names,
     columns,
     participant_rows,
     records,
+    scalar,
     session_rows,
     source_rows,
     timeline_rows,
@@ -45,6 +54,8 @@ __all__ = [
     "frame",
     "hits_frame",
     "optional",
+    "provenance_frame",
+    "roles_frame",
     "table",
     "table_frame",
     "table_records",
@@ -257,11 +268,12 @@ def table_frame(name: type | str, entities: Sequence[Entity], documents: Sequenc
     return _frame_of(t, t.rows(entities, documents))
 
 
-def entities_frame(entities: Sequence[Entity]) -> Any:
-    """A DataFrame of any entities, indexed by id, for ``Results.to_dataframe()``.
+def entities_frame(entities: Sequence[Entity | Document]) -> Any:
+    """A DataFrame of any entities (or documents), indexed by id, for ``Results.to_dataframe()``.
 
-    Entities of one kind get that kind's columns. A mix gets ``kind`` (the
-    entity's kind) and the columns every kind in it shares.
+    Entities of one kind get that kind's columns, documents the documents'.
+    A mix gets ``kind`` (the entity's kind) and the columns every kind in it
+    shares.
     """
     kinds = list(dict.fromkeys(type(e) for e in entities))
     if len(kinds) == 1:
@@ -269,10 +281,16 @@ def entities_frame(entities: Sequence[Entity]) -> Any:
     shared = [
         c
         for c in columns(kinds[0] if kinds else Entity)
-        if c.name != "kind" and all(c.name in column_names(k.collection) for k in kinds)
+        if c.name != "kind" and all(c.name in {k.name for k in columns(t)} for t in kinds)
     ]
     cols = (shared[0], cell("kind"), *shared[1:])
-    rows = [{"kind": e.kind_name, **{c.name: c.get(e) for c in shared}} for e in entities]
+    rows = [
+        {
+            "kind": e.kind_name if isinstance(e, Entity) else "document",
+            **{c.name: c.get(e) for c in shared},
+        }
+        for e in entities
+    ]
     return frame(cols, rows, "id")
 
 
@@ -295,6 +313,59 @@ def hits_frame(hits: Iterable[Hit]) -> Any:
         for h in hits
     ]
     return frame(cols, rows, "id")
+
+
+def roles_frame(roles: Iterable[tuple[Entity, Participant]]) -> Any:
+    """A DataFrame of roles, for ``Roles.to_dataframe()``: one numbered row per role.
+
+    The columns are the participants table's, with the entity's kind and
+    name after its id; ``position`` is the participant's place in the entity.
+    """
+    t = all_tables()["participants"]
+    cols = (t.columns[0], cell("kind", required=True), cell("name", required=True), *t.columns[1:])
+    rows = [
+        {
+            "entity_id": e.id,
+            "kind": e.kind_name,
+            "name": e.name,
+            "position": e.participants.index(p),
+            "organisation_id": p.organisation,
+            "role": str(p.role),
+            "since": scalar(p.since),
+            "until": scalar(p.until),
+            "note": p.note,
+        }
+        for e, p in roles
+    ]
+    return frame(cols, rows)
+
+
+def provenance_frame(sources: Iterable[Source], documents: Mapping[str, Document]) -> Any:
+    """A DataFrame of citations, for ``Provenance.to_dataframe()``: one numbered row each.
+
+    Each names its document, the document's title and URL (``<NA>`` where
+    *documents* lacks it), the paragraph and the fields it supports.
+    """
+    cols = (
+        cell("document_id", refers_to="documents", required=True),
+        cell("title"),
+        cell("paragraph", int),
+        cell("fields"),
+        cell("url"),
+    )
+    rows: list[Row] = []
+    for s in sources:
+        doc = documents.get(s.document)
+        rows.append(
+            {
+                "document_id": s.document,
+                "title": None if doc is None else doc.title,
+                "paragraph": s.paragraph,
+                "fields": SEP.join(s.fields) or None,
+                "url": None if doc is None else doc.url,
+            }
+        )
+    return frame(cols, rows)
 
 
 # -- graphs -----------------------------------------------------------------------
