@@ -11,9 +11,10 @@ import pytest
 
 import eucoop
 
+# Every module, in the rooms (subpackages) too.
 MODULES = sorted(
     m.name
-    for m in pkgutil.iter_modules(eucoop.__path__, "eucoop.")
+    for m in pkgutil.walk_packages(eucoop.__path__, "eucoop.")
     if m.name not in {"eucoop.__main__"}
 )
 
