@@ -43,6 +43,7 @@ extensions = [
     "eucoop_catalogue",
     "eucoop_docs",
     "eucoop_shell",
+    "eucoop_show",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -89,6 +90,17 @@ from eucoop import *
 from eucoop_shell import run as _shell
 """
 doctest_test_doctest_blocks = "default"
+
+# -- notebook output ------------------------------------------------------------
+# ``{eucoop-show}`` cells (docs/_ext/eucoop_show.py) run when a page is read and
+# show what a notebook shows: the HTML card or table, a DataFrame, a figure.
+# The cells of a page share one namespace, which starts as this code does.
+
+eucoop_show_setup = """
+import eucoop
+from eucoop import *
+reg = eucoop.load()
+"""
 
 # -- intersphinx --------------------------------------------------------------
 # The objects of Python's documentation that these pages refer to, so that

@@ -29,3 +29,6 @@ assert unodc.partnership is not None
 for ident in unodc.partnership.formalised_by:
     agreement = reg[ident]
     print(unodc.name, "formalised by", agreement.name, "in", agreement.adopted)
+
+# %% In a notebook, the partners on migration show as a table, each with its standing
+reg.partners(area="migration")

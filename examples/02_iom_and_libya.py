@@ -6,6 +6,9 @@ import eucoop
 
 reg = eucoop.load()
 
+# %% In a notebook, IOM shows its card: fields in words, partnership, sources
+reg["iom"]
+
 # %% Everything IOM takes part in, with its role
 for entity, part in reg.roles("IOM"):
     print(f"{part.role:<12} {entity.name} [{entity.kind_name}]")
@@ -22,3 +25,6 @@ for entity in reg.filter(country="LY"):
 results = reg.search("Libya")
 for hit in results.hits:
     print(f"{hit.score:6.1f}  {hit.entity.id:<40} matched in {', '.join(hit.fields)}")
+
+# %% In a notebook, the results show as a table with the score and the fields matched
+results  # noqa: B018 - a notebook shows the value a cell ends with

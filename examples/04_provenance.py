@@ -11,6 +11,9 @@ reg = eucoop.load()
 initiative = reg.lookup("EU-IOM Joint Initiative")
 print(initiative.name, initiative.budget)
 
+# %% In a notebook, the citations show with the documents' titles and links
+reg.provenance(initiative, "budget")
+
 # %%
 for source in reg.provenance(initiative, "budget"):
     doc = reg.document(source.document)

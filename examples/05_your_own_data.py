@@ -6,6 +6,7 @@
 
 # %%
 import json
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -29,18 +30,22 @@ mine = {
     ],
 }
 
-with tempfile.TemporaryDirectory() as folder:
-    path = Path(folder, "mine.json")
-    path.write_text(json.dumps(mine), encoding="utf-8")
-    reg = eucoop.load(path)
-    print(reg["my-pilot"].budget, [e.id for e in reg.involving("iom", role="implementer")])
+# %% Your file, loaded together with the packaged data
+folder = Path(tempfile.mkdtemp(prefix="eucoop-example-"))
+path = folder / "mine.json"
+path.write_text(json.dumps(mine), encoding="utf-8")
+reg = eucoop.load(path)
+print(reg["my-pilot"].budget, [e.id for e in reg.involving("iom", role="implementer")])
 
-    # %% A broken file: every problem at once, with its JSON location
-    mine["programmes"][0]["budget"]["currency"] = "euro"
-    mine["programmes"][0]["participants"][0]["organisation"] = "iomm"
-    path.write_text(json.dumps(mine), encoding="utf-8")
-    try:
-        eucoop.load(path)
-    except eucoop.DataError as exc:
-        for problem in exc.problems:
-            print(problem.location, "->", problem.message)
+# %% A broken file: every problem at once, with its JSON location
+mine["programmes"][0]["budget"]["currency"] = "euro"
+mine["programmes"][0]["participants"][0]["organisation"] = "iomm"
+path.write_text(json.dumps(mine), encoding="utf-8")
+try:
+    eucoop.load(path)
+except eucoop.DataError as exc:
+    for problem in exc.problems:
+        print(problem.location, "->", problem.message)
+
+# %% Tidy up
+shutil.rmtree(folder)

@@ -6,12 +6,15 @@ they stay fast; the full build is ``python -m sphinx -W -n -b html docs ...``.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
+import io
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import attrs
 import pytest
@@ -283,3 +286,184 @@ def test_shell_sessions_become_doctests() -> None:
 def test_shell_run_prints_output_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
     shell.run("echo out; echo err >&2; echo '  trailing  '", cwd=DOCS)
     assert capsys.readouterr().out == "out\nerr\n  trailing\n"
+
+
+# -- notebook output in the pages: the eucoop-show directive ----------------------------
+
+show = _import("eucoop_show")
+TUTORIAL = DOCS / "tutorial.md"
+SHOW_CELL = re.compile(r"^```\{eucoop-show\}\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+
+
+def _conf_show_setup() -> str:
+    """``eucoop_show_setup`` as conf.py writes it (read, not imported: conf.py does set-up)."""
+    found = re.search(
+        r'^eucoop_show_setup = """(.*?)"""', (DOCS / "conf.py").read_text(), re.S | re.M
+    )
+    assert found is not None
+    return found.group(1)
+
+
+def test_run_cell_returns_the_last_expression() -> None:
+    ns: dict[str, object] = {}
+    assert show.run_cell("x = 2\ny = x * 21\ny", ns) == 42
+    assert ns["x"] == 2
+    assert show.run_cell("z = 1", ns) is None
+    assert show.run_cell("if True:\n    w = 3\nw + z", ns) == 4
+    with pytest.raises(ZeroDivisionError):
+        show.run_cell("1 / 0", ns)
+
+
+def test_html_of_is_what_a_notebook_shows() -> None:
+    assert show.html_of(REG["iom"]) == REG["iom"]._repr_html_()
+    assert show.html_of(eucoop.Organisation) is None  # the class, not a value
+    assert show.html_of(42) is None
+
+
+def test_the_tutorial_shows_a_card_a_search_table_and_a_dataframe() -> None:
+    cells = SHOW_CELL.findall(TUTORIAL.read_text(encoding="utf-8"))
+    ns: dict[str, object] = {}
+    exec(_conf_show_setup(), ns)  # noqa: S102 - the docs' own set-up
+    shown = [show.run_cell(code, ns) for code in cells]
+    kinds = {type(v).__name__ for v in shown}
+    assert {"Organisation", "SearchResults", "DataFrame"} <= kinds, kinds
+    for value in shown:
+        html = show.html_of(value)
+        assert html is not None, type(value)
+        if type(value).__name__ != "DataFrame":
+            assert html.startswith("<div class='eucoop'"), type(value)
+        else:
+            assert "<table" in html
+            assert "dataframe" in html
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("sphinx") is None or importlib.util.find_spec("matplotlib") is None,
+    reason="building a page needs the docs extra: pip install -e '.[docs]'",
+)
+def test_show_cells_in_a_built_page(tmp_path: Path) -> None:
+    from sphinx.application import Sphinx
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(EXT)!r})\n"
+        "extensions = ['eucoop_show']\n"
+        "eucoop_show_setup = 'import eucoop\\nreg = eucoop.load()'\n",
+        encoding="utf-8",
+    )
+    (src / "index.rst").write_text(
+        "Cells\n=====\n\n"
+        ".. eucoop-show::\n\n   reg['iom']\n\n"
+        ".. eucoop-show::\n\n   n = len(reg.organisations)\n\n"
+        ".. eucoop-show::\n\n   n + 1\n\n"
+        ".. eucoop-show::\n\n"
+        "   import matplotlib\n   matplotlib.use('Agg')\n   import matplotlib.pyplot as plt\n"
+        "   fig, ax = plt.subplots()\n   ax.plot([1, 2])\n   fig\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "html"
+    app = Sphinx(src, src, out, tmp_path / "doctrees", "html", status=None, warningiserror=False)
+    app.build()
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert page.count('class="eucoop-show docutils container"') == 4
+    assert REG["iom"]._repr_html_() in page  # the card itself, not escaped
+    assert page.count('class="eucoop-show-output') == 3  # an assignment shows nothing
+    # a plain value: its repr, as plain text
+    text = re.search(
+        r'class="eucoop-show-text[^"]*"><div class="highlight"><pre>(.*?)</pre>', page, re.S
+    )
+    assert text is not None
+    assert re.sub(r"<[^>]+>", "", text.group(1)).strip() == str(len(REG.organisations) + 1)
+    (image,) = re.findall(r'<img [^>]*src="(_images/[^"]+\.png)"', page)
+    assert (out / image).read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("sphinx") is None, reason="needs the docs extra: '.[docs]'"
+)
+def test_a_failing_show_cell_is_a_build_error(tmp_path: Path) -> None:
+    from sphinx.application import Sphinx
+
+    (tmp_path / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(EXT)!r})\nextensions = ['eucoop_show']\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "index.rst").write_text(
+        "Cells\n=====\n\n.. eucoop-show::\n\n   reg['iom']\n", encoding="utf-8"
+    )
+    warnings = io.StringIO()
+    app = Sphinx(
+        tmp_path,
+        tmp_path,
+        tmp_path / "html",
+        tmp_path / "dt",
+        "html",
+        status=None,
+        warning=warnings,
+    )
+    app.build()
+    assert (
+        "eucoop-show: the code raised NameError: name 'reg' is not defined" in warnings.getvalue()
+    )
+    assert "index.rst:4" in warnings.getvalue()
+
+
+# -- the examples open as notebooks -----------------------------------------------------
+
+EXAMPLES = sorted((DOCS.parent / "examples").glob("*.py"))
+needs_jupytext = pytest.mark.skipif(
+    importlib.util.find_spec("jupytext") is None,
+    reason="opening the examples as notebooks needs jupytext: pip install -e '.[dev]'",
+)
+
+
+def _example_notebook(path: Path) -> Any:
+    jupytext: Any = importlib.import_module("jupytext")  # untyped
+    return jupytext.read(path)
+
+
+@needs_jupytext
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_each_example_is_a_notebook(path: Path) -> None:
+    nb = _example_notebook(path)
+    assert nb.cells[0].cell_type == "markdown"
+    assert nb.cells[0].source.startswith("# "), "a title first"
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert len(code) >= 3, "cells a reader runs one by one"
+    for cell in code:
+        compile(cell.source, f"{path.name} cell", "exec")
+
+
+@needs_jupytext
+@pytest.mark.skipif(
+    any(importlib.util.find_spec(m) is None for m in ("nbclient", "ipykernel")),
+    reason="running the examples on a kernel needs the test extra: pip install -e '.[test]'",
+)
+def test_examples_run_on_a_kernel_and_show_cards(tmp_path: Path) -> None:
+    from tests.test_kernel import execute
+
+    v4: Any = importlib.import_module("nbformat.v4")  # untyped
+    nb = v4.new_notebook()
+    for path in EXAMPLES:
+        for cell in _example_notebook(path).cells:
+            cell.metadata["example"] = path.name
+            nb.cells.append(cell)
+    execute(nb, tmp_path)
+    shown: dict[str, list[str]] = {}
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        assert not errors, (cell.metadata["example"], cell.source, errors)
+        for o in cell.outputs:
+            if o.output_type == "execute_result" and "text/html" in o.data:
+                shown.setdefault(cell.metadata["example"], []).append(o.data["text/html"])
+    assert set(shown) >= {"01_partners.py", "02_iom_and_libya.py", "04_provenance.py"}
+    for example, htmls in shown.items():
+        for html in htmls:
+            assert html.startswith("<div class='eucoop'"), example
+    assert any(
+        "International Organization for Migration (IOM)" in h for h in shown["02_iom_and_libya.py"]
+    )
