@@ -4,7 +4,8 @@
 (path -> text): one page per entity kind listing every entity with its key
 facts and citations, one page per organisation, an overview included by
 ``catalogue/index.md`` and the list of cited sources. :func:`draw_figures`
-draws the timeline and network figures with matplotlib. :func:`generate`
+saves the timeline and network figures of :meth:`eucoop.Registry.plot_timeline`
+and :meth:`~eucoop.Registry.plot_network`. :func:`generate`
 does both into ``docs/catalogue/generated/`` (git-ignored), rewriting only
 what changed so that incremental builds stay incremental.
 
@@ -14,9 +15,7 @@ this module on its own and call :func:`render_pages`.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import textwrap
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -472,174 +471,19 @@ def render_pages(reg: Registry | None = None) -> dict[str, str]:
 
 # -- figures ----------------------------------------------------------------------
 
-#: Colour of each entity kind in both figures (colour-blind-safe Okabe-Ito hues).
-KIND_COLOURS = {
-    "organisation": "#0072B2",
-    "agreement": "#D55E00",
-    "dialogue": "#009E73",
-    "programme": "#CC79A7",
-}
 
+def draw_figures(reg: Registry | None = None, out: Path = GENERATED) -> list[Path]:
+    """Draw the timeline and network figures (PNG and SVG) into *out*.
 
-def _short(text: str, width: int = 18, lines: int = 2) -> str:
-    return "\n".join(textwrap.wrap(text, width, max_lines=lines, placeholder="…"))
-
-
-def _year(d: dt.date) -> float:
-    """A date as a fractional year, for plotting."""
-    jan1 = dt.date(d.year, 1, 1).toordinal()
-    days = dt.date(d.year, 12, 31).toordinal() - jan1 + 1
-    return d.year + (d.toordinal() - jan1) / days
-
-
-def _timeline_marker(field: str) -> tuple[str, str]:
-    """``(marker, legend label)`` for the field a timeline entry comes from."""
-    if field == "founded":
-        return "o", "founded"
-    if field in ("adopted", "in_force"):
-        return "s", "adopted / in force"
-    if field.startswith("sessions"):
-        return "D", "meeting"
-    if field in ("launched", "ended"):
-        return "^", "launched / ended"
-    return "P", "joins / partnership begins"
-
-
-def draw_timeline(reg: Registry, out: Path) -> list[Path]:
-    """Every dated fact, one row per entity; a bar shows how long a coarse date spans."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-
-    entries = list(reg.timeline())
-    rows: list[str] = []
-    for t in entries:
-        if t.entity not in rows:
-            rows.append(t.entity)
-    fig, ax = plt.subplots(figsize=(10, 0.3 * len(rows) + 1.6), dpi=110)
-    seen_markers: dict[str, str] = {}
-    for t in entries:
-        y = rows.index(t.entity)
-        e = reg[t.entity]
-        colour = KIND_COLOURS[e.kind_name]
-        marker, what = _timeline_marker(t.field)
-        seen_markers[what] = marker
-        x0, x1 = _year(t.date.start), _year(t.date.end) + 1 / 365
-        if t.date.precision != "day":
-            ax.plot([x0, x1], [y, y], color=colour, linewidth=5, alpha=0.35, solid_capstyle="butt")
-        ax.plot([x0], [y], marker=marker, color=colour, markersize=6, linestyle="none")
-    ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels([_short(reg[i].acronym or reg[i].name, 40, 1) for i in rows], fontsize=8)
-    ax.invert_yaxis()
-    ax.set_xlabel("year")
-    ax.grid(axis="x", alpha=0.3)
-    ax.set_title(
-        "Dated facts in eucoop (a pale bar: the date is known only to the month or year)",
-        fontsize=10,
-    )
-    handles = [
-        Line2D([], [], color="#555555", marker=m, linestyle="none", label=w)
-        for w, m in seen_markers.items()
-    ] + [Line2D([], [], color=c, linewidth=5, label=k) for k, c in KIND_COLOURS.items()]
-    ax.legend(handles=handles, loc="lower left", fontsize=7, ncol=2, frameon=True)
-    fig.tight_layout()
-    return _save(fig, out, "timeline")
-
-
-def draw_network(reg: Registry, out: Path) -> list[Path]:
-    """Who cooperates with whom: :meth:`Registry.to_networkx`, one line per related pair.
-
-    The connected part is laid out with a seeded spring layout; entities the
-    graph links to nothing are lined up along the bottom.
+    They are :meth:`Registry.plot_timeline` and :meth:`Registry.plot_network`:
+    the figures a notebook shows, drawn by the same code.
     """
     import matplotlib
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    import networkx as nx
-    from matplotlib.lines import Line2D
-
-    multi = reg.to_networkx()
-    graph = nx.Graph()
-    graph.add_nodes_from(multi.nodes(data=True))
-    rank = {"partnership": 0, "parent": 1, "formalises": 2, "adopted": 3, "participant": 4}
-    for u, v, data in multi.edges(data=True):
-        rel = data.get("relation", "participant")
-        if graph.has_edge(u, v) and rank[graph[u][v]["relation"]] <= rank[rel]:
-            continue
-        graph.add_edge(u, v, relation=rel)
-    alone = sorted(
-        (n for n in graph if graph.degree(n) == 0), key=lambda n: (graph.nodes[n]["kind"], n)
-    )
-    linked = graph.subgraph(n for n in graph if n not in alone)
-    pos = nx.spring_layout(linked, seed=11, k=2.2 / len(linked) ** 0.5, iterations=500)
-    xs = [p[0] for p in pos.values()] or [0.0]
-    ys = [p[1] for p in pos.values()] or [0.0]
-    left, right, bottom = min(xs), max(xs), min(ys)
-    for i, n in enumerate(alone):
-        x = left + (right - left) * (i + 0.5) / len(alone)
-        pos[n] = (x, bottom - 0.3 * (max(ys) - bottom))
-    fig, ax = plt.subplots(figsize=(12, 10.5), dpi=100)
-    styles: dict[str, dict[str, Any]] = {
-        "partnership": {"edge_color": "#E69F00", "width": 2.4, "style": "solid"},
-        "parent": {"edge_color": "#888888", "width": 1.2, "style": "dashed"},
-        "participant": {"edge_color": "#56B4E9", "width": 1.4, "style": "solid"},
-        "formalises": {"edge_color": "#009E73", "width": 1.4, "style": "dotted"},
-        "adopted": {"edge_color": "#CC79A7", "width": 1.2, "style": "dashdot"},
-    }
-    for rel, style in styles.items():
-        edges = [(u, v) for u, v, d in graph.edges(data=True) if d["relation"] == rel]
-        nx.draw_networkx_edges(graph, pos, edgelist=edges, ax=ax, alpha=0.85, **style)
-    degree = dict(graph.degree())
-    nx.draw_networkx_nodes(
-        graph,
-        pos,
-        ax=ax,
-        node_color=[KIND_COLOURS[graph.nodes[n]["kind"]] for n in graph],
-        node_size=[140 + 40 * degree[n] for n in graph],
-        alpha=0.9,
-        linewidths=0.8,
-        edgecolors="white",
-    )
-    labels = {n: _short(graph.nodes[n]["label"], 16, 3) for n in graph}
-    nx.draw_networkx_labels(
-        graph,
-        pos,
-        labels=labels,
-        ax=ax,
-        font_size=8.5,
-        verticalalignment="top",
-        bbox={
-            "boxstyle": "round,pad=0.15",
-            "facecolor": "white",
-            "edgecolor": "none",
-            "alpha": 0.7,
-        },
-    )
-    if alone:
-        y = pos[alone[0]][1]
-        ax.text(
-            left,
-            y + 0.08 * (max(ys) - bottom),
-            "Not linked to anything in the graph:",
-            fontsize=8,
-            style="italic",
-        )
-    ax.set_title("Who cooperates with whom in eucoop", fontsize=12)
-    ax.axis("off")
-    handles = [
-        Line2D([], [], color=c, marker="o", linestyle="none", label=k)
-        for k, c in KIND_COLOURS.items()
-    ] + [
-        Line2D([], [], color=s["edge_color"], linestyle=s["style"], label=f"{rel} link")
-        for rel, s in styles.items()
-    ]
-    ax.legend(handles=handles, loc="upper left", fontsize=8, frameon=True)
-    ax.margins(0.06)
-    fig.tight_layout()
-    return _save(fig, out, "network")
+    reg = eucoop.load() if reg is None else reg
+    with matplotlib.rc_context({"svg.hashsalt": "eucoop", "svg.fonttype": "none"}):
+        timeline, network = reg.plot_timeline(), reg.plot_network()
+        return _save(timeline, out, "timeline") + _save(network, out, "network")
 
 
 def _save(fig: Any, out: Path, stem: str) -> list[Path]:
@@ -649,8 +493,6 @@ def _save(fig: Any, out: Path, stem: str) -> list[Path]:
     re-read the catalogue page that shows them on every build.
     """
     import io
-
-    import matplotlib.pyplot as plt
 
     out.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -662,17 +504,7 @@ def _save(fig: Any, out: Path, stem: str) -> list[Path]:
         if not path.is_file() or path.read_bytes() != data:
             path.write_bytes(data)
         paths.append(path)
-    plt.close(fig)
     return paths
-
-
-def draw_figures(reg: Registry | None = None, out: Path = GENERATED) -> list[Path]:
-    """Draw the timeline and network figures (PNG and SVG) into *out*."""
-    import matplotlib
-
-    reg = eucoop.load() if reg is None else reg
-    with matplotlib.rc_context({"svg.hashsalt": "eucoop", "svg.fonttype": "none"}):
-        return draw_timeline(reg, out) + draw_network(reg, out)
 
 
 # -- writing ----------------------------------------------------------------------

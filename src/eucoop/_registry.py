@@ -30,7 +30,7 @@ from eucoop._model import (
     Standing,
     kind_of,
 )
-from eucoop._queries import indexes, tables
+from eucoop._queries import indexes, plots, tables
 from eucoop._queries.asof import trim
 from eucoop._queries.filters import Filters, choice
 from eucoop._queries.lookup import Names
@@ -164,10 +164,9 @@ class Registry:
         >>> reg.lookup("un ccpcj").acronym, reg.lookup("IOM", eucoop.Organisation).headquarters
         ('CCPCJ', 'Geneva')
         """
-        if isinstance(name, Entity):
-            found = self.get(name.id)
-        else:
-            found = self._names.find(name, self._by_id)
+        found = (
+            self.get(name.id) if isinstance(name, Entity) else self._names.find(name, self._by_id)
+        )
         if kind is not None and not isinstance(found, kind):
             key = name if isinstance(name, str) else name.id
             raise UnknownEntityError.of_kind(key, found.kind_name, kind.__name__.lower())
@@ -188,15 +187,13 @@ class Registry:
         ['uncac', 'untoc']
         """
         org = self.lookup(organisation, Organisation)
-        if role is None:
-            found = self._involved.get(org.id)
-            if found is None:
-                pairs = self._roles.get(org.id, ())
-                found = self._involved[org.id] = tuple({e.id: e for e, _ in pairs}.values())
-            return Results(found)
         pairs = self._roles.get(org.id, ())
-        wanted = choice(Role, role)
-        return Results({e.id: e for e, p in pairs if p.role is wanted}.values())
+        if role is not None:
+            wanted = choice(Role, role)
+            return Results({e.id: e for e, p in pairs if p.role is wanted}.values())
+        if org.id not in self._involved:
+            self._involved[org.id] = tuple({e.id: e for e, _ in pairs}.values())
+        return Results(self._involved[org.id])
 
     def roles(self, organisation: str | Entity) -> Roles:
         """Every ``(entity, participant)`` pair for the organisation, with its role and dates."""
@@ -321,9 +318,7 @@ class Registry:
         if kind is not None:
             k = COLLECTIONS[kind_of(kind)]
             ids = [i for i in ids if isinstance(found.entities[i], k)]
-        if limit is not None:
-            ids = ids[:limit]
-        return SearchResults(found, ids)
+        return SearchResults(found, ids[:limit])
 
     @cached_property
     def _search_index(self) -> SearchIndex:
@@ -444,3 +439,11 @@ class Registry:
     def to_networkx(self) -> Any:
         """A networkx graph of who takes part in what (needs ``eucoop[networkx]``)."""
         return tables.to_networkx(tuple(self))
+
+    def plot_timeline(self, start: DateLike | None = None, end: DateLike | None = None) -> Any:
+        """The :meth:`timeline` (of that window) as a matplotlib figure (``eucoop[plot]``)."""
+        return plots.timeline(self.timeline(start, end), self._by_id)
+
+    def plot_network(self) -> Any:
+        """The :meth:`to_networkx` graph as a matplotlib figure (``eucoop[plot]``)."""
+        return plots.network(tuple(self))

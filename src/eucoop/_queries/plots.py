@@ -1,0 +1,342 @@
+"""Plots: the timeline and the graph of who cooperates with whom, as matplotlib figures.
+
+``Registry.plot_timeline`` and ``Registry.plot_network`` call :func:`timeline`
+and :func:`network`, and so does the docs' catalogue: a notebook and the
+catalogue show one drawing. matplotlib (and networkx, for the graph) are the
+``plot`` extra, imported only when a figure is drawn.
+
+The figures are made with matplotlib's object API, never pyplot: nothing opens
+a window, no backend is chosen and no global state changes. A figure shows
+itself in a notebook as a PNG (its ``_repr_png_``) whether or not pyplot was
+ever imported there, and ``fig.savefig(...)`` writes it anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import textwrap
+from collections.abc import Mapping, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from eucoop._model import Entity
+from eucoop._queries.tables import optional, to_networkx
+from eucoop._queries.time import TimelineEntry
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["KIND_COLOURS", "RELATION_STYLES", "figure_class", "network", "timeline"]
+
+#: The colour of each entity kind in both figures (colour-blind-safe Okabe-Ito hues).
+KIND_COLOURS = {
+    "organisation": "#0072B2",
+    "agreement": "#D55E00",
+    "dialogue": "#009E73",
+    "programme": "#CC79A7",
+}
+#: How the network draws each relation, the closest first (one line per pair: the first wins).
+RELATION_STYLES: dict[str, dict[str, Any]] = {
+    "partnership": {"color": "#E69F00", "linewidth": 2.4, "linestyle": "solid"},
+    "parent": {"color": "#888888", "linewidth": 1.2, "linestyle": "dashed"},
+    "formalises": {"color": "#009E73", "linewidth": 1.4, "linestyle": "dotted"},
+    "adopted": {"color": "#CC79A7", "linewidth": 1.2, "linestyle": "dashdot"},
+    "participant": {"color": "#56B4E9", "linewidth": 1.4, "linestyle": "solid"},
+}
+#: Timeline markers: (marker, legend label) by the field a date comes from.
+MARKERS = {
+    "founded": ("o", "founded"),
+    "adopted": ("s", "adopted / in force"),
+    "in_force": ("s", "adopted / in force"),
+    "sessions": ("D", "meeting"),
+    "launched": ("^", "launched / ended"),
+    "ended": ("^", "launched / ended"),
+}
+#: Timeline markers of the dates of participations and partnerships.
+JOINS, LEAVES = ("P", "joins / partnership begins"), ("X", "leaves / partnership ends")
+
+
+@cache
+def figure_class() -> type[Figure]:
+    """Matplotlib's ``Figure`` with a ``_repr_png_``, so that a notebook shows it.
+
+    Without pyplot, which registers matplotlib's own display hook when
+    imported, IPython would show a plain ``Figure`` as ``<Figure size ...>``.
+    Made on first use, as matplotlib is an optional extra.
+    """
+    figure = optional("matplotlib.figure", "plot", "plotting")
+    backend = optional("matplotlib.backends.backend_agg", "plot", "plotting")
+
+    class PlotFigure(figure.Figure):  # type: ignore[misc,name-defined]
+        """A matplotlib figure drawn with Agg, shown in notebooks as a PNG."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            backend.FigureCanvasAgg(self)
+
+        def _repr_png_(self) -> bytes:
+            buffer = io.BytesIO()
+            self.savefig(buffer, format="png", bbox_inches="tight")
+            return buffer.getvalue()
+
+    PlotFigure.__module__, PlotFigure.__qualname__ = __name__, "PlotFigure"
+    return PlotFigure
+
+
+def __getattr__(name: str) -> Any:
+    """``PlotFigure``, made on first use, so that pickled figures load again."""
+    if name == "PlotFigure":
+        return figure_class()
+    raise AttributeError(name)
+
+
+def short(text: str, width: int, lines: int) -> str:
+    """*text* wrapped to *width* columns, cut to *lines* lines with an ellipsis."""
+    return "\n".join(textwrap.wrap(text, width, max_lines=lines, placeholder="…"))
+
+
+def year(d: dt.date) -> float:
+    """A date as a fractional year, for plotting."""
+    jan1 = dt.date(d.year, 1, 1).toordinal()
+    days = dt.date(d.year, 12, 31).toordinal() - jan1 + 1
+    return d.year + (d.toordinal() - jan1) / days
+
+
+def _legend(fig: Figure, handles: list[Any], ncol: int) -> None:
+    fig.legend(handles=handles, loc="outside lower center", ncol=ncol, fontsize=8, frameon=False)
+
+
+# -- the timeline ------------------------------------------------------------------
+
+
+def timeline(entries: Sequence[TimelineEntry], entities: Mapping[str, Entity]) -> Figure:
+    """Every entry, one row per entity in order of its first date, coloured by kind.
+
+    A marker's shape says what happened (founded, adopted, a meeting...); a
+    pale bar behind it spans a date known only to the month or year. The
+    legend sits below the plot, where it hides nothing.
+    """
+    optional("matplotlib", "plot", "plot_timeline")
+    lines = optional("matplotlib.lines", "plot", "plot_timeline")
+    rows = list(dict.fromkeys(t.entity for t in entries))
+    fig = figure_class()(figsize=(10, 0.3 * len(rows) + 2.4), dpi=100, layout="constrained")
+    ax = fig.add_subplot()
+    shown: dict[str, str] = {}
+    for t in entries:
+        y = rows.index(t.entity)
+        colour = KIND_COLOURS[entities[t.entity].kind_name]
+        marker, what = MARKERS.get(
+            t.field.partition("[")[0], LEAVES if t.field.endswith("until") else JOINS
+        )
+        shown[what] = marker
+        x0, x1 = year(t.date.start), year(t.date.end) + 1 / 365
+        if t.date.precision != "day":
+            ax.plot([x0, x1], [y, y], color=colour, linewidth=5, alpha=0.35, solid_capstyle="butt")
+        ax.plot([x0], [y], marker=marker, color=colour, markersize=6, linestyle="none")
+    ax.set_yticks(
+        range(len(rows)),
+        [short(entities[i].acronym or entities[i].name, 40, 1) for i in rows],
+        fontsize=8,
+    )
+    ax.set_xlabel("year")
+    ax.grid(axis="x", alpha=0.3)
+    if rows:
+        ax.set_ylim(len(rows) - 0.5, -0.5)
+    else:
+        ax.text(0.5, 0.5, "no dated facts", ha="center", va="center", transform=ax.transAxes)
+    ax.set_title(
+        "Dated facts in eucoop (a pale bar: the date is known only to the month or year)",
+        fontsize=10,
+    )
+    kinds = sorted({entities[i].kind_name for i in rows}, key=list(KIND_COLOURS).index)
+    handles = [
+        lines.Line2D([], [], color="#555555", marker=m, linestyle="none", label=w)
+        for w, m in shown.items()
+    ] + [lines.Line2D([], [], color=KIND_COLOURS[k], linewidth=5, label=k) for k in kinds]
+    _legend(fig, handles, 5)
+    return fig
+
+
+# -- the network -------------------------------------------------------------------
+
+
+def network(entities: Sequence[Entity]) -> Figure:
+    """The graph of :func:`~eucoop._queries.tables.to_networkx`, one line per related pair.
+
+    Nodes are coloured by kind and sized by how many links they have; a line
+    shows the closest relation of a pair (:data:`RELATION_STYLES`). The linked
+    entities are laid out by a seeded spring layout (the same figure every
+    time), and those linked to nothing are lined up along the bottom. Labels
+    sit under their nodes and are then moved apart until none overlaps another
+    label or a node; a label moved away from its node gets a thin line to it.
+    """
+    optional("matplotlib", "plot", "plot_network")
+    nx = optional("networkx", "plot", "plot_network")
+    collections = optional("matplotlib.collections", "plot", "plot_network")
+    lines = optional("matplotlib.lines", "plot", "plot_network")
+    graph = nx.Graph()
+    multi = to_networkx(entities)
+    graph.add_nodes_from(multi.nodes(data=True))
+    rank = list(RELATION_STYLES)
+    for u, v, data in multi.edges(data=True):
+        rel = data["relation"]
+        if not graph.has_edge(u, v) or rank.index(rel) < rank.index(graph[u][v]["relation"]):
+            graph.add_edge(u, v, relation=rel)
+    pos = _layout(nx, graph)
+    fig = figure_class()(figsize=(12, 10.5), dpi=100, layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.set_title("Who cooperates with whom in eucoop", fontsize=12)
+    for rel, style in RELATION_STYLES.items():
+        segments = [(pos[u], pos[v]) for u, v, r in graph.edges(data="relation") if r == rel]
+        ax.add_collection(collections.LineCollection(segments, alpha=0.85, zorder=1, **style))
+    nodes = list(graph)
+    sizes = {n: 140 + 40 * graph.degree(n) for n in nodes}
+    for kind, colour in KIND_COLOURS.items():
+        mine = [n for n in nodes if graph.nodes[n]["kind"] == kind]
+        ax.scatter(
+            [pos[n][0] for n in mine],
+            [pos[n][1] for n in mine],
+            s=[sizes[n] for n in mine],
+            c=colour,
+            alpha=0.9,
+            linewidths=0.8,
+            edgecolors="white",
+            zorder=2,
+        )
+    xs, ys = [x for x, _ in pos.values()], [y for _, y in pos.values()]
+    pad_x, pad_y = 0.06 * (max(xs) - min(xs) or 1), 0.08 * (max(ys) - min(ys) or 1)
+    ax.set_xlim(min(xs) - pad_x, max(xs) + pad_x)
+    ax.set_ylim(min(ys) - pad_y, max(ys) + pad_y)
+    labels = {n: short(graph.nodes[n]["label"], 16, 3) for n in nodes}
+    _place_labels(ax, pos, labels, sizes)
+    alone = [n for n in nodes if graph.degree(n) == 0]
+    if alone and len(alone) < len(nodes):
+        y = pos[alone[0]][1] + 0.5 * pad_y
+        ax.text(min(xs), y, "Not linked to anything in the graph:", fontsize=8, style="italic")
+    handles = [
+        lines.Line2D([], [], color=c, marker="o", linestyle="none", label=k)
+        for k, c in KIND_COLOURS.items()
+    ] + [lines.Line2D([], [], label=f"{rel} link", **s) for rel, s in RELATION_STYLES.items()]
+    _legend(fig, handles, 5)
+    return fig
+
+
+def _layout(nx: Any, graph: Any) -> dict[str, tuple[float, float]]:
+    """Node positions: a seeded spring layout of the linked nodes, the others in a row below."""
+    alone = sorted(
+        (n for n in graph if graph.degree(n) == 0), key=lambda n: (graph.nodes[n]["kind"], n)
+    )
+    linked = graph.subgraph(n for n in graph if n not in alone)
+    pos: dict[str, tuple[float, float]] = {}
+    if len(linked):
+        found = nx.spring_layout(linked, seed=11, k=2.2 / len(linked) ** 0.5, iterations=500)
+        pos = {n: (float(x), float(y)) for n, (x, y) in found.items()}
+    xs, ys = [p[0] for p in pos.values()] or [0.0, 1.0], [p[1] for p in pos.values()] or [0.0]
+    left, right, bottom = min(xs), max(xs), min(ys)
+    for i, n in enumerate(alone):
+        pos[n] = (
+            left + (right - left) * (i + 0.5) / len(alone),
+            bottom - 0.3 * (max(ys) - bottom or 1),
+        )
+    return pos
+
+
+#: Where a label may go around its node, in order of preference: below, above, right, left,
+#: then the corners (unit directions, x to the right and y up).
+DIRECTIONS = ((0, -1), (0, 1), (1, 0), (-1, 0), (1, -1), (-1, -1), (1, 1), (-1, 1))
+
+Box = tuple[float, float, float, float]
+
+
+def _place_labels(
+    ax: Any,
+    pos: Mapping[str, tuple[float, float]],
+    labels: Mapping[str, str],
+    sizes: Mapping[str, float],
+) -> None:
+    """Write each label next to its node where it overlaps no node and no other label.
+
+    Works in pixels once the layout is done: the nodes are boxes, and the
+    labels are placed one by one, the biggest nodes' first, each at the
+    first free spot :func:`free_spot` finds. A label placed away from its
+    node gets a thin grey line to it.
+    """
+    lines = optional("matplotlib.lines", "plot", "plot_network")
+    fig = ax.figure
+    fig.draw_without_rendering()  # the layout, so that data -> pixel transforms are final
+    renderer = fig.canvas.get_renderer()
+    scale = fig.dpi / 72  # pixels per point
+    centres = {n: tuple(ax.transData.transform(pos[n])) for n in labels}
+    radius = {n: (sizes[n] ** 0.5) / 2 * scale for n in labels}  # a size is an area in pt²
+    taken: list[Box] = [
+        (x - radius[n], y - radius[n], x + radius[n], y + radius[n])
+        for n, (x, y) in centres.items()
+    ]
+    area = ax.get_window_extent(renderer)
+    pad = 0.1 * 8 * scale  # the white box around a label: 0.1 of its 8-point font, in pixels
+    for n in sorted(labels, key=lambda n: (-sizes[n], n)):
+        text = ax.annotate(
+            labels[n],
+            pos[n],
+            xytext=(0, 0),
+            textcoords="offset points",
+            ha="center",
+            va="center",
+            fontsize=8,
+            zorder=3,
+            annotation_clip=False,
+            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
+        )
+        text.set_in_layout(False)  # else the final layout would move the axes under them
+        extent = text.get_window_extent(renderer).padded(pad)
+        bounds = (area.x0, area.y0, area.x1, area.y1)
+        box, far = free_spot(centres[n], radius[n], tuple(extent.size), taken, bounds)
+        taken.append(box)
+        x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        text.xyann = ((x - centres[n][0]) / scale, (y - centres[n][1]) / scale)
+        if far:
+            end = ax.transData.inverted().transform((x, y))
+            xs, ys = [pos[n][0], end[0]], [pos[n][1], end[1]]
+            ax.add_line(lines.Line2D(xs, ys, color="#999999", linewidth=0.6, zorder=1.5))
+
+
+def free_spot(
+    centre: tuple[float, float],
+    radius: float,
+    size: tuple[float, float],
+    taken: Sequence[Box],
+    bounds: Box,
+) -> tuple[Box, bool]:
+    """A box of *size* (width, height) next to a node that overlaps no *taken* box, within *bounds*.
+
+    Tries each of :data:`DIRECTIONS` just outside the node, then a little
+    further out, and so on. Returns the box and whether it is away from the
+    node (so that a line should join them); when nothing is free, the box
+    just below the node.
+
+    >>> free_spot((50, 50), 5, (20, 10), [], (0, 0, 100, 100))
+    ((40.0, 34.0, 60.0, 44.0), False)
+    >>> free_spot((50, 50), 5, (20, 10), [(30, 20, 70, 44)], (0, 0, 100, 100))
+    ((40.0, 56.0, 60.0, 66.0), False)
+    """
+    (cx, cy), (width, height) = centre, size
+    first: Box | None = None
+    for step in range(60):
+        gap = 1 + 4 * step
+        for ux, uy in DIRECTIONS:
+            # the box's centre, so that its side (or corner) facing the node is *gap* away
+            x = cx + ux * (radius + gap + width / 2)
+            y = cy + uy * (radius + gap + height / 2)
+            box = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+            first = first or box
+            inside = bounds[0] <= box[0] and box[2] <= bounds[2]
+            if inside and bounds[1] <= box[1] and box[3] <= bounds[3] and not _hits(box, taken):
+                return box, step > 2 or (ux != 0 and uy != 0 and step > 0)
+    return first or (cx, cy, cx, cy), False
+
+
+def _hits(box: Box, taken: Sequence[Box]) -> bool:
+    """Whether *box* overlaps any of *taken*."""
+    return any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3] for t in taken)
