@@ -78,7 +78,7 @@ def test_one_page_per_organisation() -> None:
     for org in REG.organisations:
         page = PAGES[f"{catalogue.ORG_DIR}/{org.id}.md"]
         assert f"(entity-{org.id})=" in page
-        assert f"`{org.id}` · organisation" in page
+        assert f"`{org.id}` · Organisation" in page  # the kind as the cards word it
     # the organisations page puts them in the toctree
     toctree = PAGES["organisations.md"].split("```{toctree}")[1].split("```")[0]
     assert toctree.split()[1:] == [f"{catalogue.ORG_DIR}/{o.id}" for o in REG.organisations]
@@ -106,13 +106,60 @@ def test_citations_name_paragraphs_documents_and_fields() -> None:
     entry = entry.split("(entity-")[0]
     assert "EUR 440,000,000" in entry
     assert "Collaboration with international organisations <source-dg-home-io>" in entry
-    assert "paragraph 10 (`budget`, `country_count`, `regions`)" in entry
+    assert r"paragraph 10 (budget, country\_count, regions)" in entry  # as the cards cite
     for org in REG.organisations:
         page = PAGES[f"{catalogue.ORG_DIR}/{org.id}.md"]
         for source in org.sources:
             assert f"<source-{source.document}>" in page
             if source.paragraph is not None:
                 assert f"paragraph {source.paragraph}" in page
+
+
+def test_entries_show_the_fields_of_the_cards_under_their_labels() -> None:
+    # the catalogue's facts are the cards' lines (common.line_fields), so they cannot drift apart
+    from eucoop._display.common import capitalised, line_fields, line_items
+    from eucoop._display.text import key_fields
+
+    r = catalogue.Renderer(REG)
+    owners = [*REG, *(o.partnership for o in REG.organisations if o.partnership)]
+    for owner in owners:
+        shown = [(k, v) for k, v in r.facts(owner) if v]
+        labels = [capitalised(f.label) for f in line_fields(type(owner))]
+        assert [k for k, _ in shown] == [k for k in labels if k in dict(shown)], owner
+        for f in line_fields(type(owner)):  # every field with a value has its line
+            if line_items(f, getattr(owner, f.name))[0]:
+                assert capitalised(f.label) in dict(shown), (owner, f.name)
+    for e in REG:
+        shown = [(k, v) for k, v in r.facts(e) if v]
+        text = [(k, v) for k, v in key_fields(REG, e) if k != "Bodies"]
+        assert [k for k, _ in shown] == [k for k, _ in text], e.id  # what the text card shows
+        # worded alike: a value that names no entity and links nowhere is the card's, escaped
+        linked = {capitalised(f.label) for f in line_fields(type(e)) if f.meta.refers_to}
+        linked |= {capitalised(f.label) for f in line_fields(type(e)) if f.meta.pattern == "url"}
+        for (k, v), (_, t) in zip(shown, text, strict=True):
+            if k not in linked:
+                assert v == catalogue.esc(t), (e.id, k)
+        page = PAGES[f"{catalogue.ORG_DIR}/{e.id}.md"] if e.kind_name == "organisation" else None
+        page = page or PAGES[f"{e.collection}.md"]
+        assert "\n".join(catalogue.fields_block(shown)) in page, e.id
+
+
+def test_entries_have_the_sections_of_the_cards() -> None:
+    iom = PAGES[f"{catalogue.ORG_DIR}/iom.md"]
+    for heading in ("## EU partnership", "## Takes part in", "## Sources"):
+        assert heading in iom
+    assert ":Standing: key" in iom
+    partnership = REG.get("iom", eucoop.Organisation).partnership
+    assert partnership is not None
+    assert partnership.summary
+    assert catalogue.esc(partnership.summary) in iom.split("## EU partnership")[1]
+    assert "partnership: paragraph" in iom  # the partnership's sources, scoped as on the cards
+    programmes = PAGES["programmes.md"]
+    assert "Activities:" in programmes
+    assert "Participants:" in programmes
+    assert (
+        ":partner: {ref}`International Organization for Migration (IOM) <entity-iom>`" in programmes
+    )
 
 
 def test_sources_page_lists_every_document() -> None:

@@ -28,13 +28,28 @@ from eucoop import (
     Document,
     Entity,
     Organisation,
-    PartialDate,
     Participant,
     Programme,
     PublisherKind,
     Registry,
     Source,
 )
+from eucoop._display.common import (
+    BULLETED,
+    PROSE,
+    capitalised,
+    cite,
+    joined_text,
+    kind_text,
+    line_fields,
+    line_items,
+    plain,
+    section_fields,
+    session_text,
+    when_and_note,
+    words,
+)
+from eucoop._model import FieldInfo
 
 HERE = Path(__file__).resolve().parent
 #: Where the pages and figures go.
@@ -102,45 +117,38 @@ def ref(target: str, text: str) -> str:
     return f"{{ref}}`{clean} <{target}>`"
 
 
-def words(value: object) -> str:
-    """An enum value as words: ``refugee_protection`` -> ``refugee protection``.
-
-    ``un`` and ``eu`` are written as acronyms: ``un_body`` -> ``UN body``.
-    """
-    return " ".join(w.upper() if w in ("un", "eu") else w for w in str(value).split("_"))
-
-
-def joined(items: Iterable[str], sep: str = ", ") -> str:
-    return sep.join(items)
-
-
-def fields_block(rows: Iterable[tuple[str, str | None]]) -> list[str]:
+def fields_block(rows: Iterable[tuple[str, str]]) -> list[str]:
     """A MyST field list of the rows whose value is not empty."""
     return [f":{name}: {value}" for name, value in rows if value]
-
-
-def _date(d: PartialDate | None) -> str | None:
-    return str(d) if d is not None else None
 
 
 # -- the pieces of an entry -------------------------------------------------------
 
 
 class Renderer:
-    """Renders one registry's entities, citations and documents as Markdown."""
+    """Renders one registry's entities, citations and documents as Markdown.
+
+    What an entry shows, in which order, under which labels and in which
+    words, comes from :mod:`eucoop._display.common`, as the notebook's HTML
+    cards and the command line's text cards do; only the Markdown, and the
+    links between entries, are this class's own.
+    """
 
     def __init__(self, reg: Registry) -> None:
         self.reg = reg
         self.docs = {d.id: d for d in reg.documents}
         self.cited_by: defaultdict[str, set[str]] = defaultdict(set)
         for e in reg:
-            for s in self._all_sources(e):
+            for _scope, s in self.cited(e):
                 self.cited_by[s.document].add(e.id)
 
     @staticmethod
-    def _all_sources(e: Entity) -> tuple[Source, ...]:
-        p = e.partnership if isinstance(e, Organisation) else None
-        return e.sources + (p.sources if p is not None else ())
+    def cited(e: Entity) -> list[tuple[str, Source]]:
+        """Every citation of *e*, with the scope the cards write before it (``"partnership: "``)."""
+        out = [("", s) for s in e.sources]
+        for f in section_fields(type(e)):
+            out += [(f"{f.name}: ", s) for s in getattr(getattr(e, f.name), "sources", ())]
+        return out
 
     # links
 
@@ -148,157 +156,122 @@ class Renderer:
         """A link to an entity: its organisation page or its entry on a kind page."""
         if ident not in self.reg:
             return f"`{ident}`"
-        e = self.reg[ident]
-        return ref(label(ident), e.acronym or e.name)
+        return ref(label(ident), self.reg[ident].label)
 
     def doc_link(self, document_id: str) -> str:
         d = self.docs.get(document_id)
         return ref(doc_label(document_id), d.title if d else document_id)
 
-    # citations
+    # the fields of a card
 
-    def citations(self, sources: Iterable[Source]) -> list[str]:
-        """One bullet per document: the paragraphs cited and the fields each supports."""
-        by_doc: dict[str, list[Source]] = {}
-        for s in sources:
-            by_doc.setdefault(s.document, []).append(s)
-        lines = []
-        for doc_id, items in by_doc.items():
-            parts = []
-            for s in sorted(items, key=lambda s: (s.paragraph is not None, s.paragraph or 0)):
-                where = f"paragraph {s.paragraph}" if s.paragraph is not None else "whole document"
-                what = f" ({joined(f'`{f}`' for f in s.fields)})" if s.fields else ""
-                parts.append(where + what)
-            lines.append(f"- {self.doc_link(doc_id)} (`{doc_id}`): {joined(parts, '; ')}")
-        return lines
+    def value(self, f: FieldInfo, owner: object) -> str:
+        """A field's value on its line, as the cards word it; references and addresses linked."""
+        text = joined_text(f, owner)
+        if text is not None:
+            return esc(text)
+        items, between = line_items(f, getattr(owner, f.name))
+        if f.meta.refers_to:
+            return between.join(self.link(x) for x in items)
+        if f.meta.pattern == "url":
+            return between.join(f"<{x}>" for x in items)
+        return esc(between.join(plain(x) for x in items))
 
-    def sources_section(self, e: Entity, heading: str) -> list[str]:
-        out = [heading, "", *self.citations(e.sources)]
-        p = e.partnership if isinstance(e, Organisation) else None
-        if p is not None and p.sources:
-            out += ["", "For the EU partnership:", "", *self.citations(p.sources)]
+    def facts(self, owner: object) -> list[tuple[str, str]]:
+        """``(label, value)`` for the fields of *owner* a card shows a line each, set or not."""
+        return [(capitalised(f.label), self.value(f, owner)) for f in line_fields(type(owner))]
+
+    def sections(self, e: Entity) -> list[tuple[str, list[str]]]:
+        """The sections of a card after its facts: ``(heading, Markdown lines)``.
+
+        Those of its kind (activities, sessions, the EU partnership), then who
+        takes part, then (for an organisation) what it takes part in.
+        """
+        out: list[tuple[str, list[str]]] = []
+        for f in section_fields(type(e)):
+            value = getattr(e, f.name)
+            if not value:
+                continue
+            if f.name in BULLETED:
+                body = [f"- {esc(item)}" for item in value]
+            elif not f.many:
+                body = fields_block(self.facts(value))
+                for name in sorted(PROSE):
+                    if getattr(value, name, None):
+                        body += ["", esc(getattr(value, name))]
+            else:
+                body = [f"- {esc(session_text(item))}" for item in value]
+            out.append((capitalised(f.label), body))
+        if e.participants:
+            rows = [
+                (words(p.role), self.taking_part(self.link(p.organisation), p))
+                for p in e.participants
+            ]
+            out.append(("Participants", fields_block(rows)))
+        roles = self.reg.roles(e) if isinstance(e, Organisation) else ()
+        if roles:
+            rows = [
+                (words(p.role), self.taking_part(f"{self.link(o.id)} \\[{o.kind_name}\\]", p))
+                for o, p in roles
+            ]
+            out.append(("Takes part in", fields_block(rows)))
         return out
 
-    # participants
-
-    def participant(self, p: Participant) -> str:
-        """``IOM (coordinator, since 2018): note``."""
-        dates = f", since {p.since}" if p.since else ""
-        dates += f", until {p.until}" if p.until else ""
-        text = f"{self.link(p.organisation)} ({words(p.role)}{dates})"
-        return text + (f": {esc(p.note)}" if p.note else "")
-
     @staticmethod
-    def when(p: Participant) -> str:
-        """``", since 2019-07"``, ``": note"``... the dates and note of a participation."""
-        text = f", since {p.since}" if p.since else ""
-        text += f", until {p.until}" if p.until else ""
-        return text + (f": {esc(p.note)}" if p.note else "")
+    def taking_part(who: str, p: Participant) -> str:
+        """Who takes part (or in what), then when and the note, as the cards write them."""
+        extra = when_and_note(p)
+        return who + (f" ({esc(extra)})" if extra else "")
 
-    def participants(self, e: Entity) -> str | None:
-        if not e.participants:
-            return None
-        return joined((self.participant(p) for p in e.participants), "; ")
+    def citations(self, cited: Iterable[tuple[str, Source]]) -> list[str]:
+        """One bullet per document: its title (a link) and id, then what of it is cited.
 
-    # key facts per kind
-
-    def common_facts(self, e: Entity) -> list[tuple[str, str | None]]:
+        Worded as the cards cite (:func:`eucoop._display.common.cite`): the paragraphs,
+        each with the fields it supports, in the order the data gives them.
+        """
+        by_doc: dict[str, dict[str, list[str]]] = {}
+        for scope, s in cited:
+            by_doc.setdefault(s.document, {}).setdefault(scope, []).append(cite(s))
         return [
-            ("Also called", joined(esc(a) for a in e.aliases) or None),
-            ("Policy areas", joined(sorted(words(a) for a in e.policy_areas)) or None),
+            f"- {self.doc_link(ident)} (`{ident}`): "
+            + esc("; ".join(scope + "; ".join(texts) for scope, texts in cites.items()))
+            for ident, cites in by_doc.items()
         ]
 
-    def facts(self, e: Entity) -> list[tuple[str, str | None]]:
-        rows = self.common_facts(e)
-        if isinstance(e, Organisation):
-            rows += self.org_facts(e)
-        elif isinstance(e, Agreement):
-            binding = {True: "yes", False: "no", None: None}[e.legally_binding]
-            rows += [
-                ("Kind", words(e.kind)),
-                ("Legally binding", binding),
-                ("Adopted", _date(e.adopted)),
-                ("In force", _date(e.in_force)),
-                ("Adopted by", self.link(e.adopted_by) if e.adopted_by else None),
-                ("Participants", self.participants(e)),
-            ]
-        elif isinstance(e, Dialogue):
-            sessions = []
-            for s in e.sessions:
-                text = str(s.start) + (f" to {s.end}" if s.end else "")
-                text += f", {esc(s.place)}" if s.place else ""
-                text += f" ({esc(s.note)})" if s.note else ""
-                sessions.append(text)
-            rows += [
-                ("Meets", words(e.frequency) if e.frequency else None),
-                ("Sessions", joined(sessions, "; ") or None),
-                ("Venues", joined(esc(v) for v in e.venues) or None),
-                ("Participants", self.participants(e)),
-            ]
-        elif isinstance(e, Programme):
-            countries = joined(e.countries) or None
-            if e.country_count is not None:
-                countries = f"{e.country_count} countries" + (
-                    f" (named: {countries})" if countries else ""
-                )
-            rows += [
-                ("Launched", _date(e.launched)),
-                ("Ended", _date(e.ended)),
-                ("Budget", esc(str(e.budget)) if e.budget else None),
-                ("Countries", countries),
-                ("Regions", joined(esc(r) for r in e.regions) or None),
-                ("Participants", self.participants(e)),
-            ]
-        return rows
+    def body(self, e: Entity, heading: str, *, dated: bool = False) -> list[str]:
+        """An entry's facts, sections and sources, each section under *heading* with its name.
 
-    def org_facts(self, o: Organisation) -> list[tuple[str, str | None]]:
-        hq = esc(o.headquarters) if o.headquarters else None
-        if o.country:
-            hq = f"{hq} ({o.country})" if hq else o.country
-        return [
-            ("Kind", words(o.kind)),
-            ("Part of", self.link(o.parent) if o.parent else None),
-            ("Founded", _date(o.founded)),
-            ("Headquarters", hq),
-            ("Website", f"<{o.website}>" if o.website else None),
-            ("Members", str(o.member_count) if o.member_count is not None else None),
-        ]
-
-    def partnership_facts(self, o: Organisation) -> list[tuple[str, str | None]]:
-        p = o.partnership
-        if p is None:
-            return []
-        return [
-            ("Standing", words(p.standing) if p.standing else "not ranked"),
-            ("Areas", joined(sorted(words(a) for a in p.areas)) or None),
-            ("Since", _date(p.since)),
-            ("Formalised by", joined(self.link(a) for a in p.formalised_by) or None),
-        ]
-
-    def activities(self, e: Entity) -> list[str]:
-        if not isinstance(e, Programme) or not e.activities:
-            return []
-        return ["Activities:", "", *(f"- {esc(a)}" for a in e.activities), ""]
+        With *dated*, an organisation's dated facts come before its sources.
+        """
+        out = [*fields_block(self.facts(e)), ""]
+        children = self.reg.children(e) if isinstance(e, Organisation) else ()
+        if children:
+            out += ["Bodies within it: " + ", ".join(self.link(c.id) for c in children) + ".", ""]
+        for name, lines in self.sections(e):
+            out += [heading.format(name), "", *lines, ""]
+        timeline = [t for t in self.reg.timeline() if t.entity == e.id] if dated else []
+        if timeline:
+            out += [heading.format("Dated facts"), ""]
+            out += [f"- {t.date}: {esc(t.label)}" for t in timeline]
+            out += [""]
+        out += [heading.format("Sources"), "", *self.citations(self.cited(e)), ""]
+        return out
 
     # pages
+
+    def head(self, e: Entity) -> list[str]:
+        """What an entry starts with: its id and its kind in words, then its description."""
+        out = [f"`{e.id}` · {kind_text(e)}", ""]
+        return out + ([esc(e.description), ""] if e.description else [])
 
     def kind_entry(self, e: Entity) -> list[str]:
         """The section of a kind page about one entity."""
         out: list[str] = []
         if not isinstance(e, Organisation):
             out += [f"({label(e.id)})=", ""]
-        out += [f"## {esc(e.label)}", "", f"`{e.id}` · {words(e.kind_name)}", ""]
-        if e.description:
-            out += [esc(e.description), ""]
+        out += [f"## {esc(e.label)}", "", *self.head(e)]
         if isinstance(e, Organisation):
-            rows = self.facts(e) + [(f"EU {k.lower()}", v) for k, v in self.partnership_facts(e)]
-            out += [*fields_block(rows), ""]
             out += [f"Full page: {ref(label(e.id), e.label)}.", ""]
-        else:
-            out += [*fields_block(self.facts(e)), ""]
-            out += self.activities(e)
-        out += [*self.sources_section(e, "Sources:"), ""]
-        return out
+        return out + self.body(e, "{}:")
 
     def kind_page(self, kind: type[Entity]) -> str:
         name, title = KIND_PAGES[kind]
@@ -340,37 +313,8 @@ class Renderer:
             "",
             f"# {esc(o.label)}",
             "",
-            f"`{o.id}` · organisation · {words(o.kind)}",
-            "",
         ]
-        if o.description:
-            out += [esc(o.description), ""]
-        out += [*fields_block(self.facts(o)), ""]
-        children = self.reg.children(o)
-        if children:
-            out += ["Bodies within it: " + joined(self.link(c.id) for c in children) + ".", ""]
-        if o.partnership is not None:
-            out += ["## Partnership with the EU", "", *fields_block(self.partnership_facts(o)), ""]
-            if o.partnership.summary:
-                out += [esc(o.partnership.summary), ""]
-        if o.participants:
-            out += ["## Members and observers", ""]
-            out += [f"- {self.participant(p)}" for p in o.participants]
-            out += [""]
-        roles = self.reg.roles(o)
-        if roles:
-            out += ["## Takes part in", ""]
-            for e, p in roles:
-                out.append(
-                    f"- {words(p.role)} in {self.link(e.id)} ({words(e.kind_name)})" + self.when(p)
-                )
-            out += [""]
-        dated = [t for t in self.reg.timeline() if t.entity == o.id]
-        if dated:
-            out += ["## Dated facts", ""]
-            out += [f"- {t.date}: {esc(t.label)}" for t in dated]
-            out += [""]
-        out += self.sources_section(o, "## Sources")
+        out += self.head(o) + self.body(o, "## {}", dated=True)
         return "\n".join(out).rstrip() + "\n"
 
     def overview(self) -> str:
@@ -452,7 +396,7 @@ class Renderer:
             extra.append(esc(d.note))
         cited = sorted(self.cited_by.get(d.id, ()))
         if cited:
-            extra.append("Cited by " + joined(self.link(i) for i in cited) + ".")
+            extra.append("Cited by " + ", ".join(self.link(i) for i in cited) + ".")
         return [f"({doc_label(d.id)})=", "", head, *([" ".join(extra)] if extra else [])]
 
 
