@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import collections
+import collections.abc
 import copy
 import json
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -316,3 +318,228 @@ def test_nothing_in_a_file_is_executed(tmp_path: Path) -> None:
     with pytest.raises(DataError):
         eucoop.load(payload, include_default=False)
     assert not marker.exists()
+
+
+# -- values that stay values (issue 12) ---------------------------------------
+
+REGISTRY_ATTRIBUTES = [
+    "organisations",
+    "agreements",
+    "dialogues",
+    "programmes",
+    "documents",
+    "date",
+    "_by_id",
+    "_documents",
+    "_involved",
+    "_full",
+    "_names",
+    "new_attribute",
+]
+
+
+@pytest.mark.parametrize("name", REGISTRY_ATTRIBUTES)
+def test_the_registry_refuses_every_attribute_set_and_delete(name: str) -> None:
+    reg = eucoop.load()
+    before = len(reg.organisations)
+    with pytest.raises(AttributeError, match="Registry is immutable"):
+        setattr(reg, name, ())
+    with pytest.raises(AttributeError, match="Registry is immutable"):
+        delattr(reg, name)
+    assert eucoop.load() is reg
+    assert len(reg.organisations) == before > 0
+
+
+def test_the_issue_case_leaves_the_shared_registry_whole() -> None:
+    with pytest.raises(AttributeError):
+        eucoop.load().organisations = ()  # type: ignore[assignment]
+    assert eucoop.load().organisations
+    assert "iom" in eucoop.load()
+
+
+def test_a_frozen_registry_still_builds_its_indexes_and_views() -> None:
+    reg = eucoop.load(eucoop.load().to_dict(), include_default=False)
+    assert reg.lookup("IOM").id == "iom"  # _names, on first use
+    assert reg.search("refugee")  # _search_index
+    assert reg.filter(kind="programme", country="Libya")  # _filters
+    assert reg.roles("IOM")  # _roles
+    assert isinstance(reg.children("iom"), eucoop.Results)  # _children
+    view = reg.as_of("2018-12-17")
+    assert view.date == PartialDate(2018, 12, 17)
+    assert "gcr" in view
+    view.filter(kind="programme", region="North Africa")  # the full registry's regions
+    with pytest.raises(AttributeError):
+        view.date = None
+
+
+@pytest.mark.parametrize("name", ["organisations", "new"])
+def test_every_result_type_refuses_attribute_sets(name: str) -> None:
+    reg = eucoop.load()
+    for result in _results(reg).values():
+        with pytest.raises(AttributeError, match="is immutable"):
+            setattr(result, name, ())
+        with pytest.raises(AttributeError, match="is immutable"):
+            delattr(result, name)
+
+
+def _results(reg: eucoop.Registry) -> dict[str, Any]:
+    return {
+        "results": reg.organisations,
+        "slice": reg.partners()[:3],
+        "search": reg.search("refugee"),
+        "search by kind": reg.search("migration", kind="programme", limit=3),
+        "search slice": reg.search("refugee")[1:3],
+        "timeline": reg.timeline("2016", "2016"),
+        "timeline slice": reg.timeline()[:2],
+        "roles": reg.roles("IOM"),
+        "roles slice": reg.roles("IOM")[:1],
+        "provenance": reg.provenance("eu-iom-joint-initiative", "budget"),
+        "provenance slice": reg.provenance("eu-iom-joint-initiative")[:1],
+    }
+
+
+def _round_trips(value: Any) -> list[Any]:
+    import pickle
+
+    return [pickle.loads(pickle.dumps(value)), copy.deepcopy(value)]  # noqa: S301 - our own
+
+
+@pytest.mark.parametrize("kind", sorted(_results(eucoop.load())))
+def test_results_pickle_and_deepcopy(kind: str) -> None:
+    result = _results(eucoop.load())[kind]
+    assert result
+    for other in _round_trips(result):
+        assert type(other) is type(result)
+        assert other == result
+        assert other[:1] == result[:1]
+        assert type(other[:1]) is type(result)
+        if hasattr(result, "ids"):
+            assert other.ids == result.ids
+        if isinstance(result, eucoop.SearchResults):
+            assert other.hits == result.hits
+            assert other[:1].hits == result.hits[:1]
+        if isinstance(result, eucoop.Provenance):
+            assert other.documents == result.documents
+
+
+def test_search_results_pickle_only_what_they_hold() -> None:
+    import pickle
+
+    reg = eucoop.load()
+    one = reg.search("refugee")[:1]
+    assert len(pickle.dumps(one)) < len(pickle.dumps(reg.organisations)) / 4
+
+
+def _errors() -> dict[str, Exception]:
+    reg = eucoop.load()
+    out: dict[str, Exception] = {}
+    calls: list[tuple[str, Callable[[], object]]] = [
+        ("unknown", lambda: reg.lookup("iomm")),
+        ("of kind", lambda: reg.get("gcr", eucoop.Organisation)),
+        ("data", lambda: eucoop.load({"organisations": 3}, include_default=False)),
+    ]
+    for key, call in calls:
+        with pytest.raises(Exception) as info:  # noqa: PT011 - each kind is checked below
+            call()
+        out[key] = info.value
+    out["ambiguous"] = eucoop.AmbiguousLookupError("un", ["unhcr", "unodc"])
+    return out
+
+
+@pytest.mark.parametrize("kind", ["unknown", "of kind", "data", "ambiguous"])
+def test_errors_pickle_and_deepcopy(kind: str) -> None:
+    error = _errors()[kind]
+    for other in _round_trips(error):
+        assert type(other) is type(error)
+        assert str(other) == str(error)
+        assert other.args == error.args
+        assert vars(other) == vars(error)
+    if isinstance(error, eucoop.AmbiguousLookupError):
+        assert _round_trips(error)[0].candidates == ("unhcr", "unodc")
+    if isinstance(error, DataError):
+        assert _round_trips(error)[0].problems == error.problems
+        assert isinstance(error.problems[0], eucoop.Problem)
+
+
+def test_registries_pickle_and_deepcopy() -> None:
+    reg = eucoop.load()
+    view = reg.as_of("2018-12-17")
+    for original in (reg, view):
+        for other in _round_trips(original):
+            assert type(other) is eucoop.Registry
+            assert other is not original
+            assert other.to_dict() == original.to_dict()
+            assert other.date == original.date
+            assert other.lookup("IOM") == original.lookup("IOM")
+            with pytest.raises(AttributeError):
+                other.organisations = ()  # type: ignore[assignment]
+    (restored_view,) = _round_trips(view)[:1]
+    assert restored_view.filter(region="North Africa") == view.filter(region="North Africa")
+
+
+def test_results_cross_a_process_pool() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    reg = eucoop.load()
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        found = pool.submit(eucoop.load().search, "refugee").result()
+        error = pool.submit(reg.lookup, "iomm").exception()
+    assert found == reg.search("refugee")
+    assert found.hits == reg.search("refugee").hits
+    assert isinstance(error, eucoop.UnknownEntityError)
+    assert error.suggestions
+
+
+class _ReadOnly(collections.abc.Mapping[str, Any]):
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        collections.OrderedDict,
+        types.MappingProxyType,
+        _ReadOnly,
+    ],
+    ids=["OrderedDict", "MappingProxyType", "Mapping subclass"],
+)
+def test_load_takes_any_mapping(wrap: Any, valid: dict[str, Any]) -> None:
+    expected = eucoop.load(valid, include_default=False).to_dict()
+    assert eucoop.load(wrap(valid), include_default=False).to_dict() == expected
+    nested = {
+        k: [types.MappingProxyType(i) for i in v] if isinstance(v, list) else v
+        for k, v in valid.items()
+    }
+    assert eucoop.load(wrap(nested), include_default=False).to_dict() == expected
+
+
+@pytest.mark.parametrize("wrap", [collections.OrderedDict, types.MappingProxyType])
+def test_a_bad_mapping_of_another_type_gets_the_same_problems_as_a_dict(
+    wrap: Any, valid: dict[str, Any]
+) -> None:
+    valid["organisations"][0]["founded"] = 1951
+    with pytest.raises(DataError) as as_dict:
+        eucoop.load(valid, include_default=False)
+    with pytest.raises(DataError) as as_other:
+        eucoop.load(wrap(valid), include_default=False)
+    assert as_other.value.problems == as_dict.value.problems
+    assert "founded" in as_other.value.problems[0].location
+
+
+@pytest.mark.parametrize("bad", [[1], 5, None, b"mine.json"])
+def test_what_is_not_a_path_or_a_mapping_is_a_data_error(bad: Any) -> None:
+    with pytest.raises(DataError) as info:
+        eucoop.load(bad, include_default=False)
+    (problem,) = info.value.problems
+    assert (problem.file, problem.location) == ("<data #1>", "$")
+    assert problem.message == f"expected a file, a folder or a mapping, got {type(bad).__name__}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -49,6 +50,9 @@ class DataError(ValueError):
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.problems,), self.__dict__
+
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
 
@@ -66,6 +70,9 @@ class UnknownEntityError(KeyError):
         self.suggestions = tuple(suggestions)
         self.message = message
         super().__init__(key)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.key, self.suggestions, self.message), self.__dict__
 
     @classmethod
     def of_kind(cls, key: str, actual: str, wanted: str) -> UnknownEntityError:
@@ -90,6 +97,9 @@ class AmbiguousLookupError(KeyError):
         self.key = key
         self.candidates = tuple(candidates)
         super().__init__(key)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.key, self.candidates), self.__dict__
 
     def __str__(self) -> str:
         return f"{self.key!r} could mean any of: " + ", ".join(self.candidates)

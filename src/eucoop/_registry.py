@@ -36,7 +36,7 @@ from eucoop._queries.filters import Filters, choice
 from eucoop._queries.lookup import Names
 from eucoop._queries.partners import partners
 from eucoop._queries.provenance import provenance
-from eucoop._queries.results import Provenance, Results, Roles, SearchResults, Timeline
+from eucoop._queries.results import Frozen, Provenance, Results, Roles, SearchResults, Timeline
 from eucoop._queries.search import SearchIndex
 from eucoop._queries.time import in_force, timeline_entries, uncertain_on, within
 from eucoop._render import REGISTRIES, html, summary
@@ -47,7 +47,7 @@ __all__ = ["Registry"]
 E = TypeVar("E", bound=Entity)
 
 
-class Registry:
+class Registry(Frozen):
     """An immutable, indexed collection of entities and the documents they cite.
 
     Get one with :func:`eucoop.load`. Iterating yields the entities of all
@@ -66,7 +66,6 @@ class Registry:
         "__weakref__",
         "_by_id",
         "_documents",
-        "_full",
         "_involved",
         "agreements",
         "dialogues",
@@ -80,6 +79,10 @@ class Registry:
     dialogues: Results[Dialogue]
     programmes: Results[Programme]
     documents: Results[Document]
+    _by_id: dict[str, Entity]
+    _documents: dict[str, Document]
+    _involved: dict[str, tuple[Entity, ...]]  # organisation id -> what it is in, on first ask
+    _full: Registry | None = None  # the registry an as-of view was cut from (None: whole)
     #: The day an :meth:`as_of` registry is for; ``None`` for the dataset as it is.
     date: PartialDate | None = None
 
@@ -92,15 +95,14 @@ class Registry:
         """
         with gc_paused():
             kinds = [Results(items) for items in indexes.by_kind(entities)]
-            self.organisations, self.agreements, self.dialogues, self.programmes = kinds
-            self.documents = Results(sorted(documents, key=attrgetter("id")))
-            self._by_id: dict[str, Entity] = {e.id: e for items in kinds for e in items}
-            self._documents = {d.id: d for d in self.documents}
-            #: organisation id -> the entities it takes part in, once each, made on first ask.
-            self._involved: dict[str, tuple[Entity, ...]] = {}
-            #: The registry an as-of view was cut from (None: this one is whole).
-            self._full: Registry | None = None
+            docs = Results(sorted(documents, key=attrgetter("id")))
+            self._set(**{k.collection: items for k, items in zip(KINDS, kinds, strict=True)})
+            self._set(documents=docs, _documents={d.id: d for d in docs}, _involved={})
+            self._set(_by_id={e.id: e for items in kinds for e in items})
         REGISTRIES.add(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Registry, (tuple(self), self.documents), {"_full": self._full, "date": self.date}
 
     # -- the collection ------------------------------------------------------
 
@@ -365,8 +367,7 @@ class Registry:
         day = PartialDate.coerce(date).start
         with gc_paused():
             view = Registry(trim(self, day, include_uncertain), self.documents)
-        view._full = self if self._full is None else self._full
-        view.date = PartialDate(day.year, day.month, day.day)
+        view._set(_full=self if self._full is None else self._full, date=PartialDate.coerce(day))
         return view
 
     def in_force(self, date: DateLike, *, include_uncertain: bool = False) -> Results[Agreement]:

@@ -12,7 +12,7 @@ from eucoop import _resources
 from eucoop._exceptions import Problem
 from eucoop._loading.hooks import NonFinite
 
-__all__ = ["FAILED", "PathArg", "packaged", "parse", "read_all"]
+__all__ = ["FAILED", "PathArg", "packaged", "parse", "plain", "read_all"]
 
 #: What :func:`eucoop.load` takes: a file, a folder, or data already parsed.
 PathArg = str | PathLike[str] | Mapping[str, Any]
@@ -35,7 +35,11 @@ def read_all(paths: tuple[PathArg, ...], problems: list[Problem]) -> Iterator[tu
     """``(name, parsed data)`` for every file, folder or mapping given; problems on the way."""
     for n, arg in enumerate(paths, 1):
         if isinstance(arg, Mapping):
-            yield f"<data #{n}>", arg
+            yield f"<data #{n}>", plain(arg)
+            continue
+        if not isinstance(arg, str | PathLike):
+            what = f"expected a file, a folder or a mapping, got {type(arg).__name__}"
+            problems.append(Problem(f"<data #{n}>", "$", what))
             continue
         path = Path(arg)
         targets = _folder(path, problems) if path.is_dir() else [path]
@@ -48,6 +52,28 @@ def read_all(paths: tuple[PathArg, ...], problems: list[Problem]) -> Iterator[tu
             raw = parse(str(target), data, problems)
             if raw is not FAILED:
                 yield str(target), raw
+
+
+def plain(value: Any) -> Any:
+    """*value* with every mapping in it a :class:`dict` and every list a :class:`list`.
+
+    Parsed JSON is made of those already and comes back as it is; a mapping
+    of another type (an ``OrderedDict``, a ``MappingProxyType``) is copied,
+    so that the converter, which reads exact dicts, sees what JSON would give.
+
+    >>> from types import MappingProxyType
+    >>> plain(MappingProxyType({"organisations": [MappingProxyType({"id": "x"})]}))
+    {'organisations': [{'id': 'x'}]}
+    """
+    if isinstance(value, Mapping):
+        items = {k: plain(v) for k, v in value.items()}
+        if type(value) is dict and all(items[k] is v for k, v in value.items()):
+            return value
+        return items
+    if type(value) is list:
+        elements = [plain(v) for v in value]
+        return value if all(a is b for a, b in zip(elements, value, strict=True)) else elements
+    return value
 
 
 def _folder(path: Path, problems: list[Problem]) -> list[Path]:

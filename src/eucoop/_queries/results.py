@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from eucoop._queries.search import Found, Hit
 
 __all__ = [
+    "Frozen",
     "Provenance",
     "Results",
     "Roles",
@@ -37,7 +38,40 @@ E_co = TypeVar("E_co", bound=Entity | Document, covariant=True)
 T_co = TypeVar("T_co", covariant=True)
 
 
-class Shown(tuple[T_co, ...]):
+class Frozen:
+    """A base for objects that refuse every attribute assignment and deletion.
+
+    Both raise an :class:`AttributeError` (as frozen entities do, with
+    ``attrs``' subclass of it). The class sets its own attributes with
+    :meth:`_set`; ``functools.cached_property`` writes the instance dict
+    directly and keeps working.
+
+    >>> import eucoop
+    >>> eucoop.load().organisations = ()
+    Traceback (most recent call last):
+    AttributeError: Registry is immutable: cannot set 'organisations'
+    """
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        msg = f"{type(self).__name__} is immutable: cannot set {name!r}"
+        raise AttributeError(msg, name=name, obj=self)
+
+    def __delattr__(self, name: str) -> NoReturn:
+        msg = f"{type(self).__name__} is immutable: cannot delete {name!r}"
+        raise AttributeError(msg, name=name, obj=self)
+
+    def _set(self, **values: object) -> None:
+        """Set attributes while building: past the refusal of :meth:`__setattr__`."""
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._set(**state)
+
+
+class Shown(Frozen, tuple[T_co, ...]):
     """A tuple that shows itself: HTML in notebooks, a short ``repr``, slices of its own type."""
 
     __slots__ = ()
@@ -54,13 +88,6 @@ class Shown(tuple[T_co, ...]):
     def _sliced(self, index: slice) -> Self:
         """The items *index* selects, as a result of this type."""
         return type(self)(tuple.__getitem__(self, index))
-
-    def __setattr__(self, name: str, value: object) -> NoReturn:
-        msg = f"{type(self).__name__} is immutable"
-        raise AttributeError(msg)
-
-    def __delattr__(self, name: str) -> NoReturn:
-        self.__setattr__(name, None)
 
     def __repr__(self) -> str:
         return summary(self)
@@ -125,19 +152,28 @@ class SearchResults(Results[Entity]):
     def __new__(cls, found: Found, ids: Iterable[str] | None = None) -> SearchResults:
         chosen = found.ids if ids is None else list(ids)
         self = super().__new__(cls, map(found.entities.__getitem__, chosen))
-        object.__setattr__(self, "_found", found)
-        object.__setattr__(self, "_ids", chosen)
-        object.__setattr__(self, "_hits", None)
+        self._set(_found=found, _ids=chosen, _hits=None)
         return self
 
     def _sliced(self, index: slice) -> Self:
         return type(self)(self._found, self._ids[index])
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # What was found, cut down to the entities these results hold.
+        found, ids = self._found, self._ids
+        kept = type(found)(
+            list(ids),
+            {i: found.scores[i] for i in ids},
+            {i: found.fields[i] for i in ids},
+            {i: found.entities[i] for i in ids},
+        )
+        return type(self), (kept,)
+
     @property
     def hits(self) -> tuple[Hit, ...]:
         """One :class:`~eucoop.Hit` per entity: its score and the fields that matched."""
         if self._hits is None:
-            object.__setattr__(self, "_hits", tuple(map(self._found.hit, self._ids)))
+            self._set(_hits=tuple(map(self._found.hit, self._ids)))
         return self._hits  # type: ignore[return-value] # set just above
 
     def to_dataframe(self, *, hits: bool = False) -> Any:
@@ -213,11 +249,14 @@ class Provenance(Shown[Source]):
     def __new__(cls, sources: Iterable[Source], documents: Mapping[str, Document]) -> Provenance:
         self = super().__new__(cls, sources)
         cited = {s.document: documents[s.document] for s in self if s.document in documents}
-        object.__setattr__(self, "_cited", cited)
+        self._set(_cited=cited)
         return self
 
     def _sliced(self, index: slice) -> Self:
         return type(self)(tuple.__getitem__(self, index), self._cited)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (tuple(self), self._cited)
 
     @property
     def documents(self) -> Results[Document]:
