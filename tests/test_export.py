@@ -680,9 +680,14 @@ def test_a_folder_is_refused_as_a_file(reg: eucoop.Registry, tmp_path: Path) -> 
 
 def test_missing_folders_are_removed_when_the_export_fails(tmp_path: Path) -> None:
     target = tmp_path / "a" / "b" / "out.json"
-    with pytest.raises(RuntimeError), _export.replacing(target) as tmp:
-        assert tmp.parent == target.parent
-        raise RuntimeError
+
+    def fail() -> None:
+        with _export.replacing(target) as tmp:
+            assert tmp.parent == target.parent
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        fail()
     assert list(tmp_path.iterdir()) == []
 
 
