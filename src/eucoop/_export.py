@@ -1,7 +1,9 @@
 """Exports: the registry as JSON, CSV (a folder or a .zip) or an SQLite database.
 
 Every writer builds its output in a temporary file beside the target and
-renames it into place, so a failure never leaves a half-written file.
+renames it into place, so a failure never leaves a half-written file; a CSV
+folder gets its whole set of files or none (:mod:`eucoop._writing`, which
+also refuses what is not a regular file and writes through symbolic links).
 
 The CSV files and the SQLite tables are the tables of
 :mod:`eucoop._queries.tables` (one per kind, documents, entities and the long
