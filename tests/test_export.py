@@ -772,3 +772,31 @@ def test_a_csv_set_over_what_is_not_a_file_changes_nothing(
         write_csv(reg, folder)
     assert {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir() if p != odd} == old
     assert sorted(p.name for p in folder.iterdir()) == sorted([*old, "timeline.csv"])
+
+
+def test_a_csv_set_is_put_back_without_hard_links(
+    reg: eucoop.Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    first, second, *_ = _export.csv_tables(reg)
+    (folder / second).write_text("old", encoding="utf-8")
+    real_replace = os.replace
+    renamed: list[Path] = []
+
+    def no_link(*_: object) -> None:
+        raise OSError("no hard links here")
+
+    def fail_on_the_third(src: str | Path, dst: str | Path) -> None:
+        if Path(dst).parent == folder and Path(src).parent.name != "old":
+            renamed.append(Path(dst))
+            if len(renamed) == 3:
+                raise OSError("disk full")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "link", no_link)
+    monkeypatch.setattr(os, "replace", fail_on_the_third)
+    with pytest.raises(OSError, match="disk full"):
+        write_csv(reg, folder)
+    assert renamed[:2] == [folder / first, folder / second]
+    assert _contents_of(folder) == {second: "old"}
