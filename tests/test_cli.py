@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import eucoop
+from eucoop._cli import context as cli_context
 from eucoop._cli import main
 from eucoop._cli import parser as cli_parser
 from eucoop._cli import run as cli_run
@@ -987,3 +988,131 @@ def test_schema_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     assert main(["schema", "-o", str(target)]) == 0
     assert json.loads(target.read_text(encoding="utf-8")) == json_schema()
     assert "wrote the data-file schema" in capsys.readouterr().out
+
+
+# -- hostile output paths and poor terminals (issue 12) --
+
+
+def test_export_to_stdout_is_refused(tmp_path: Path) -> None:
+    # /dev/stdout is a link to /proc/self/fd/1; a link of our own to it behaves the same,
+    # and were the refusal to fail, it is our link that gets replaced, not the system's.
+    link = tmp_path / "stdout.json"
+    link.symlink_to("/dev/stdout")
+    cp = subprocess.run(
+        [sys.executable, "-m", "eucoop", *BASE, "export", "-o", str(link)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (cp.returncode, cp.stdout) == (1, "")
+    assert cp.stderr.startswith(f"eucoop: cannot write {link}: it is a named pipe (FIFO)")
+    assert "not to standard output" in cp.stderr
+    assert one_line_error(cp.stderr)
+    assert link.is_symlink()
+
+
+def test_export_through_a_symlink_and_to_a_fifo(run: Run, tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old", encoding="utf-8")
+    (tmp_path / "link.json").symlink_to(real)
+    assert run("export", "-o", str(tmp_path / "link.json"))[0] == 0
+    assert json.loads(real.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert (tmp_path / "link.json").is_symlink()
+    os.mkfifo(tmp_path / "fifo.db")
+    code, out, err = run("export", "-o", str(tmp_path / "fifo.db"))
+    assert (code, out) == (1, "")
+    assert "named pipe (FIFO), not a regular file" in err
+    assert one_line_error(err)
+    code, _, err = run("schema", "-o", str(tmp_path / "fifo.db"))
+    assert code == 1
+    assert "named pipe" in err
+
+
+def test_an_ascii_terminal_gets_replacement_characters() -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    cp = subprocess.run(
+        [sys.executable, "-m", "eucoop", "show", "greco"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert cp.returncode == 0, cp.stderr
+    assert cp.stderr == b""
+    assert b"Groupe d'?tats contre la corruption" in cp.stdout
+    assert all(b < 128 for b in cp.stdout)
+
+
+def _interrupted(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_ctrl_c_while_loading_exits_130_quietly() -> None:
+    # A real SIGINT, sent while the data loads, then `python -m eucoop summary`.
+    cp = _interrupted(
+        "import os, runpy, signal, sys, time\n"
+        "from eucoop._cli import context\n"
+        "def load(*a, **k):\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    time.sleep(10)\n"
+        "context.load = load\n"
+        "sys.argv = ['eucoop', 'summary']\n"
+        "runpy.run_module('eucoop', run_name='__main__', alter_sys=True)\n"
+    )
+    assert cp.returncode == 130
+    assert (cp.stdout, cp.stderr) == ("", "")
+
+
+def test_ctrl_c_while_starting_up_exits_130_quietly() -> None:
+    # Interrupted while `python -m eucoop` imports the command line.
+    cp = _interrupted(
+        "import runpy, sys\n"
+        "class Interrupt:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'eucoop._cli':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "sys.argv = ['eucoop', 'summary']\n"
+        "runpy.run_module('eucoop', run_name='__main__', alter_sys=True)\n"
+    )
+    assert cp.returncode == 130
+    assert "Traceback" not in cp.stderr
+    assert (cp.stdout, cp.stderr) == ("", "")
+
+
+def test_ctrl_c_while_parsing(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupt() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_run, "build_parser", interrupt)
+    assert run() == (130, "", "")
+
+
+def test_escape_sequences_never_reach_the_terminal(run: Run) -> None:
+    code, out, err = run("show", "evil\x1b[2J\x9b31m\x07")
+    assert code == 1
+    assert out == ""
+    assert "\x1b" not in err
+    assert "\x9b" not in err
+    assert "\x07" not in err
+    assert "evil\\x1b[2J\\x9b31m\\x07" in err
+    assert one_line_error(err)
+    # A data file's name, quoted in a DataError's message, is escaped too.
+    bad = f"{os.sep}nowhere{os.sep}evil\x1b[2J\x9b.json"
+    code, out, err = run("--data", bad, base=False)
+    assert (code, out) == (1, "")
+    assert err.startswith("/nowhere/evil\\x1b[2J\\x9b.json: $: cannot read")
+
+
+def test_text_and_json_output_escape_control_characters(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cli_context.out(["name\x1b]0;owned\x07 \x9b2J\ttab", "next"])
+    assert capsys.readouterr().out == "name\\x1b]0;owned\\x07 \\x9b2J\\x09tab\nnext\n"
+    cli_context.out_json({"name": "a\x1b[2J\x9b\x7fb é"})
+    out = capsys.readouterr().out
+    assert out == '{\n  "name": "a\\u001b[2J\\u009b\\u007fb é"\n}\n'
+    assert json.loads(out) == {"name": "a\x1b[2J\x9b\x7fb é"}

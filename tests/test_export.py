@@ -8,7 +8,9 @@ import importlib.util
 import io
 import json
 import os
+import socket
 import sqlite3
+import stat
 import tempfile
 import zipfile
 from collections import defaultdict
@@ -611,3 +613,190 @@ def test_csv_reads_back_into_pandas_as_to_dataframe(name: str, tmp_path: Path) -
     for c in t.columns:
         if c.type is int:
             assert str(back[c.name].dtype) == "Int64"
+
+
+# -- output paths that are not ours (issue 12) --
+
+
+def test_a_symlink_is_written_through(reg: eucoop.Registry, tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old", encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    write_json(reg, link)
+    assert link.is_symlink()
+    assert os.readlink(link) == str(real)
+    assert json.loads(real.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert real.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.json", "real.json"]
+
+
+def test_a_dangling_symlink_is_refused(reg: eucoop.Registry, tmp_path: Path) -> None:
+    link = tmp_path / "link.db"
+    link.symlink_to(tmp_path / "nowhere.db")
+    for writer in (write_json, write_sqlite, write_csv):
+        with pytest.raises(OSError, match="symbolic link to nothing"):
+            writer(reg, link)
+    assert link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.db"]
+
+
+def test_a_fifo_is_refused(reg: eucoop.Registry, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match=r"named pipe \(FIFO\), not a regular file"):
+        write_json(reg, fifo)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe.json"]
+
+
+def test_a_device_and_a_socket_are_refused(reg: eucoop.Registry, tmp_path: Path) -> None:
+    # Through a link of our own: were the refusal to fail, the link is what gets replaced,
+    # never the system's device (run as root, the old code replaced /dev/null itself).
+    device = tmp_path / "null.db"
+    device.symlink_to(os.devnull)
+    with pytest.raises(OSError, match="character device, not a regular file"):
+        write_sqlite(reg, device)
+    assert device.is_symlink()
+    assert stat.S_ISCHR(device.stat().st_mode)
+    here = Path.cwd()
+    os.chdir(tmp_path)  # a short path: socket names are limited to about 100 bytes
+    try:
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.bind("s.json")
+            with pytest.raises(OSError, match="socket"):
+                write_json(reg, Path("s.json"))
+            assert stat.S_ISSOCK(Path("s.json").lstat().st_mode)
+    finally:
+        os.chdir(here)
+
+
+def test_a_folder_is_refused_as_a_file(reg: eucoop.Registry, tmp_path: Path) -> None:
+    (tmp_path / "out.json").mkdir()
+    with pytest.raises(OSError, match="it is a folder, not a regular file"):
+        write_json(reg, tmp_path / "out.json")
+
+
+def test_missing_folders_are_removed_when_the_export_fails(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "out.json"
+
+    def fail() -> None:
+        with _export.replacing(target) as tmp:
+            assert tmp.parent == target.parent
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        fail()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_new_csv_folder_appears_whole_or_not_at_all(
+    reg: eucoop.Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "new" / "csv"
+
+    def fail(*_: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "rename", fail)
+    with pytest.raises(OSError, match="disk full"):
+        write_csv(reg, folder)
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    old = os.umask(0o022)
+    try:
+        write_csv(reg, folder)
+    finally:
+        os.umask(old)
+    assert folder.stat().st_mode & 0o777 == 0o755
+    assert {p.stat().st_mode & 0o777 for p in folder.iterdir()} == {0o644}
+
+
+def _old_csv_folder(reg: eucoop.Registry, folder: Path) -> dict[str, str]:
+    folder.mkdir()
+    old = {name: f"old {name}\n" for name in _export.csv_tables(reg)}
+    for name, text in old.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    del old["timeline.csv"]  # a name of the set that was not there before
+    (folder / "timeline.csv").unlink()
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    return {**old, "notes.txt": "mine"}
+
+
+def _contents_of(folder: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()}
+
+
+def test_a_csv_set_is_replaced_all_at_once_or_not_at_all(
+    reg: eucoop.Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "csv"
+    old = _old_csv_folder(reg, folder)
+    real_replace = os.replace
+    calls = []
+
+    def fail_on_the_third(src: str | Path, dst: str | Path) -> None:
+        if Path(dst).parent == folder:
+            calls.append(dst)
+            if len(calls) == 3:
+                raise PermissionError(13, "Permission denied", str(dst))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", fail_on_the_third)
+    with pytest.raises(PermissionError):
+        write_csv(reg, folder)
+    assert len(calls) > 3  # two renamed in, one failed, two put back
+    assert _contents_of(folder) == old
+    monkeypatch.undo()
+    write_csv(reg, folder)
+    new = _contents_of(folder)
+    assert new.pop("notes.txt") == "mine"
+    assert new == _export.csv_tables(reg)
+
+
+@pytest.mark.parametrize("member", ["folder", "fifo", "symlink"])
+def test_a_csv_set_over_what_is_not_a_file_changes_nothing(
+    reg: eucoop.Registry, tmp_path: Path, member: str
+) -> None:
+    folder = tmp_path / "csv"
+    old = _old_csv_folder(reg, folder)
+    odd = folder / "timeline.csv"
+    if member == "folder":
+        odd.mkdir()
+    elif member == "fifo":
+        os.mkfifo(odd)
+    else:
+        odd.symlink_to(folder / "notes.txt")
+    with pytest.raises(OSError, match=f"cannot write {odd}: it is a"):
+        write_csv(reg, folder)
+    assert {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir() if p != odd} == old
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*old, "timeline.csv"])
+
+
+def test_a_csv_set_is_put_back_without_hard_links(
+    reg: eucoop.Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    first, second, *_ = _export.csv_tables(reg)
+    (folder / second).write_text("old", encoding="utf-8")
+    real_replace = os.replace
+    renamed: list[Path] = []
+
+    def no_link(*_: object) -> None:
+        raise OSError("no hard links here")
+
+    def fail_on_the_third(src: str | Path, dst: str | Path) -> None:
+        if Path(dst).parent == folder and Path(src).parent.name != "old":
+            renamed.append(Path(dst))
+            if len(renamed) == 3:
+                raise OSError("disk full")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "link", no_link)
+    monkeypatch.setattr(os, "replace", fail_on_the_third)
+    with pytest.raises(OSError, match="disk full"):
+        write_csv(reg, folder)
+    assert renamed[:2] == [folder / first, folder / second]
+    assert _contents_of(folder) == {second: "old"}

@@ -1,7 +1,9 @@
 """Exports: the registry as JSON, CSV (a folder or a .zip) or an SQLite database.
 
 Every writer builds its output in a temporary file beside the target and
-renames it into place, so a failure never leaves a half-written file.
+renames it into place, so a failure never leaves a half-written file; a CSV
+folder gets its whole set of files or none (:mod:`eucoop._writing`, which
+also refuses what is not a regular file and writes through symbolic links).
 
 The CSV files and the SQLite tables are the tables of
 :mod:`eucoop._queries.tables` (one per kind, documents, entities and the long
@@ -15,12 +17,10 @@ decimal: see :func:`sql_number`).
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import cache
@@ -33,6 +33,7 @@ from eucoop._queries.rows import Column, Row, Scalar, cell
 from eucoop._queries.tables import TABLE_NAMES, Table, all_tables
 from eucoop._registry import Registry
 from eucoop._resources import version
+from eucoop._writing import replacing, write_folder
 
 if TYPE_CHECKING:
     import sqlite3
@@ -48,34 +49,6 @@ __all__ = [
     "write_json",
     "write_sqlite",
 ]
-
-
-# -- writing safely -----------------------------------------------------------
-
-
-def _file_mode(path: Path) -> int:
-    """The mode a new file would get (mkstemp makes private ones), or the old file's."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        mask = os.umask(0o022)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
-@contextlib.contextmanager
-def replacing(path: Path) -> Iterator[Path]:
-    """A temporary path beside *path*, renamed onto it when the block succeeds."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
-    try:
-        yield tmp_path
-        tmp_path.chmod(_file_mode(path))
-        tmp_path.replace(path)
-    finally:
-        tmp_path.unlink(missing_ok=True)
 
 
 def write_json(reg: Registry, path: str | os.PathLike[str]) -> Path:
@@ -145,10 +118,7 @@ def write_csv(reg: Registry, path: str | os.PathLike[str]) -> Path:
             for name, text in tables.items():
                 zf.writestr(name, text)
         return target
-    target.mkdir(parents=True, exist_ok=True)
-    for name, text in tables.items():
-        with replacing(target / name) as tmp:
-            tmp.write_text(text, encoding="utf-8", newline="")
+    write_folder(target, tables)
     return target
 
 

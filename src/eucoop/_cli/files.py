@@ -69,7 +69,8 @@ def schema(ctx: Context) -> int:
     """Print the JSON Schema of data files, or write it to a file."""
     schema_text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if ctx.args.output:
-        Path(ctx.args.output).write_text(schema_text, encoding="utf-8")
+        with _export.replacing(Path(ctx.args.output)) as tmp:
+            tmp.write_text(schema_text, encoding="utf-8")
         out([f"wrote the data-file schema to {ctx.args.output}"])
     else:
         sys.stdout.write(schema_text)

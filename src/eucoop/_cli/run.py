@@ -2,18 +2,20 @@
 
 Exit status: 0 on success (an empty result included), 1 for an unknown or
 ambiguous name, a bad data file or a file that cannot be read or written,
-2 for a usage error or a bad value (a date, a policy area...). Errors are one
-line each on stderr, never a traceback.
+2 for a usage error or a bad value (a date, a policy area...), 130 when
+interrupted (Ctrl-C). Errors are one line each on stderr, never a traceback.
+A terminal that cannot show a character gets a replacement character (``?``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable
 
 from eucoop._cli import commands, files
-from eucoop._cli.context import Context, Failure, err
+from eucoop._cli.context import Context, Failure, err, printable
 from eucoop._cli.parser import build_parser
 from eucoop._exceptions import AmbiguousLookupError, DataError, UnknownEntityError
 
@@ -51,8 +53,25 @@ def _os_message(exc: OSError) -> str:
     return str(exc)
 
 
+def _replace_unencodable() -> None:
+    """Let stdout and stderr print ``?`` for what their encoding cannot show, not fail."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
+    try:
+        _replace_unencodable()
+        return _run(argv)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -67,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except DataError as exc:
-        sys.stderr.write(f"{exc}\n")
+        sys.stderr.write(printable(f"{exc}\n"))
         return 1
     except (UnknownEntityError, AmbiguousLookupError, Failure) as exc:
         err(str(exc))
