@@ -10,7 +10,7 @@ from typing import Any
 
 from eucoop import _resources
 from eucoop._exceptions import Problem
-from eucoop._loading.hooks import NonFinite
+from eucoop._loading.hooks import NonFinite, parse_int
 
 __all__ = ["FAILED", "PathArg", "packaged", "parse", "read_all"]
 
@@ -76,7 +76,7 @@ def parse(name: str, data: bytes, problems: list[Problem]) -> Any:
         problems.append(Problem(name, "$", f"not UTF-8 text (bad byte at offset {exc.start})"))
         return FAILED
     try:
-        return json.loads(text, parse_constant=NonFinite)
+        return json.loads(text, parse_constant=NonFinite, parse_int=parse_int)
     except json.JSONDecodeError as exc:
         msg = f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         problems.append(Problem(name, "$", msg))
