@@ -917,3 +917,26 @@ def test_integer_of_many_digits_is_located(
         f"integer out of range: {digits} digits "
         "(must be from -9223372036854775808 to 9223372036854775807)"
     )
+
+
+def test_duplicate_keys_are_located(write: Write, valid: dict[str, Any]) -> None:
+    import json
+
+    text = json.dumps(valid)
+    text = text.replace('"budget": {', '"budget": null, "budget": {', 1)
+    text = text[:-1] + ', "organisations": []}'
+    path = write(text)
+    problems = problems_of(path)
+    assert [(p.file, p.location, p.message) for p in problems] == [
+        (str(path), loc, f"duplicate key {key!r}: a key may appear only once in an object")
+        for loc, key in (
+            ("$.organisations", "organisations"),
+            ("$.programmes[0].budget", "budget"),
+        )
+    ]
+
+
+def test_the_same_key_in_different_objects_is_no_duplicate(
+    write: Write, valid: dict[str, Any]
+) -> None:
+    assert len(eucoop.load(write(valid), include_default=False)) == 5  # "id" in every object
