@@ -1,8 +1,11 @@
 """A JSON Schema (draft 2020-12) for data files, generated from the model itself.
 
-The schema checks shape: keys, types, enum values, id and code patterns. What
-it cannot express (references that resolve, unique ids, ISO code lists, dates
-in order) is left to :func:`eucoop.load`, which checks everything.
+The schema checks shape: keys, types, enum values, id, code, amount and text
+patterns, integer bounds; what it accepts there, loading accepts too (a
+property test holds them to it). What it cannot express (references that
+resolve, unique ids and lookup keys, ISO code lists, dates in order,
+paragraphs within their document, keys written twice, lone surrogates) is
+left to :func:`eucoop.load`, which checks everything.
 """
 
 from __future__ import annotations
@@ -158,7 +161,7 @@ def json_schema() -> dict[str, Any]:
         ],
     }
     top = defs.pop("DataFile")
-    top["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
+    top["properties"]["schema_version"] = {"anyOf": [{"const": SCHEMA_VERSION}, {"type": "null"}]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
