@@ -940,3 +940,22 @@ def test_the_same_key_in_different_objects_is_no_duplicate(
     write: Write, valid: dict[str, Any]
 ) -> None:
     assert len(eucoop.load(write(valid), include_default=False)) == 5  # "id" in every object
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "location"),
+    [
+        ("aliases", ["IOM-ish", "?"], "$.organisations[0].aliases[1]"),
+        ("acronym", "...", "$.organisations[0].acronym"),
+        ("name", "\u2014 ! \u2014", "$.organisations[0].name"),
+    ],
+)
+def test_name_without_letter_or_digit_is_refused(
+    valid: dict[str, Any], write: Write, field: str, value: Any, location: str
+) -> None:
+    valid["organisations"][0][field] = value
+    path = write(valid)
+    p = only(problems_of(path))
+    text = value[-1] if isinstance(value, list) else value
+    assert (p.file, p.location) == (str(path), location)
+    assert p.message == f"{text!r} has no letter or digit to look it up by"
