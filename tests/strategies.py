@@ -38,9 +38,9 @@ whole_files = settings(
 COUNTRIES = sorted(iso_codes()["countries"])
 CURRENCIES = sorted(iso_codes()["currencies"])
 
-text = st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30).filter(
-    lambda s: s.strip() != ""
-)
+text = st.text(
+    alphabet=st.characters(exclude_categories=["Cs", "Cc"]), min_size=1, max_size=30
+).filter(lambda s: s.strip() != "")
 
 
 @st.composite

@@ -61,7 +61,7 @@ BROKEN: dict[str, Callable[[dict[str, Any]], None]] = {
     "acronym blank": _set("dialogues.0.acronym", " "),
     "acronym empty": _set("dialogues.0.acronym", ""),
     "acronym clash": _set("dialogues.0.acronym", "po"),
-    "alias blank": _set("organisations.1.aliases.0", "\t"),
+    "alias blank": _set("organisations.1.aliases.0", "  "),  # "\t" is refused before the checks
     "alias clash": _set("organisations.1.aliases.0", "Joint  Programme"),
     "alias clash, accented": _set("organisations.1.aliases.1", "Jöint Programme"),
     "no sources": _set("dialogues.0.sources", []),

@@ -475,8 +475,14 @@ def test_unknown_table_lists_every_table(reg: eucoop.Registry) -> None:
 def with_budgets(*amounts: str) -> eucoop.Registry:
     data = json.loads(FIXTURE.read_text(encoding="utf-8"))
     template = data["programmes"][1]
+    # Data files write amounts in plain digits ("1E+20" is refused): the same numbers.
     data["programmes"] = data["programmes"][:1] + [
-        {**template, "id": f"p{i}", "name": f"P{i}", "budget": {"amount": a, "currency": "EUR"}}
+        {
+            **template,
+            "id": f"p{i}",
+            "name": f"P{i}",
+            "budget": {"amount": format(Decimal(a), "f"), "currency": "EUR"},
+        }
         for i, a in enumerate(amounts)
     ]
     return eucoop.load(data, include_default=False)

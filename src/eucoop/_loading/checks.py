@@ -47,6 +47,8 @@ def iso_codes() -> dict[str, frozenset[str]]:
 
 
 _MATCHERS = {name: re.compile(p).fullmatch for name, p in PATTERNS.items()}
+#: A lookup key must hold a letter or digit: the forgiving key drops everything else.
+_HAS_WORD = re.compile(r"[^\W_]").search
 
 _CODE_MESSAGES = {
     "countries": "{!r} is not an ISO 3166-1 alpha-2 country code",
@@ -174,6 +176,15 @@ class _Checker:
             for key in lookup_keys(ent):
                 if setdefault(key, ident) != ident and key:  # a blank key: its field's rule
                     self.clash(rec, key, self.by_id[keys[key]])
+                elif key.strip() and _HAS_WORD(key) is None:
+                    self.wordless(rec, key)
+
+    def wordless(self, rec: Located, key: str) -> None:
+        """Report a name, acronym or alias with no letter or digit: lookups could not tell it."""
+        ent = rec.value
+        assert isinstance(ent, Entity)  # noqa: S101 - only entities have keys
+        field = next(f for k, f in zip(lookup_keys(ent), key_fields(ent), strict=True) if k == key)
+        self.add(rec, field, f"{_text_at(ent, field)!r} has no letter or digit to look it up by")
 
     def clash(self, rec: Located, key: str, owner: Located) -> None:
         """Report a lookup key of *rec* that *owner* has already (the rare path)."""

@@ -103,6 +103,11 @@ def _unstructure_date(value: PartialDate) -> str:
     return value.isoformat()
 
 
+def plain_amount(value: Decimal) -> str:
+    """An amount as data files write it: plain digits, never an exponent (``1E+3``)."""
+    return format(value, "f")
+
+
 def _make(detailed: bool) -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     conv.register_structure_hook(str, structure_str)
@@ -131,7 +136,7 @@ def _make(detailed: bool) -> cattrs.Converter:
     conv.register_unstructure_hook(PartialDate, _unstructure_date)
     for enum in _ENUMS:
         conv.register_unstructure_hook(enum, _enum_value)
-    conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook(Decimal, plain_amount)
     conv.register_unstructure_hook_func(
         lambda t: typing.get_origin(t) is frozenset or t is frozenset,  # type: ignore[comparison-overlap]
         lambda v: sorted(conv.unstructure(x) for x in v),
@@ -150,7 +155,7 @@ def _make(detailed: bool) -> cattrs.Converter:
     conv.register_unstructure_hook_factory(
         lambda t: t is Money,
         lambda cls: make_dict_unstructure_fn(
-            cls, conv, amount=override(unstruct_hook=str), _cattrs_use_linecache=False
+            cls, conv, amount=override(unstruct_hook=plain_amount), _cattrs_use_linecache=False
         ),
     )
     return conv

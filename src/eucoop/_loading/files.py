@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from os import PathLike
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 from eucoop import _resources
 from eucoop._exceptions import Problem
-from eucoop._loading.hooks import NonFinite
+from eucoop._loading.hooks import NonFinite, parse_int
 
 __all__ = ["FAILED", "PathArg", "packaged", "parse", "plain", "read_all"]
 
@@ -101,11 +102,43 @@ def parse(name: str, data: bytes, problems: list[Problem]) -> Any:
     except UnicodeDecodeError as exc:
         problems.append(Problem(name, "$", f"not UTF-8 text (bad byte at offset {exc.start})"))
         return FAILED
+    repeated: dict[int, tuple[dict[str, Any], list[str]]] = {}
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        # dict(items) is last-wins: a key written twice is only seen by counting.
+        out = dict(items)
+        if len(out) != len(items):
+            counts = Counter(key for key, _ in items)
+            repeated[id(out)] = (out, [k for k, n in counts.items() if n > 1])
+        return out
+
     try:
-        return json.loads(text, parse_constant=NonFinite)
+        value = json.loads(
+            text, parse_constant=NonFinite, parse_int=parse_int, object_pairs_hook=pairs
+        )
     except json.JSONDecodeError as exc:
         msg = f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         problems.append(Problem(name, "$", msg))
     except RecursionError:
         problems.append(Problem(name, "$", "not usable JSON: nested too deeply"))
+    else:
+        if not repeated:
+            return value
+        for path, obj in _objects(value, "$"):
+            if id(obj) in repeated:  # the dicts are kept alive there: ids are theirs
+                for key in repeated[id(obj)][1]:
+                    msg = f"duplicate key {key!r}: a key may appear only once in an object"
+                    problems.append(Problem(name, f"{path}.{key}", msg))
     return FAILED
+
+
+def _objects(value: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(JSON location, object)`` for every object in a parsed value, outermost first."""
+    stack = [(path, value)]
+    while stack:
+        here, v = stack.pop()
+        if type(v) is dict:
+            yield here, v
+            stack.extend((f"{here}.{k}", x) for k, x in reversed(v.items()))
+        elif type(v) is list:
+            stack.extend((f"{here}[{i}]", x) for i, x in reversed(list(enumerate(v))))

@@ -6,8 +6,9 @@ one JSON type and says "expected ..., got ..." otherwise. The converter
 (:mod:`eucoop._loading.converter`) registers them.
 """
 
+import re
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from itertools import repeat
@@ -23,11 +24,13 @@ from cattrs.errors import (
 )
 
 from eucoop._model import Money, PartialDate
+from eucoop._model.fields import FORBIDDEN_TEXT, INT_MAX, INT_MIN, PATTERNS
 from eucoop._text import did_you_mean
 
 __all__ = [
     "DATES",
     "EXACT",
+    "BigInt",
     "Invalid",
     "NonFinite",
     "WrongType",
@@ -40,6 +43,7 @@ __all__ = [
     "structure_int",
     "structure_money",
     "structure_str",
+    "text_problem",
     "wrong",
 ]
 
@@ -58,6 +62,28 @@ class NonFinite:
 
     def __repr__(self) -> str:
         return self.name
+
+
+class BigInt:
+    """What the JSON reader makes of an integer too long for any integer field.
+
+    Python refuses to convert an integer of more than 4,300 digits, and no
+    field holds one of more than 19: such integers stay this marker, reported
+    at their location as out of range.
+    """
+
+    __slots__ = ("digits",)
+
+    def __init__(self, text: str) -> None:
+        self.digits = len(text.lstrip("-"))
+
+    def __repr__(self) -> str:
+        return f"<an integer of {self.digits} digits>"
+
+
+def parse_int(text: str) -> int | BigInt:
+    """``json.loads``' ``parse_int``: integers of up to 20 characters, else :class:`BigInt`."""
+    return int(text) if len(text) <= 20 else BigInt(text)
 
 
 class Invalid(ValueError):
@@ -80,6 +106,8 @@ _JSON_NAMES = {
 
 
 def json_type(value: object) -> str:
+    if isinstance(value, BigInt):
+        return "an integer"
     if isinstance(value, NonFinite):
         return f"{value.name} (not valid JSON)"
     return _JSON_NAMES.get(type(value), type(value).__name__)
@@ -89,16 +117,65 @@ def wrong(expected: str, value: object) -> WrongType:
     return WrongType(f"expected {expected}, got {json_type(value)}")
 
 
+_FORBIDDEN = re.compile(FORBIDDEN_TEXT)
+
+
+def text_problem(value: str) -> str | None:
+    r"""What is wrong with a text's characters, or None: control characters, lone surrogates.
+
+    >>> text_problem("Fine text, with an accent: \u00e9")
+    >>> text_problem("Red\x9b31m")
+    "control character '\\x9b' at position 3 (text must not hold control characters)"
+    """
+    if value.isprintable():  # the common case: C-fast, and true of no text with a bad character
+        return None
+    bad = _FORBIDDEN.search(value)
+    if bad is None:
+        return None
+    char, at = bad.group(), bad.start()
+    if "\ud800" <= char <= "\udfff":
+        return f"unpaired surrogate {char!r} at position {at} (not a Unicode character)"
+    return f"control character {char!r} at position {at} (text must not hold control characters)"
+
+
+def valid_texts(values: Sequence[str]) -> bool:
+    """Whether no text of *values* has a bad character (see :func:`text_problem`)."""
+    return all(map(str.isprintable, values)) or not any(map(text_problem, values))
+
+
+def out_of_range(value: int) -> Invalid:
+    return Invalid(f"integer out of range: {value} (must be from {INT_MIN} to {INT_MAX})")
+
+
+def _too_big(value: BigInt) -> Invalid:
+    return Invalid(
+        f"integer out of range: {value.digits} digits (must be from {INT_MIN} to {INT_MAX})"
+    )
+
+
 def structure_str(value: object, _t: object) -> str:
     if type(value) is not str:
         raise wrong("a string", value)
+    if not value.isprintable():
+        problem = text_problem(value)
+        if problem is not None:
+            raise Invalid(problem)
     return value
 
 
 def structure_int(value: object, _t: object) -> int:
     if type(value) is not int:
+        if type(value) is BigInt:
+            raise _too_big(value)
         raise wrong("an integer", value)
+    if not INT_MIN <= value <= INT_MAX:
+        raise out_of_range(value)
     return value
+
+
+def valid_ints(values: Sequence[int]) -> bool:
+    """Whether every integer of *values* is in range."""
+    return all(INT_MIN <= v <= INT_MAX for v in values)
 
 
 def structure_bool(value: object, _t: object) -> bool:
@@ -107,12 +184,19 @@ def structure_bool(value: object, _t: object) -> bool:
     return value
 
 
-#: The hooks that accept exactly one Python type and return the value as it is.
-EXACT: dict[Callable[[Any, Any], Any], type] = {
-    structure_str: str,
-    structure_int: int,
-    structure_bool: bool,
+def _true(_values: Sequence[Any]) -> bool:
+    return True
+
+
+#: The hooks that accept exactly one Python type and return the value as it
+#: is, with a check of a whole list of values of that type at once.
+EXACT: dict[Callable[[Any, Any], Any], tuple[type, Callable[[Sequence[Any]], bool]]] = {
+    structure_str: (str, valid_texts),
+    structure_int: (int, valid_ints),
+    structure_bool: (bool, _true),
 }
+
+_AMOUNT = re.compile(f"-?{PATTERNS['amount']}").fullmatch
 
 
 def structure_decimal(value: object, _t: object) -> Decimal:
@@ -123,9 +207,13 @@ def structure_decimal(value: object, _t: object) -> Decimal:
         msg = 'amounts must be written as a string or an integer, not a binary float (write "1.5")'
         raise WrongType(msg)
     if type(value) is int:
-        return Decimal(value)
+        return Decimal(structure_int(value, _t))
+    if type(value) is BigInt:
+        raise _too_big(value)
     if type(value) is not str:
         raise wrong("a decimal string or an integer", value)
+    if _AMOUNT(value) is not None:
+        return Decimal(value)
     try:
         amount = Decimal(value)
     except InvalidOperation:
@@ -134,7 +222,11 @@ def structure_decimal(value: object, _t: object) -> Decimal:
     if not amount.is_finite():
         msg = f"amount must be finite, not {value!r}"
         raise Invalid(msg)
-    return amount
+    msg = (
+        f"{value!r} is not written as an amount: digits, with an optional decimal point "
+        'and digits (like "1000" or "12.50"), nothing else'
+    )
+    raise Invalid(msg)
 
 
 #: Dates repeat: each is parsed once and the (immutable) result shared.
@@ -159,9 +251,9 @@ def structure_date(value: object, _t: object) -> PartialDate:
 
 
 def optional_str(value: object, _t: object) -> str | None:
-    if value is None or type(value) is str:
+    if value is None or (type(value) is str and value.isprintable()):
         return value
-    raise wrong("a string", value)
+    return structure_str(value, _t)
 
 
 def optional_date(value: object, _t: object) -> PartialDate | None:
@@ -169,9 +261,7 @@ def optional_date(value: object, _t: object) -> PartialDate | None:
 
 
 def optional_int(value: object, _t: object) -> int | None:
-    if value is None or type(value) is int:
-        return value
-    raise wrong("an integer", value)
+    return None if value is None else structure_int(value, _t)
 
 
 def optional_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
@@ -228,7 +318,7 @@ def structure_money(value: object, _t: object) -> Money:
 
 def structure_amount(value: object, _t: object) -> Decimal:
     amount = structure_decimal(value, _t)
-    if amount < 0:
+    if amount.is_signed():
         msg = f"amount must not be negative: {value!r}"
         raise Invalid(msg)
     return amount
@@ -257,7 +347,7 @@ def sequence_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any
     origin = typing.get_origin(t)
     inner_t = typing.get_args(t)[0]
     inner = conv.get_structure_hook(inner_t)
-    exact = {EXACT[inner]} if inner in EXACT else None
+    exact, valid = ({EXACT[inner][0]}, EXACT[inner][1]) if inner in EXACT else (None, _true)
     members: dict[str, Any] | None = getattr(inner, "members", None)
 
     def structure(value: Any, _t: Any) -> Any:
@@ -265,7 +355,7 @@ def sequence_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any
             raise wrong("a list", value)
         try:
             if exact is not None:
-                if exact.issuperset(map(type, value)):
+                if exact.issuperset(map(type, value)) and valid(value):
                     return origin(value)
             elif members is not None:
                 return origin(map(members.__getitem__, value))

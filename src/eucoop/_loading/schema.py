@@ -1,8 +1,11 @@
 """A JSON Schema (draft 2020-12) for data files, generated from the model itself.
 
-The schema checks shape: keys, types, enum values, id and code patterns. What
-it cannot express (references that resolve, unique ids, ISO code lists, dates
-in order) is left to :func:`eucoop.load`, which checks everything.
+The schema checks shape: keys, types, enum values, id, code, amount and text
+patterns, integer bounds; what it accepts there, loading accepts too (a
+property test holds them to it). What it cannot express (references that
+resolve, unique ids and lookup keys, ISO code lists, dates in order,
+paragraphs within their document, keys written twice, lone surrogates) is
+left to :func:`eucoop.load`, which checks everything.
 """
 
 from __future__ import annotations
@@ -16,14 +19,28 @@ import attrs
 
 from eucoop._loading.converter import SCHEMA_VERSION, DataFile
 from eucoop._model import KINDS, Document, FieldInfo, Meta, Money, PartialDate, fields_of
-from eucoop._model.fields import PATTERNS
+from eucoop._model.fields import INT_MAX, INT_MIN, NONBLANK_PATTERN, PATTERNS, TEXT_PATTERN
 
-__all__ = ["SCHEMA_ID", "json_schema"]
+__all__ = ["SCHEMA_ID", "json_schema", "whole"]
 
 SCHEMA_ID = "https://eucoop.readthedocs.io/schema/data-file-v1.json"
 
-_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
-_AMOUNT = r"^[0-9]+(\.[0-9]+)?$"
+
+def whole(pattern: str) -> str:
+    r"""*pattern* anchored to match a whole string, the same in ECMA-262 and Python.
+
+    A JSON Schema pattern is an unanchored ECMA-262 search; validators written
+    in Python use :mod:`re`, whose ``$`` also matches before a final newline.
+    The lookahead ``(?!\n)`` closes that gap: ``"12\n"`` is no amount anywhere.
+
+    >>> whole("[0-9]+")
+    '^(?:[0-9]+)$(?!\\n)'
+    """
+    return f"^(?:{pattern})$(?!\\n)"
+
+
+_DATE = whole(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?")
+_AMOUNT = whole(PATTERNS["amount"])
 _DESCRIPTIONS = {
     DataFile: "A eucoop data file: any of the collections, every key optional.",
     Money: "An amount in an ISO 4217 currency; amounts are decimal strings or integers.",
@@ -46,14 +63,15 @@ def _item(t: Any, m: Meta) -> dict[str, Any]:
     if t is bool:
         return {"type": "boolean"}
     if t is int:
-        return {"type": "integer"} | ({} if m.minimum is None else {"minimum": m.minimum})
+        low = INT_MIN if m.minimum is None else m.minimum
+        return {"type": "integer", "minimum": low, "maximum": INT_MAX}
     if t is str:
         out: dict[str, Any] = {"type": "string"}
         pattern = "id" if m.refers_to is not None else m.pattern
         if pattern is not None:
-            out["pattern"] = f"^{PATTERNS[pattern]}$"
-        elif m.nonempty:
-            out["pattern"] = r"\S"
+            out["pattern"] = whole(PATTERNS[pattern])
+        else:
+            out["pattern"] = whole(NONBLANK_PATTERN if m.nonempty else TEXT_PATTERN)
         return out
     if attrs.has(t):
         return {"$ref": f"#/$defs/{t.__name__}"}
@@ -139,11 +157,11 @@ def json_schema() -> dict[str, Any]:
         '"12.50", or an integer. Never a binary float.',
         "anyOf": [
             {"type": "string", "pattern": _AMOUNT},
-            {"type": "integer", "minimum": 0},
+            {"type": "integer", "minimum": 0, "maximum": INT_MAX},
         ],
     }
     top = defs.pop("DataFile")
-    top["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
+    top["properties"]["schema_version"] = {"anyOf": [{"const": SCHEMA_VERSION}, {"type": "null"}]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
