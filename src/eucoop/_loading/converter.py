@@ -40,22 +40,18 @@ from eucoop._loading.hooks import (
 from eucoop._model import (
     COLLECTIONS,
     Agreement,
-    AgreementKind,
     Dialogue,
     Document,
     Entity,
-    Frequency,
     Money,
     Organisation,
-    OrganisationKind,
     PartialDate,
-    PolicyArea,
     Programme,
-    Role,
-    Standing,
     fields_of,
 )
+from eucoop._model.enums import ENUMS
 from eucoop._model.fields import is_optional, is_sequence
+from eucoop._model.typecheck import checked_already
 from eucoop._text import did_you_mean
 
 __all__ = [
@@ -72,15 +68,6 @@ __all__ = [
 
 #: The data-file format this version reads and writes.
 SCHEMA_VERSION = 1
-
-_ENUMS: tuple[type[Enum], ...] = (
-    AgreementKind,
-    Frequency,
-    OrganisationKind,
-    PolicyArea,
-    Role,
-    Standing,
-)
 
 
 @attrs.frozen(kw_only=True)
@@ -116,7 +103,8 @@ def _make(detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook(Decimal, structure_decimal)
     conv.register_structure_hook(PartialDate, structure_date)
     conv.register_structure_hook(Money, structure_money)
-    for enum in _ENUMS:
+    # Each enum by its class: they are str subclasses, which the hook for str would take.
+    for enum in ENUMS:
         conv.register_structure_hook(enum, enum_hook(enum))
     conv.register_structure_hook_factory(is_sequence, sequence_factory)
     conv.register_structure_hook_factory(is_optional, optional_factory)
@@ -134,7 +122,7 @@ def _make(detailed: bool) -> cattrs.Converter:
 
     # Unstructuring (to_dict, exports) is generated on first use, not when loading.
     conv.register_unstructure_hook(PartialDate, _unstructure_date)
-    for enum in _ENUMS:
+    for enum in ENUMS:
         conv.register_unstructure_hook(enum, _enum_value)
     conv.register_unstructure_hook(Decimal, plain_amount)
     conv.register_unstructure_hook_func(
@@ -234,9 +222,11 @@ def convert(name: str, data: object) -> Converted:
     """
     out = Converted(name)
     try:
-        whole = converter(False).structure(data, DataFile)
+        with checked_already():  # the hooks check every value's type on the way
+            whole = converter(False).structure(data, DataFile)
     except Exception:  # noqa: BLE001 - the detailed pass below says what it was
-        _convert_items(name, data, out)
+        with checked_already():
+            _convert_items(name, data, out)
     else:
         out.whole = whole
         if whole.schema_version is not None and whole.schema_version != SCHEMA_VERSION:

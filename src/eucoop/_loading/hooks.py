@@ -6,10 +6,9 @@ one JSON type and says "expected ..., got ..." otherwise. The converter
 (:mod:`eucoop._loading.converter`) registers them.
 """
 
-import re
 import typing
 from collections.abc import Callable, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from itertools import repeat
 from typing import Any
@@ -24,7 +23,9 @@ from cattrs.errors import (
 )
 
 from eucoop._model import Money, PartialDate
-from eucoop._model.fields import FORBIDDEN_TEXT, INT_MAX, INT_MIN, PATTERNS
+from eucoop._model.fields import INT_MAX, INT_MIN
+from eucoop._model.typecheck import int_problem, text_problem
+from eucoop._model.values import amount_of
 from eucoop._text import did_you_mean
 
 __all__ = [
@@ -117,34 +118,13 @@ def wrong(expected: str, value: object) -> WrongType:
     return WrongType(f"expected {expected}, got {json_type(value)}")
 
 
-_FORBIDDEN = re.compile(FORBIDDEN_TEXT)
-
-
-def text_problem(value: str) -> str | None:
-    r"""What is wrong with a text's characters, or None: control characters, lone surrogates.
-
-    >>> text_problem("Fine text, with an accent: \u00e9")
-    >>> text_problem("Red\x9b31m")
-    "control character '\\x9b' at position 3 (text must not hold control characters)"
-    """
-    if value.isprintable():  # the common case: C-fast, and true of no text with a bad character
-        return None
-    bad = _FORBIDDEN.search(value)
-    if bad is None:
-        return None
-    char, at = bad.group(), bad.start()
-    if "\ud800" <= char <= "\udfff":
-        return f"unpaired surrogate {char!r} at position {at} (not a Unicode character)"
-    return f"control character {char!r} at position {at} (text must not hold control characters)"
-
-
 def valid_texts(values: Sequence[str]) -> bool:
     """Whether no text of *values* has a bad character (see :func:`text_problem`)."""
     return all(map(str.isprintable, values)) or not any(map(text_problem, values))
 
 
 def out_of_range(value: int) -> Invalid:
-    return Invalid(f"integer out of range: {value} (must be from {INT_MIN} to {INT_MAX})")
+    return Invalid(int_problem(value) or "")
 
 
 def _too_big(value: BigInt) -> Invalid:
@@ -196,8 +176,6 @@ EXACT: dict[Callable[[Any, Any], Any], tuple[type, Callable[[Sequence[Any]], boo
     structure_bool: (bool, _true),
 }
 
-_AMOUNT = re.compile(f"-?{PATTERNS['amount']}").fullmatch
-
 
 def structure_decimal(value: object, _t: object) -> Decimal:
     if isinstance(value, NonFinite):
@@ -206,27 +184,14 @@ def structure_decimal(value: object, _t: object) -> Decimal:
     if type(value) is float:
         msg = 'amounts must be written as a string or an integer, not a binary float (write "1.5")'
         raise WrongType(msg)
-    if type(value) is int:
-        return Decimal(structure_int(value, _t))
     if type(value) is BigInt:
         raise _too_big(value)
-    if type(value) is not str:
+    if type(value) is not str and type(value) is not int:
         raise wrong("a decimal string or an integer", value)
-    if _AMOUNT(value) is not None:
-        return Decimal(value)
     try:
-        amount = Decimal(value)
-    except InvalidOperation:
-        msg = f"{value!r} is not a decimal number"
-        raise Invalid(msg) from None
-    if not amount.is_finite():
-        msg = f"amount must be finite, not {value!r}"
-        raise Invalid(msg)
-    msg = (
-        f"{value!r} is not written as an amount: digits, with an optional decimal point "
-        'and digits (like "1000" or "12.50"), nothing else'
-    )
-    raise Invalid(msg)
+        return amount_of(value)
+    except ValueError as exc:
+        raise Invalid(str(exc)) from None
 
 
 #: Dates repeat: each is parsed once and the (immutable) result shared.

@@ -3,7 +3,8 @@
 - :mod:`~eucoop._model.enums`: the string enums;
 - :mod:`~eucoop._model.fields`: the per-field facts (:func:`~eucoop._model.fields.meta`)
   every other room reads;
-- :mod:`~eucoop._model.values`: partial dates, money, sources, documents, participants...;
+- :mod:`~eucoop._model.dates`: partial dates;
+- :mod:`~eucoop._model.values`: money, sources, documents, participants...;
 - :mod:`~eucoop._model.entities`: organisations, agreements, dialogues, programmes.
 """
 

@@ -12,6 +12,7 @@ import attrs
 
 from eucoop._model.enums import AgreementKind, Frequency, OrganisationKind, PolicyArea
 from eucoop._model.fields import meta
+from eucoop._model.typecheck import typed
 from eucoop._model.values import (
     Document,
     Money,
@@ -38,7 +39,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed)
 class Entity(Repr):
     """Fields every entity has. Not instantiated itself: use one of the four kinds."""
 
@@ -74,7 +75,7 @@ class Entity(Repr):
         return self.name
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed)
 class Organisation(Entity):
     """An international organisation, a body within one, an EU institution or a forum.
 
@@ -101,7 +102,7 @@ class Organisation(Entity):
     )
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed)
 class Agreement(Entity):
     """A formal instrument or framework: a convention, compact, declaration, letters...
 
@@ -117,7 +118,7 @@ class Agreement(Entity):
     adopted_by: str | None = attrs.field(default=None, metadata=meta(refers_to="organisations"))
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed)
 class Dialogue(Entity):
     """A recurring or one-off meeting or forum, with its known sessions."""
 
@@ -128,7 +129,7 @@ class Dialogue(Entity):
     venues: tuple[str, ...] = attrs.field(default=(), metadata=meta(search=2.0))
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed)
 class Programme(Entity):
     """A programme, initiative, task force or funding line.
 

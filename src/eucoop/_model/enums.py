@@ -3,6 +3,7 @@
 from enum import StrEnum
 
 __all__ = [
+    "ENUMS",
     "AgreementKind",
     "Frequency",
     "OrganisationKind",
@@ -147,3 +148,7 @@ class PublisherKind(_StrEnum):
     OFFICIAL = "official"
     REFERENCE = "reference"
     PRESS = "press"
+
+
+#: Every enumeration above, for code that treats them all alike (the converter).
+ENUMS: tuple[type[StrEnum], ...] = tuple(_StrEnum.__subclasses__())

@@ -1,4 +1,7 @@
-"""Value types: partial dates, money, citations, documents, participation, sessions.
+"""Value types: money, citations, documents, participation, sessions.
+
+Partial dates are in :mod:`eucoop._model.dates`; ``PartialDate`` and
+``DateLike`` are named here too, for the classes that use them.
 
 Everything here is immutable and hashable. What each field is beyond its type
 (a reference, a pattern, a label...) is declared on the field with
@@ -7,16 +10,14 @@ Everything here is immutable and hashable. What each field is beyond its type
 
 import re
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Union, overload
 
 import attrs
 
-from eucoop._model.enums import PolicyArea, Precision, PublisherKind, Role, Standing
-from eucoop._model.fields import meta
+from eucoop._model.dates import DateLike, PartialDate
+from eucoop._model.enums import PolicyArea, PublisherKind, Role, Standing
+from eucoop._model.fields import PATTERNS, meta
+from eucoop._model.typecheck import int_problem, typed
 from eucoop._render import html, summary
-
-if TYPE_CHECKING:
-    import datetime
 
 __all__ = [
     "DateLike",
@@ -28,248 +29,8 @@ __all__ = [
     "Repr",
     "Session",
     "Source",
+    "amount_of",
 ]
-
-
-_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _days_in(year: int, month: int) -> int:
-    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    return 29 if month == 2 and leap else _DAYS[month - 1]
-
-
-_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
-
-
-def _parse_parts(text: str) -> tuple[int, int | None, int | None]:
-    m = _DATE_RE.fullmatch(text)
-    if m is None:
-        msg = f"{text!r} is not an ISO date of the form YYYY, YYYY-MM or YYYY-MM-DD"
-        raise ValueError(msg)
-    y, mo, d = m.groups()
-    return int(y), None if mo is None else int(mo), None if d is None else int(d)
-
-
-def _first_day_of(value: object) -> tuple[int, int, int] | None:
-    """The first day of a query date (an ISO string or a date), or None for anything else."""
-    if isinstance(value, str):
-        return PartialDate.parse(value).first_day()
-    import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
-
-    if isinstance(value, dt.date):
-        return (value.year, value.month, value.day)
-    return None
-
-
-def _check_date_parts(year: int, month: int | None, day: int | None) -> None:
-    for name, value in (("year", year), ("month", month), ("day", day)):
-        if value is not None and (type(value) is not int):
-            msg = f"{name} must be an int, not {type(value).__name__}"
-            raise TypeError(msg)
-    if not 1 <= year <= 9999:
-        msg = f"year {year} is out of range 1..9999"
-        raise ValueError(msg)
-    if month is None:
-        if day is not None:
-            msg = "a day needs a month"
-            raise ValueError(msg)
-        return
-    if not 1 <= month <= 12:
-        msg = f"month {month} is out of range 1..12"
-        raise ValueError(msg)
-    if day is not None:
-        last = _days_in(year, month)
-        if not 1 <= day <= last:
-            msg = f"day {day} is out of range for {year:04d}-{month:02d} (1..{last})"
-            raise ValueError(msg)
-
-
-@attrs.frozen(order=False, init=False)
-class PartialDate:
-    """A calendar date known to the year, the month or the day.
-
-    Build one from its parts or from its ISO form; the ``repr`` pastes back:
-
-    >>> d = PartialDate("2012-07")
-    >>> d == PartialDate(2012, 7) == PartialDate.parse("2012-07"), d
-    (True, PartialDate('2012-07'))
-    >>> d.precision, d.start, d.end
-    (<Precision.MONTH: 'month'>, datetime.date(2012, 7, 1), datetime.date(2012, 7, 31))
-    >>> str(d), d.contains("2012-07-15"), d.contains("2012")
-    ('2012-07', True, False)
-
-    Partial dates are totally ordered by their first day, a coarser date before
-    a finer one that starts on the same day: ``2019 < 2019-01 < 2019-01-01 <
-    2019-01-02``.
-
-    A partial date also compares with a :class:`datetime.date` or an ISO
-    string, the way queries read them: the string or date is a *query date*,
-    which means its first day, and the partial date is placed on its first
-    day, as a timeline places it. So ``PartialDate("2012-07") <= "2012-07-15"``
-    is true: July 2012 begins on or before 15 July 2012. It does not say
-    that something dated July 2012 had certainly happened by the 15th (that
-    is ``d.end <= day``, the rule of :meth:`Registry.as_of`).
-
-    >>> import datetime as dt
-    >>> d <= "2012-07-15", d >= "2012-07-15", d >= dt.date(2012, 7, 1), d < "2012-08"
-    (True, False, True, True)
-
-    Such comparisons agree with the order of partial dates (whatever is before
-    a date that is on or before a day is itself before that day), but they
-    compare days, not dates: ``PartialDate("2012-07")`` is both ``<=`` and
-    ``>=`` ``"2012-07-01"``, yet equal only to another ``PartialDate("2012-07")``,
-    never to a string or a :class:`datetime.date`.
-    """
-
-    year: int
-    month: int | None
-    day: int | None
-
-    @overload
-    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None: ...
-    @overload
-    def __init__(self, year: str, /) -> None: ...
-    def __init__(self, year: int | str, month: int | None = None, day: int | None = None) -> None:
-        """From its parts, ``PartialDate(2012, 7)``, or its ISO form, ``PartialDate("2012-07")``."""
-        if isinstance(year, str):
-            if month is not None or day is not None:
-                msg = "a date string comes alone: PartialDate('2012-07') or PartialDate(2012, 7)"
-                raise TypeError(msg)
-            year, month, day = _parse_parts(year)
-        _check_date_parts(year, month, day)
-        self.__attrs_init__(year, month, day)
-
-    @classmethod
-    def parse(cls, text: str) -> "PartialDate":
-        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
-
-        >>> PartialDate.parse("2018-12-17")
-        PartialDate('2018-12-17')
-        >>> PartialDate.parse("2019-02-30")
-        Traceback (most recent call last):
-        ...
-        ValueError: day 30 is out of range for 2019-02 (1..28)
-        """
-        if not isinstance(text, str):
-            msg = f"expected an ISO date string, not {type(text).__name__}"
-            raise TypeError(msg)
-        return cls(*_parse_parts(text))
-
-    @classmethod
-    def coerce(cls, value: "DateLike") -> "PartialDate":
-        """Turn a :class:`datetime.date`, a :class:`PartialDate` or an ISO string into one.
-
-        >>> import datetime as dt
-        >>> PartialDate.coerce(dt.date(2019, 7, 15))
-        PartialDate('2019-07-15')
-        """
-        import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
-
-        if isinstance(value, PartialDate):
-            return value
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        if isinstance(value, dt.date):
-            return cls(value.year, value.month, value.day)
-        if isinstance(value, str):
-            return cls.parse(value)
-        msg = f"expected a date, a PartialDate or an ISO string, not {type(value).__name__}"
-        raise TypeError(msg)
-
-    @property
-    def precision(self) -> Precision:
-        """``year``, ``month`` or ``day``."""
-        if self.month is None:
-            return Precision.YEAR
-        if self.day is None:
-            return Precision.MONTH
-        return Precision.DAY
-
-    @property
-    def start(self) -> "datetime.date":
-        """The first day this date can mean."""
-        import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
-
-        return dt.date(self.year, self.month or 1, self.day or 1)
-
-    @property
-    def end(self) -> "datetime.date":
-        """The last day this date can mean."""
-        import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
-
-        if self.month is None:
-            return dt.date(self.year, 12, 31)
-        if self.day is None:
-            return dt.date(self.year, self.month, _days_in(self.year, self.month))
-        return dt.date(self.year, self.month, self.day)
-
-    def contains(self, other: "DateLike") -> bool:
-        """Whether every day of *other* falls within this date.
-
-        >>> import datetime as dt
-        >>> PartialDate(2019).contains(dt.date(2019, 6, 1))
-        True
-        """
-        o = PartialDate.coerce(other)
-        return self.start <= o.start and o.end <= self.end
-
-    def isoformat(self) -> str:
-        """The ISO form, as :func:`str` gives it."""
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
-    def _key(self) -> tuple[int, int, int]:
-        return (self.year, self.month or 0, self.day or 0)
-
-    def first_day(self) -> tuple[int, int, int]:
-        """:attr:`start` as ``(year, month, day)``, without building a date."""
-        return (self.year, self.month or 1, self.day or 1)
-
-    def last_day(self) -> tuple[int, int, int]:
-        """:attr:`end` as ``(year, month, day)``, without building a date."""
-        month = self.month or 12
-        return (self.year, month, self.day or _days_in(self.year, month))
-
-    def __str__(self) -> str:
-        return self.isoformat()
-
-    def __repr__(self) -> str:
-        return f"PartialDate({self.isoformat()!r})"
-
-    # Against another partial date, the total order; against an ISO string or a
-    # datetime.date (a query date: its first day), this date's first day.
-
-    def __lt__(self, other: "DateLike") -> bool:
-        if isinstance(other, PartialDate):
-            return self._key() < other._key()
-        day = _first_day_of(other)
-        return NotImplemented if day is None else self.first_day() < day
-
-    def __le__(self, other: "DateLike") -> bool:
-        if isinstance(other, PartialDate):
-            return self._key() <= other._key()
-        day = _first_day_of(other)
-        return NotImplemented if day is None else self.first_day() <= day
-
-    def __gt__(self, other: "DateLike") -> bool:
-        if isinstance(other, PartialDate):
-            return self._key() > other._key()
-        day = _first_day_of(other)
-        return NotImplemented if day is None else self.first_day() > day
-
-    def __ge__(self, other: "DateLike") -> bool:
-        if isinstance(other, PartialDate):
-            return self._key() >= other._key()
-        day = _first_day_of(other)
-        return NotImplemented if day is None else self.first_day() >= day
-
-
-DateLike = Union["datetime.date", PartialDate, str]
-"""What a query accepts wherever it takes a date."""
 
 
 def _check_amount(_inst: object, _attr: object, value: Decimal) -> None:
@@ -282,6 +43,49 @@ def _check_amount(_inst: object, _attr: object, value: Decimal) -> None:
     if value < 0:
         msg = f"amount must not be negative: {value}"
         raise ValueError(msg)
+
+
+_AMOUNT_RE = re.compile(f"-?{PATTERNS['amount']}")
+
+
+def amount_of(value: str | int) -> Decimal:
+    """The :class:`~decimal.Decimal` an amount of a data file means, by the files' grammar.
+
+    Digits with an optional decimal point and digits (``"1000"``, ``"12.50"``),
+    or an integer within 64 bits; a minus sign is read, so that the amount's
+    own rule can say it must not be negative. Nothing else: no exponent,
+    underscore, plus sign or space. The loader reads amounts with it too.
+
+    >>> amount_of("12.50"), amount_of(1000)
+    (Decimal('12.50'), Decimal('1000'))
+    >>> amount_of("1e3")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: '1e3' is not written as an amount: digits, with an optional decimal point...
+    """
+    if type(value) is int:
+        problem = int_problem(value)
+        if problem is not None:
+            raise ValueError(problem)
+        return Decimal(value)
+    if type(value) is not str:
+        msg = f"amount must be a decimal string or an integer, not {type(value).__name__}"
+        raise TypeError(msg)
+    if _AMOUNT_RE.fullmatch(value) is not None:
+        return Decimal(value)
+    try:
+        amount = Decimal(value)
+    except InvalidOperation:
+        msg = f"{value!r} is not a decimal number"
+        raise ValueError(msg) from None
+    if not amount.is_finite():
+        msg = f"amount must be finite, not {value!r}"
+        raise ValueError(msg)
+    msg = (
+        f"{value!r} is not written as an amount: digits, with an optional decimal point "
+        'and digits (like "1000" or "12.50"), nothing else'
+    )
+    raise ValueError(msg)
 
 
 _CURRENCY_RE = re.compile(r"[A-Z]{3}")
@@ -317,7 +121,7 @@ class Repr:
         return html(self)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=typed)
 class Money(Repr):
     """An amount of money in an ISO 4217 currency.
 
@@ -336,22 +140,18 @@ class Money(Repr):
 
     @classmethod
     def parse(cls, amount: str | int, currency: str) -> "Money":
-        """Build from a decimal string or an integer (never a float)."""
-        if isinstance(amount, bool) or not isinstance(amount, str | int):
-            msg = f"amount must be a decimal string or an integer, not {type(amount).__name__}"
-            raise TypeError(msg)
-        try:
-            value = Decimal(amount)
-        except InvalidOperation:
-            msg = f"{amount!r} is not a decimal number"
-            raise ValueError(msg) from None
-        return cls(amount=value, currency=currency)
+        """Build from an amount as data files write it: a decimal string or an integer.
+
+        The grammar is the data files' own (see :func:`amount_of`): ``"1e3"``,
+        ``"1_000"`` or ``" 12 "`` are refused here as they are in a file.
+        """
+        return cls(amount=amount_of(amount), currency=currency)
 
     def __str__(self) -> str:
         return f"{self.currency} {self.amount:,}"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed)
 class Source(Repr):
     """A citation: a paragraph of a :class:`Document` (or the whole document).
 
@@ -375,7 +175,7 @@ class Source(Repr):
         return any(field == f or field.startswith((f + ".", f + "[")) for f in self.fields)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed)
 class Document(Repr):
     """A public document that the dataset cites.
 
@@ -397,7 +197,7 @@ class Document(Repr):
     note: str | None = None
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed)
 class Participant(Repr):
     """An organisation taking part in something, in one role, possibly for a time.
 
@@ -425,7 +225,7 @@ class Participant(Repr):
         return self.until is None or day <= self.until.start
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed)
 class Session(Repr):
     """One meeting of a :class:`~eucoop.Dialogue`."""
 
@@ -435,7 +235,7 @@ class Session(Repr):
     note: str | None = attrs.field(default=None, metadata=meta(search=1.0))
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed)
 class Partnership(Repr):
     """The EU's relationship with an organisation, as the EU describes it."""
 

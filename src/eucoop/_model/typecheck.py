@@ -1,0 +1,248 @@
+"""What a field's annotation allows, checked whenever a model value is built.
+
+Loading checks every value against its field's type before anything is built
+(:mod:`eucoop._loading.hooks`). Code that builds entities in Python, with
+the classes themselves or with :func:`attrs.evolve`, gets the same type
+checks from attrs validators that :func:`typed` derives from each field's
+annotation, so a frozen entity never holds ``None`` for a name, a list for a
+tuple, or the string ``"1951"`` for a date:
+
+>>> import attrs
+>>> from eucoop._model import Organisation
+>>> iom = Organisation(id="iom", name="International Organization for Migration")
+>>> attrs.evolve(iom, name=None)
+Traceback (most recent call last):
+...
+TypeError: Organisation.name must be a string, not None
+>>> attrs.evolve(iom, aliases=["OIM"])
+Traceback (most recent call last):
+...
+TypeError: Organisation.aliases must be a tuple of strings, not a list: write ('OIM',)
+
+Only types are checked here, with the rules every text and integer of a data
+file follows (no control characters or unpaired surrogates; integers within
+64 bits). What needs other records (references, clashing names) or a
+field's declared rules (patterns, codes, minimums) is checked by
+:func:`eucoop.load`.
+"""
+
+import re
+import threading
+import types
+import typing
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from enum import Enum
+from typing import Any
+
+import attrs
+
+from eucoop._model.fields import FORBIDDEN_TEXT, INT_MAX, INT_MIN
+from eucoop._text import a
+
+__all__ = ["checked_already", "int_problem", "problem", "text_problem", "typed"]
+
+_FORBIDDEN = re.compile(FORBIDDEN_TEXT)
+
+Test = Callable[[Any], bool]
+
+
+def text_problem(value: str) -> str | None:
+    r"""What is wrong with a text's characters, or None: control characters, lone surrogates.
+
+    >>> text_problem("Fine text, with an accent: \u00e9")
+    >>> text_problem("Red\x9b31m")
+    "control character '\\x9b' at position 3 (text must not hold control characters)"
+    """
+    if value.isprintable():  # the common case: C-fast, and true of no text with a bad character
+        return None
+    bad = _FORBIDDEN.search(value)
+    if bad is None:
+        return None
+    char, at = bad.group(), bad.start()
+    if "\ud800" <= char <= "\udfff":
+        return f"unpaired surrogate {char!r} at position {at} (not a Unicode character)"
+    return f"control character {char!r} at position {at} (text must not hold control characters)"
+
+
+def int_problem(value: int) -> str | None:
+    """What is wrong with an integer's size, or None: it must fit in 64 bits, signed.
+
+    >>> int_problem(2**63)[:42]
+    'integer out of range: 9223372036854775808 '
+    """
+    if INT_MIN <= value <= INT_MAX:
+        return None
+    return f"integer out of range: {value} (must be from {INT_MIN} to {INT_MAX})"
+
+
+def _is_str(value: object) -> bool:
+    return type(value) is str and (value.isprintable() or text_problem(value) is None)
+
+
+def _is_int(value: object) -> bool:
+    return type(value) is int and INT_MIN <= value <= INT_MAX
+
+
+def _is_bool(value: object) -> bool:
+    return type(value) is bool
+
+
+_SCALARS: dict[Any, tuple[Test, str, str]] = {
+    str: (_is_str, "a string", "strings"),
+    int: (_is_int, "an integer", "integers"),
+    bool: (_is_bool, "true or false", "booleans"),
+}
+
+
+def _optional_inner(t: Any) -> Any:
+    """``X`` for an annotation ``X | None``, else None."""
+    if typing.get_origin(t) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(t) if a is not type(None)]
+        if len(args) == 1 and len(typing.get_args(t)) == 2:
+            return args[0]
+    return None
+
+
+def _names(t: Any) -> tuple[str, str]:
+    """How a message names one value of *t*, and several."""
+    if t in _SCALARS:
+        return _SCALARS[t][1], _SCALARS[t][2]
+    name = getattr(t, "__name__", str(t))
+    return a(name), f"{name} values"
+
+
+def _test(t: Any) -> Test:
+    """A quick predicate for the values annotation *t* allows."""
+    if t in _SCALARS:
+        return _SCALARS[t][0]
+    inner = _optional_inner(t)
+    if inner is not None:
+        test = _test(inner)
+        return lambda v: v is None or test(v)
+    origin = typing.get_origin(t)
+    if origin in (tuple, frozenset):
+        item = _test(typing.get_args(t)[0])
+        return lambda v: type(v) is origin and all(map(item, v))
+    if isinstance(t, type):
+        return lambda v: isinstance(v, t)
+    msg = f"no type check for the annotation {t!r}"  # pragma: no cover - the model's own types
+    raise TypeError(msg)  # pragma: no cover
+
+
+def problem(t: Any, value: object) -> str | None:
+    """Why *value* is not a value of the annotation *t*, or None when it is.
+
+    >>> problem(tuple[str, ...], ("a", 5))
+    'item 1 must be a string, not an int'
+    >>> problem(int | None, True) is None
+    False
+    """
+    if _test(t)(value):
+        return None
+    inner = _optional_inner(t)
+    if inner is not None:
+        found = problem(inner, value)
+        if found is not None and found.startswith("must be "):
+            return "must be None or " + found.removeprefix("must be ")
+        return found
+    if t is str and type(value) is str:
+        return text_problem(value)
+    if t is int and type(value) is int:
+        return int_problem(value)
+    origin = typing.get_origin(t)
+    if origin in (tuple, frozenset):
+        item_t = typing.get_args(t)[0]
+        what = f"a {origin.__name__} of {_names(item_t)[1]}"
+        if type(value) is not origin:
+            hint = f": write {tuple(value)!r}" if origin is tuple and type(value) is list else ""
+            return f"must be {what}, not {_type_name(value)}{hint}"
+        items: Sequence[Any] = tuple(value)  # type: ignore[arg-type] # a tuple or frozenset
+        for i, v in enumerate(items):
+            found = problem(item_t, v)
+            if found is not None:
+                return f"item {i} {found}" if origin is tuple else f"item {v!r} {found}"
+    hint = ""
+    if isinstance(t, type) and issubclass(t, Enum) and value in {m.value for m in t}:
+        hint = f": write {t.__name__}({value!r})"
+    return f"must be {_names(t)[0]}, not {_type_name(value)}{hint}"
+
+
+def _type_name(value: object) -> str:
+    return "None" if value is None else a(type(value).__name__)
+
+
+@attrs.frozen
+class _TypeValidator:
+    """The attrs validator of one field: its annotation, checked."""
+
+    annotation: Any
+    test: Test
+
+    def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if self.test(value):
+            return
+        found = problem(self.annotation, value) or "has the wrong type"
+        where = f"{type(inst).__name__}.{attribute.name}"
+        if found.startswith(("control character", "unpaired", "integer out of range")):
+            raise ValueError(f"{where}: {found}")
+        raise TypeError(f"{where} {found}")
+
+
+def typed(cls: type, fields: list["attrs.Attribute[Any]"]) -> list["attrs.Attribute[Any]"]:
+    """Attrs' ``field_transformer`` of the model classes: a type check on every field.
+
+    The check comes first, before any validator the field declares itself.
+    Fields inherited with their check already keep it.
+    """
+    out = []
+    for f in fields:
+        validators = _validators(f.validator)
+        if not any(isinstance(v, _TypeValidator) for v in validators):
+            if isinstance(f.type, str):  # pragma: no cover - the model uses real annotations
+                msg = f"{cls.__name__}.{f.name}: a string annotation cannot be checked"
+                raise TypeError(msg)
+            check = _TypeValidator(f.type, _test(f.type))
+            f = f.evolve(validator=attrs.validators.and_(check, *validators))  # noqa: PLW2901
+        out.append(f)
+    return out
+
+
+def _validators(v: Any) -> list[Any]:
+    """The validators of a field, the ones inside an ``and_`` one by one."""
+    if v is None:
+        return []
+    inner = getattr(v, "_validators", None)
+    return list(inner) if inner is not None else [v]
+
+
+_lock = threading.Lock()
+_users = 0
+_found_disabled = False
+
+
+@contextmanager
+def checked_already() -> Iterator[None]:
+    """Build model values in the block without their type validators.
+
+    For the loader only, whose hooks have checked every value against the
+    same annotations before building anything: running the validators again
+    would add about two fifths to a large load and find nothing. It uses
+    attrs' own switch (:func:`attrs.validators.set_disabled`), which is
+    process-wide, so a value built *in another thread* while a load converts
+    is not type-checked either. Loads may nest and overlap: the switch is
+    turned back when the last one ends, to what it was before the first.
+    """
+    global _users, _found_disabled  # noqa: PLW0603 - one switch for the process, as attrs has
+    with _lock:
+        if _users == 0:
+            _found_disabled = attrs.validators.get_disabled()
+            attrs.validators.set_disabled(True)
+        _users += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _users -= 1
+            if _users == 0:
+                attrs.validators.set_disabled(_found_disabled)
