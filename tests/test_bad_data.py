@@ -289,6 +289,12 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
         "'Migration' is not a PolicyArea (did you mean 'migration'?)",
     ),
     (
+        "unknown publisher kind",
+        lambda d: d["documents"][0].update(publisher_kind="blog"),
+        "$.documents[0].publisher_kind",
+        "'blog' is not a PublisherKind; expected one of: official, press, reference",
+    ),
+    (
         "enum as a number",
         lambda d: d["dialogues"][0].update(frequency=1),
         "$.dialogues[0].frequency",

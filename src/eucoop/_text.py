@@ -53,10 +53,10 @@ def loose(text: str) -> str:
 def a(noun: str) -> str:
     """The noun with its indefinite article.
 
-    >>> a("organisation"), a("programme")
-    ('an organisation', 'a programme')
+    >>> a("organisation"), a("programme"), a("OrganisationKind"), a("URL")
+    ('an organisation', 'a programme', 'an OrganisationKind', 'a URL')
     """
-    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+    return f"{'an' if noun[:1] in 'aeiouAEIO' else 'a'} {noun}"
 
 
 def words(text: str) -> list[str]:

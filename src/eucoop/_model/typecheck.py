@@ -2,7 +2,7 @@
 
 Loading checks every value against its field's type before anything is built
 (:mod:`eucoop._loading.hooks`). Code that builds entities in Python, with
-the classes themselves or with :func:`attrs.evolve`, gets the same type
+the classes themselves or with ``attrs.evolve``, gets the same type
 checks from attrs validators that :func:`typed` derives from each field's
 annotation, so a frozen entity never holds ``None`` for a name, a list for a
 tuple, or the string ``"1951"`` for a date:

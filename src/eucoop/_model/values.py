@@ -142,7 +142,7 @@ class Money(Repr):
     def parse(cls, amount: str | int, currency: str) -> "Money":
         """Build from an amount as data files write it: a decimal string or an integer.
 
-        The grammar is the data files' own (see :func:`amount_of`): ``"1e3"``,
+        The grammar is the data files' own (see ``amount_of``): ``"1e3"``,
         ``"1_000"`` or ``" 12 "`` are refused here as they are in a file.
         """
         return cls(amount=amount_of(amount), currency=currency)
