@@ -622,6 +622,50 @@ def test_a_missing_data_file(run: Run, tmp_path: Path) -> None:
     assert "nope.json: $: cannot read" in err
 
 
+@pytest.mark.parametrize(
+    ("path", "shown", "message"),
+    [
+        ("a\0b.json", "a\\x00b.json", "not a usable path: it contains a NUL character"),
+        ("x" * 5000, "x" * 5000, "not a usable path: name too long"),
+    ],
+    ids=["nul", "long"],
+)
+@pytest.mark.parametrize(
+    "args",
+    [["validate", "PATH"], ["--data", "PATH", "summary"], ["--data", "PATH", "validate", "PATH"]],
+    ids=["validate", "data", "both"],
+)
+def test_a_path_no_file_can_have_is_one_line_and_exit_1(
+    run: Run, args: list[str], path: str, shown: str, message: str
+) -> None:
+    # A NUL used to exit 2 ("embedded null byte"), a long name 1 with "File name too long".
+    code, out, err = run(*(path if a == "PATH" else a for a in args), base=False)
+    assert (code, out, err) == (1, "", f"{shown}: $: {message}\n")
+
+
+def test_validate_a_link_loop(run: Run, tmp_path: Path) -> None:
+    # It used to be an "unexpected error (RuntimeError: Symlink loop ...)".
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(loop)
+    code, out, err = run("validate", str(loop), base=False)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"{loop}: $: cannot read: Too many levels of symbolic links")
+    assert one_line_error(err)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_or_a_long_name_as_a_process(tmp_path: Path) -> None:
+    # As a real process, so that a FIFO opened for reading would show as a timeout, not a hang.
+    fifo = tmp_path / "x.json"
+    os.mkfifo(fifo)
+    cp = _proc("--data", str(fifo), "summary")
+    assert (cp.returncode, cp.stdout) == (1, "")
+    assert cp.stderr == f"{fifo}: $: not a regular file (a FIFO)\n"
+    cp = _proc("validate", "x" * 5000)
+    assert (cp.returncode, cp.stdout) == (1, "")
+    assert cp.stderr == f"{'x' * 5000}: $: not a usable path: name too long\n"
+
+
 def test_validate_good(run: Run) -> None:
     code, out, err = run("validate", str(USER))
     assert (code, err) == (0, "")
