@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import copy
+import json
 import os
-from collections.abc import Callable
+import signal
+import socket
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +95,180 @@ def test_byte_order_mark_is_accepted(valid: dict[str, Any], write: Write) -> Non
 
     path = write(b"\xef\xbb\xbf" + json.dumps(valid).encode())
     assert len(eucoop.load(path, include_default=False)) == 5
+
+
+# -- what is not a regular file, and paths no file can have (issue 12) -------------------
+
+POSIX = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and sockets are POSIX")
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The paths loading opens, while a watchdog fails a test that waits on one."""
+
+    def hung(signum: int, frame: Any) -> None:
+        raise AssertionError("loading waited on a file that is not a regular one")
+
+    paths: list[str] = []
+    real_open = os.open
+
+    def spy(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        paths.append(os.fsdecode(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", spy)
+    before = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)  # never fires unless a FIFO is opened and waited on
+    try:
+        yield paths
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+
+
+def make(kind: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make something at *path* that is not a regular file."""
+    if kind == "dangling link":
+        path.symlink_to(path.parent / "gone")
+    elif kind == "FIFO":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:  # a socket: bound by its short relative name (AF_UNIX limits its length)
+        monkeypatch.chdir(path.parent)
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.bind(path.name)
+
+
+SPECIAL = [
+    ("dangling link", "a symbolic link to nothing"),
+    ("FIFO", "not a regular file (a FIFO)"),
+    ("socket", "not a regular file (a socket)"),
+    ("folder", "not a regular file (a folder)"),
+]
+
+
+@POSIX
+@pytest.mark.parametrize(("kind", "message"), SPECIAL)
+def test_a_json_name_in_a_folder_that_is_not_a_regular_file_is_reported_not_read(
+    tmp_path: Path,
+    valid: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+    opened: list[str],
+    kind: str,
+    message: str,
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps(valid), encoding="utf-8")
+    odd = folder / "x.json"
+    make(kind, odd, monkeypatch)
+    p = only(problems_of(folder))
+    assert (p.file, p.location, p.message) == (str(odd), "$", message)
+    assert opened == [str(folder / "a.json")]
+
+
+@POSIX
+@pytest.mark.parametrize(("kind", "message"), [k for k in SPECIAL if k[0] != "folder"])
+def test_a_path_that_is_not_a_regular_file_is_reported_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, opened: list[str], kind: str, message: str
+) -> None:
+    odd = tmp_path / "x.json"
+    make(kind, odd, monkeypatch)
+    p = only(problems_of(odd))
+    assert (p.file, p.location, p.message) == (str(odd), "$", message)
+    assert opened == []
+
+
+@POSIX
+def test_a_device_is_reported_not_read(opened: list[str]) -> None:
+    p = only(problems_of(os.devnull))
+    assert (p.file, p.location, p.message) == (
+        os.devnull,
+        "$",
+        "not a regular file (a character device)",
+    )
+    assert opened == []
+
+
+@POSIX
+def test_a_file_swapped_for_a_fifo_once_looked_at_is_refused_not_waited_on(
+    write: Write, valid: dict[str, Any], monkeypatch: pytest.MonkeyPatch, opened: list[str]
+) -> None:
+    path = write(valid)
+    spied_open = os.open
+
+    def swap_then_open(name: Any, flags: int, *args: Any) -> int:
+        if os.fsdecode(name) == str(path):  # between the look (stat) and the open
+            path.unlink()
+            os.mkfifo(path)
+        return spied_open(name, flags, *args)
+
+    monkeypatch.setattr(os, "open", swap_then_open)
+    p = only(problems_of(path))
+    assert (p.file, p.location, p.message) == (str(path), "$", "not a regular file (a FIFO)")
+    assert opened == [str(path)]  # opened without waiting, refused before any read
+
+
+def test_a_link_to_a_regular_file_is_read(tmp_path: Path, valid: dict[str, Any]) -> None:
+    folder = tmp_path / "data"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "real.json").write_text(json.dumps(valid), encoding="utf-8")
+    (folder / "link.json").symlink_to(Path("sub", "real.json"))  # relative, inside the folder
+    assert len(eucoop.load(folder, include_default=False)) == 5
+    outside = tmp_path / "outside.json"
+    outside.symlink_to(folder / "sub" / "real.json")  # a link given directly may lead anywhere
+    assert len(eucoop.load(outside, include_default=False)) == 5
+
+
+def test_a_link_loop_in_a_folder_is_a_problem(tmp_path: Path) -> None:
+    # It used to escape as a RuntimeError ("Symlink loop") from Path.resolve.
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(loop)
+    p = only(problems_of(tmp_path))
+    assert (p.file, p.location) == (str(loop), "$")
+    assert p.message.startswith("cannot read: Too many levels of symbolic links")
+
+
+UNUSABLE = [
+    ("a\0b.json", "not a usable path: it contains a NUL character"),
+    ("x" * 5000 + ".json", "not a usable path: name too long"),
+    (f"{'d' * 300}{os.sep}mine.json", "not a usable path: name too long"),
+]
+if sys.platform != "win32":  # there, file names are UTF-16 and may hold a lone surrogate
+    UNUSABLE.append(("\ud800.json", "not a usable path: it cannot be encoded as a file name"))
+
+
+@pytest.mark.parametrize(("path", "message"), UNUSABLE, ids=["nul", "long", "long part", "utf"])
+def test_a_path_no_file_can_have_is_a_problem(path: str, message: str) -> None:
+    # A NUL escaped as ValueError, a long name as OSError (File name too long).
+    p = only(problems_of(path))
+    assert (p.file, p.location, p.message) == (path, "$", message)
+
+
+def test_a_path_through_a_file_is_a_problem(write: Write) -> None:
+    inner = write("{}") / "x.json"
+    p = only(problems_of(inner))
+    assert (p.file, p.location, p.message) == (str(inner), "$", "cannot read: Not a directory")
+
+
+def test_a_folder_that_cannot_be_searched_is_a_problem(tmp_path: Path) -> None:
+    # Looking at a file in it (is_dir) used to escape as PermissionError; listing it used to
+    # say the folder held no *.json file.
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK | os.X_OK):
+            pytest.skip("this user may read any folder (root)")
+        p = only(problems_of(locked / "mine.json"))
+        assert (p.file, p.location) == (str(locked / "mine.json"), "$")
+        assert p.message == "cannot read: Permission denied"
+        p = only(problems_of(locked))
+        assert (p.file, p.location) == (str(locked), "$")
+        assert p.message == "cannot read: Permission denied"
+    finally:
+        locked.chmod(0o700)
 
 
 # -- one field at a time ---------------------------------------------------------------

@@ -10,6 +10,7 @@ import runpy
 import sqlite3
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -622,6 +623,50 @@ def test_a_missing_data_file(run: Run, tmp_path: Path) -> None:
     assert "nope.json: $: cannot read" in err
 
 
+@pytest.mark.parametrize(
+    ("path", "shown", "message"),
+    [
+        ("a\0b.json", "a\\x00b.json", "not a usable path: it contains a NUL character"),
+        ("x" * 5000, "x" * 5000, "not a usable path: name too long"),
+    ],
+    ids=["nul", "long"],
+)
+@pytest.mark.parametrize(
+    "args",
+    [["validate", "PATH"], ["--data", "PATH", "summary"], ["--data", "PATH", "validate", "PATH"]],
+    ids=["validate", "data", "both"],
+)
+def test_a_path_no_file_can_have_is_one_line_and_exit_1(
+    run: Run, args: list[str], path: str, shown: str, message: str
+) -> None:
+    # A NUL used to exit 2 ("embedded null byte"), a long name 1 with "File name too long".
+    code, out, err = run(*(path if a == "PATH" else a for a in args), base=False)
+    assert (code, out, err) == (1, "", f"{shown}: $: {message}\n")
+
+
+def test_validate_a_link_loop(run: Run, tmp_path: Path) -> None:
+    # It used to be an "unexpected error (RuntimeError: Symlink loop ...)".
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(loop)
+    code, out, err = run("validate", str(loop), base=False)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"{loop}: $: cannot read: Too many levels of symbolic links")
+    assert one_line_error(err)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_or_a_long_name_as_a_process(tmp_path: Path) -> None:
+    # As a real process, so that a FIFO opened for reading would show as a timeout, not a hang.
+    fifo = tmp_path / "x.json"
+    os.mkfifo(fifo)
+    cp = _proc("--data", str(fifo), "summary")
+    assert (cp.returncode, cp.stdout) == (1, "")
+    assert cp.stderr == f"{fifo}: $: not a regular file (a FIFO)\n"
+    cp = _proc("validate", "x" * 5000)
+    assert (cp.returncode, cp.stdout) == (1, "")
+    assert cp.stderr == f"{'x' * 5000}: $: not a usable path: name too long\n"
+
+
 def test_validate_good(run: Run) -> None:
     code, out, err = run("validate", str(USER))
     assert (code, err) == (0, "")
@@ -1044,9 +1089,13 @@ def test_an_ascii_terminal_gets_replacement_characters() -> None:
     assert all(b < 128 for b in cp.stdout)
 
 
-def _interrupted(code: str) -> subprocess.CompletedProcess[str]:
+def _interrupted(code: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -1081,6 +1130,43 @@ def test_ctrl_c_while_starting_up_exits_130_quietly() -> None:
     assert cp.returncode == 130
     assert "Traceback" not in cp.stderr
     assert (cp.stdout, cp.stderr) == ("", "")
+
+
+def console_script() -> str:
+    """The ``eucoop`` script pip writes for the entry point pyproject.toml names."""
+    with (Path(__file__).parents[1] / "pyproject.toml").open("rb") as f:
+        entry = tomllib.load(f)["project"]["scripts"]["eucoop"]
+    module, _, name = entry.partition(":")
+    return (
+        "import re\n"
+        "import sys\n"
+        f"from {module} import {name}\n"
+        "if __name__ == '__main__':\n"
+        "    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])\n"
+        f"    sys.exit({name}())\n"
+    )
+
+
+@pytest.mark.parametrize("module", ["eucoop", "eucoop._load", "eucoop._cli", None])
+def test_ctrl_c_while_the_console_script_starts_up_exits_130_quietly(module: str | None) -> None:
+    # A real SIGINT while the `eucoop` script imports the package (its first import), a module
+    # deep inside it, or the command line; raise_signal runs the handler before it returns.
+    cp = _interrupted(
+        "import signal, sys\n"
+        "class Interrupt:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        f"        if name == {module!r}:\n"
+        "            signal.raise_signal(signal.SIGINT)\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "sys.argv = ['eucoop', '--no-default', '--data', sys.argv[1], 'summary']\n"
+        + console_script(),
+        str(FIXTURE),
+    )
+    if module is None:  # not interrupted: the same script runs the command
+        assert (cp.returncode, cp.stderr) == (0, "")
+        assert "dated facts" in cp.stdout
+    else:
+        assert (cp.returncode, cp.stdout, cp.stderr) == (130, "", "")
 
 
 def test_ctrl_c_while_parsing(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

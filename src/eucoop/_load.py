@@ -25,7 +25,9 @@ def load(*paths: PathArg, include_default: bool = True) -> Registry:
 
     Each argument may be a JSON data file, a folder (its ``*.json`` files,
     not its sub-folders, in name order) or an already parsed data mapping
-    such as :meth:`Registry.to_dict` returns. They are validated together
+    such as :meth:`Registry.to_dict` returns. Only regular files are read:
+    a FIFO, a device, a link to nothing or a path no file can have is a
+    problem of its own, never waited on. They are validated together
     with the packaged data (unless ``include_default=False``) as one whole:
     either every file loads, or :class:`~eucoop.DataError` lists every
     problem and nothing is loaded.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -30,8 +31,8 @@ SUFFIX_FORMATS = {
 def validate(ctx: Context) -> int:
     """Check data files on top of the others; say what they add, or every problem."""
     files = ctx.args.files
-    checked = {Path(f).resolve() for f in files}
-    ctx.data = [d for d in ctx.data if Path(d).resolve() not in checked]
+    checked = {_real(f) for f in files}
+    ctx.data = [d for d in ctx.data if _real(d) not in checked]
     base = ctx.load()
     try:
         full = ctx.load(*files)
@@ -63,6 +64,18 @@ def validate(ctx: Context) -> int:
     message = f"ok: {what} {verb} {and_join(parts) or 'nothing new'} ({total} in all)"
     out(text.wrap(message, keep=files))
     return 0
+
+
+def _real(path: str) -> str:
+    """Where *path* leads, to tell a file given twice; *path* itself when no file could be there.
+
+    Loading reports such a path (a NUL character, a name no file system
+    encoding can write) as a problem; here it must not fail first.
+    """
+    try:
+        return os.path.realpath(path)
+    except ValueError:
+        return path
 
 
 def schema(ctx: Context) -> int:

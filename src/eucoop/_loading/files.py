@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import fnmatch
 import json
+import os
+import stat
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from os import PathLike
@@ -21,6 +25,21 @@ PathArg = str | PathLike[str] | Mapping[str, Any]
 PACKAGE = "eucoop/data"
 #: What :func:`parse` returns for a file it could not parse.
 FAILED: Any = object()
+#: How a file is opened: never waiting (a FIFO swapped in after the check), never a terminal.
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+#: What a file that is not a regular one is called in problems, by the test of its mode.
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
 
 
 def packaged(problems: list[Problem]) -> Iterator[tuple[str, Any]]:
@@ -42,13 +61,9 @@ def read_all(paths: tuple[PathArg, ...], problems: list[Problem]) -> Iterator[tu
             what = f"expected a file, a folder or a mapping, got {type(arg).__name__}"
             problems.append(Problem(f"<data #{n}>", "$", what))
             continue
-        path = Path(arg)
-        targets = _folder(path, problems) if path.is_dir() else [path]
-        for target in targets:
-            try:
-                data = target.read_bytes()
-            except OSError as exc:
-                problems.append(Problem(str(target), "$", f"cannot read: {exc.strerror}"))
+        for target in _files(Path(arg), problems):
+            data = _read(target, problems)
+            if data is None:
                 continue
             raw = parse(str(target), data, problems)
             if raw is not FAILED:
@@ -77,19 +92,94 @@ def plain(value: Any) -> Any:
     return value
 
 
+def _files(path: Path, problems: list[Problem]) -> list[Path]:
+    """The files to read for one path: itself, or the ``*.json`` files of a folder.
+
+    Nothing is opened here: a path is looked at (``stat``), and what is not a
+    regular file or a folder is a problem, so a FIFO or a device never blocks.
+    """
+    mode = _mode(path, problems)
+    if mode is None:
+        return []
+    if stat.S_ISDIR(mode):
+        return _folder(path, problems)
+    return [path] if _regular(path, mode, problems) else []
+
+
 def _folder(path: Path, problems: list[Problem]) -> list[Path]:
-    """The ``*.json`` files directly in a folder; links out of it are reported, not read."""
-    inside = path.resolve()
+    """The regular ``*.json`` files directly in a folder; anything else so named is reported.
+
+    A symbolic link is followed when it leads to a file inside the folder;
+    a link out of it, or to nothing, is reported and not read.
+    """
+    try:
+        with os.scandir(path) as entries:
+            names = sorted(e.name for e in entries if fnmatch.fnmatch(e.name, "*.json"))
+    except OSError as exc:
+        problems.append(Problem(str(path), "$", _why(path, exc)))
+        return []
+    inside = Path(os.path.realpath(path))
     reported = len(problems)
     out = []
-    for p in sorted(path.glob("*.json")):
-        if p.is_symlink() and not p.resolve().is_relative_to(inside):
+    for name in names:
+        p = path / name
+        mode = _mode(p, problems)
+        if mode is None:
+            continue
+        if os.path.islink(p) and not Path(os.path.realpath(p)).is_relative_to(inside):
             problems.append(Problem(str(p), "$", "a link to a file outside the folder; not read"))
-        elif p.is_file():
+        elif _regular(p, mode, problems):
             out.append(p)
     if not out and len(problems) == reported:
         problems.append(Problem(str(path), "$", "folder holds no *.json file"))
     return out
+
+
+def _mode(path: Path, problems: list[Problem]) -> int | None:
+    """The file mode of what *path* leads to, or ``None`` after reporting why there is none."""
+    try:
+        return path.stat().st_mode
+    except (OSError, ValueError) as exc:
+        problems.append(Problem(str(path), "$", _why(path, exc)))
+        return None
+
+
+def _why(path: Path, exc: OSError | ValueError) -> str:
+    """Why *path* cannot be looked at or read, in the words of a problem."""
+    if "\0" in str(path):
+        return "not a usable path: it contains a NUL character"
+    if not isinstance(exc, OSError):  # a character the file system's encoding cannot write
+        return "not a usable path: it cannot be encoded as a file name"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "not a usable path: name too long"
+    if exc.errno == errno.ENOENT and os.path.islink(path):
+        return "a symbolic link to nothing"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def _regular(path: Path, mode: int, problems: list[Problem]) -> bool:
+    """Whether *mode* is a regular file's; if not, a problem says what *path* is instead."""
+    if stat.S_ISREG(mode):
+        return True
+    what = next((kind for test, kind in _KINDS if test(mode)), "a special file")
+    problems.append(Problem(str(path), "$", f"not a regular file ({what})"))
+    return False
+
+
+def _read(path: Path, problems: list[Problem]) -> bytes | None:
+    """The bytes of the regular file at *path*, or ``None`` after reporting why not.
+
+    The file is opened without waiting and checked again once open, so that
+    something swapped in since it was looked at is refused, not waited on.
+    """
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+        with open(fd, "rb") as file:
+            mode = os.fstat(file.fileno()).st_mode
+            return file.read() if _regular(path, mode, problems) else None
+    except OSError as exc:
+        problems.append(Problem(str(path), "$", _why(path, exc)))
+        return None
 
 
 def parse(name: str, data: bytes, problems: list[Problem]) -> Any:
