@@ -252,15 +252,33 @@ def test_a_path_through_a_file_is_a_problem(write: Write) -> None:
     assert (p.file, p.location, p.message) == (str(inner), "$", "cannot read: Not a directory")
 
 
-def test_a_folder_that_cannot_be_searched_is_a_problem(tmp_path: Path) -> None:
+def test_a_folder_that_cannot_be_searched_is_a_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Looking at a file in it (is_dir) used to escape as PermissionError; listing it used to
     # say the folder held no *.json file.
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0)
+    if os.access(locked, os.R_OK | os.X_OK):  # root may read any folder: refuse as the OS would
+        real_stat, real_scandir = os.stat, os.scandir
+
+        def denied(path: Any) -> None:
+            if str(path).startswith(str(locked)):
+                raise PermissionError(13, "Permission denied", str(path))
+
+        def fake_stat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+            if str(path) != str(locked):
+                denied(path)
+            return real_stat(path, *args, **kwargs)
+
+        def fake_scandir(path: Any) -> Any:
+            denied(path)
+            return real_scandir(path)
+
+        monkeypatch.setattr(os, "stat", fake_stat)
+        monkeypatch.setattr(os, "scandir", fake_scandir)
     try:
-        if os.access(locked, os.R_OK | os.X_OK):
-            pytest.skip("this user may read any folder (root)")
         p = only(problems_of(locked / "mine.json"))
         assert (p.file, p.location) == (str(locked / "mine.json"), "$")
         assert p.message == "cannot read: Permission denied"
@@ -268,6 +286,7 @@ def test_a_folder_that_cannot_be_searched_is_a_problem(tmp_path: Path) -> None:
         assert (p.file, p.location) == (str(locked), "$")
         assert p.message == "cannot read: Permission denied"
     finally:
+        monkeypatch.undo()
         locked.chmod(0o700)
 
 
