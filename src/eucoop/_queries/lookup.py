@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from functools import cached_property
 
 from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
-from eucoop._model import Entity, lookup_keys
+from eucoop._model import Entity, lookup_keys, loose_keys
 from eucoop._text import fold, loose, suggest
 
 __all__ = ["Names"]
@@ -17,14 +17,18 @@ __all__ = ["Names"]
 class Names:
     """The lookup index of a set of entities: folded names, and forgiving keys on a miss.
 
-    Keys come from :func:`eucoop._model.lookup_keys`, the same function the
-    checks use to refuse names that clash, so each key names one entity.
+    A name is looked up by its folded key (:func:`eucoop._model.lookup_keys`),
+    failing that by its forgiving key (:func:`eucoop._model.loose_keys`). The
+    checks read the same two functions: in loaded data a folded key names one
+    entity, and so does a forgiving key, unless two entities of one file
+    share it (then a lookup by it is ambiguous).
     """
 
     def __init__(self, entities: Iterable[Entity]) -> None:
+        self.entities = list(entities)
         keys: dict[str, str] = {}
         setdefault = keys.setdefault
-        for e in entities:
+        for e in self.entities:
             ident = e.id
             for key in lookup_keys(e):
                 setdefault(key, ident)
@@ -47,9 +51,11 @@ class Names:
     def _loose(self) -> dict[str, set[str]]:
         """Forgiving keys (no punctuation, no leading "the"), built on the first miss."""
         out: defaultdict[str, set[str]] = defaultdict(set)
-        for key, ident in self.keys.items():
-            if key := loose(key):
-                out[key].add(ident)
+        for e in self.entities:
+            ident = e.id
+            for key in loose_keys(e):
+                if key:
+                    out[key].add(ident)
         return dict(out)
 
     @cached_property
