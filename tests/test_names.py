@@ -1,5 +1,8 @@
 """Names and suggestions at scale (issue 12).
 
+A "did you mean" costs about the same however many ids there are, and only
+the first few unknown ids of each kind get one, so that a file with a
+thousand dangling references is reported about as quickly as it would load.
 A name, acronym or alias that a lookup would take for another entity's,
 punctuation and a leading "the" aside, is refused when the two come from
 different files: loading a file never changes what a lookup found without it.
@@ -7,9 +10,12 @@ different files: loading a file never changes what a lookup found without it.
 
 from __future__ import annotations
 
+import difflib
+import itertools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from difflib import get_close_matches as compare_with_every  # the real one, never patched
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -28,8 +34,9 @@ from eucoop import (
     Source,
     UnknownEntityError,
 )
+from eucoop._loading.checks import HINTED
 from eucoop._model import loose_keys
-from eucoop._text import fold, loose
+from eucoop._text import Nearby, fold, loose
 
 Write = Callable[..., Path]
 
@@ -42,6 +49,20 @@ def problems_of(*paths: Any, include_default: bool = False) -> list[Problem]:
     with pytest.raises(DataError) as info:
         eucoop.load(*paths, include_default=include_default)
     return list(info.value.problems)
+
+
+@pytest.fixture
+def compared(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many candidates each call of difflib's matcher compares a word with."""
+    sizes: list[int] = []
+
+    def counting(word: str, possibilities: Any, n: int = 3, cutoff: float = 0.6) -> list[str]:
+        pool = list(possibilities)
+        sizes.append(len(pool))
+        return compare_with_every(word, pool, n, cutoff)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counting)
+    return sizes
 
 
 def dangling(organisations: int, references: list[str]) -> dict[str, Any]:
@@ -64,7 +85,118 @@ def dangling(organisations: int, references: list[str]) -> dict[str, Any]:
     }
 
 
-# -- lookup keys that fold together -------------------------------------------------------
+# -- 1. suggestions that scale ----------------------------------------------------------
+
+
+def test_a_thousand_dangling_references_among_three_thousand_organisations(
+    write: Write, compared: list[int]
+) -> None:
+    ids = [f"org-{i}" for i in range(3000)]
+    path = write(dangling(3000, [f"org-x{i}" for i in range(1000)]))
+    problems = problems_of(path)
+    assert len(problems) == 1000
+    for i, p in enumerate(problems):
+        assert (p.file, p.location) == (
+            str(path),
+            f"$.programmes[{i}].participants[0].organisation",
+        )
+        hint = ""
+        if i < HINTED:  # the first few, as good as comparing with every id
+            assert compare_with_every(f"org-x{i}", ids, 1, 0.75) == [f"org-{i}"]
+            hint = f" (did you mean 'org-{i}'?)"
+        assert p.message == f"unknown organisation 'org-x{i}'{hint}"
+    # The work is bounded: one comparison per hint given, each with a few ids near the
+    # unknown one (not 1,000 comparisons with all 3,000 ids, as before).
+    assert len(compared) == HINTED
+    assert max(compared) <= 4 * Nearby.WIDTH + 10
+    assert sum(compared) < 3000
+
+
+def test_a_repeated_unknown_id_keeps_its_hint_and_each_kind_has_its_own(
+    write: Write, compared: list[int]
+) -> None:
+    refs = [f"org-x{i}" for i in range(HINTED + 5)] + ["org-x0", "org-x24"]
+    data = dangling(3000, refs)
+    data["programmes"][0]["sources"] = [{"document": "notez"}]
+    path = write(data)
+    problems = problems_of(path)
+    assert len(problems) == len(refs) + 1
+    document = problems[1]  # after the participant of the same programme
+    assert (document.file, document.location, document.message) == (
+        str(path),
+        "$.programmes[0].sources[0].document",
+        "unknown document 'notez' (did you mean 'notes'?)",  # its kind has hints left
+    )
+    last, before_last = problems[-1], problems[-2]
+    assert (last.file, last.location, last.message) == (
+        str(path),
+        f"$.programmes[{len(refs) - 1}].participants[0].organisation",
+        "unknown organisation 'org-x24'",  # past the first HINTED unknown organisations
+    )
+    assert (before_last.location, before_last.message) == (
+        f"$.programmes[{len(refs) - 2}].participants[0].organisation",
+        "unknown organisation 'org-x0' (did you mean 'org-0'?)",  # the hint it had
+    )
+    assert len(compared) == HINTED + 1  # the document's hint; repeats are not compared again
+
+
+def _words() -> Iterator[str]:
+    """Kebab-case ids of three different words each, in a fixed order."""
+    vocabulary = [
+        "migration", "refugee", "border", "asylum", "return", "labour", "mobility",
+        "protection", "support", "network", "office", "council", "agency", "forum",
+        "dialogue", "partnership", "compact", "crime", "drugs", "data",
+    ]  # fmt: skip
+    for a, b, c in itertools.permutations(vocabulary, 3):
+        yield f"{a}-{b}-{c}"
+
+
+def _one_typo(word: str) -> Iterator[str]:
+    """A character added, dropped, changed and two swapped, at the start, middle and end."""
+    for k in (0, len(word) // 2, len(word) - 2):
+        yield word[:k] + "q" + word[k:]
+        yield word[:k] + word[k + 1 :]
+        yield word[:k] + ("x" if word[k] != "x" else "y") + word[k + 1 :]
+        yield word[:k] + word[k + 1] + word[k] + word[k + 2 :]
+
+
+def test_one_typo_is_suggested_as_comparing_with_every_id(compared: list[int]) -> None:
+    ids = list(itertools.islice(_words(), 1200))
+    assert len(ids) > Nearby.WHOLE
+    nearby = Nearby(ids)
+    cases = 0
+    for ident in ids[::50]:
+        for typo in _one_typo(ident):
+            if typo in nearby.known:
+                continue
+            cases += 1
+            every = compare_with_every(typo, ids, 1, 0.75)
+            assert every == [ident], typo  # the data leaves no doubt which was meant
+            assert nearby.suggest(typo, 1, 0.75) == every
+    assert cases > 250
+    assert max(compared) < 200  # never every id
+
+
+def test_up_to_whole_candidates_are_all_compared() -> None:
+    ids = [f"org-{i}" for i in range(Nearby.WHOLE)]
+    assert Nearby(ids).pool("zzz") == sorted(ids)
+    assert len(Nearby([*ids, "org-x"]).pool("zzz")) < Nearby.WHOLE
+
+
+def test_lookup_misses_use_the_same_index(compared: list[int]) -> None:
+    data = dangling(3000, [])
+    reg = eucoop.load(data, include_default=False)
+    with pytest.raises(UnknownEntityError) as info:
+        reg.lookup("Organisatoin 1234")
+    assert info.value.suggestions[0] == "Organisation 1234"
+    with pytest.raises(UnknownEntityError) as info:
+        reg.lookup("Orgnaisation 2999")  # a typo early in the name
+    assert info.value.suggestions[0] == "Organisation 2999"
+    assert compared
+    assert max(compared) < 200  # of 6,000 keys (ids and names)
+
+
+# -- 2. lookup keys that fold together -------------------------------------------------------
 
 #: Where the packaged IOM is.
 IOM = next(

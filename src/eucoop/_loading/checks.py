@@ -33,9 +33,13 @@ from eucoop._model import (
     fields_of,
 )
 from eucoop._model.fields import PATTERNS
-from eucoop._text import a, did_you_mean
+from eucoop._text import Nearby, a, did_you_mean
 
-__all__ = ["find_cycles", "in_order", "iso_codes", "validate"]
+__all__ = ["HINTED", "find_cycles", "in_order", "iso_codes", "validate"]
+
+#: How many different unknown ids of each kind get a "did you mean": past that, a
+#: file is likely written for other data, and comparing each would outlast the load.
+HINTED = 20
 
 
 @cache
@@ -124,7 +128,9 @@ class _Checker:
         self.codes = iso_codes()
         self._plans: dict[type, tuple[_Step, ...]] = {}
         self._passes: dict[type, Check] = {}
-        self._known: dict[str, list[str]] = {}
+        #: The ids of each collection, for "did you mean"; the hints given, by unknown id.
+        self._nearby: dict[str, Nearby] = {}
+        self._hints: dict[str, dict[str, str]] = {c: {} for c in COLLECTIONS}
 
     def add(self, rec: Located, where: str, message: str) -> None:
         loc = f"{rec.path}.{where}" if where else rec.path
@@ -330,17 +336,23 @@ class _Checker:
             return  # defined by an item that failed to convert, reported already
         noun = COLLECTIONS[collection].__name__.lower()
         if found is None:
-            hint = did_you_mean(target, self.known(collection), cutoff=0.75)
-            self.add(rec, where, f"unknown {noun} {target!r}{hint}")
+            self.add(rec, where, f"unknown {noun} {target!r}{self.hint(target, collection)}")
         else:
             actual = a(type(found.value).__name__.lower())
             self.add(rec, where, f"{target!r} is {actual}, not {a(noun)}")
 
-    def known(self, collection: str) -> list[str]:
-        """The ids of one collection, for did-you-mean hints (made when something is wrong)."""
-        if collection not in self._known:
-            self._known[collection] = sorted(self.ids[collection])
-        return self._known[collection]
+    def hint(self, target: str, collection: str) -> str:
+        """The "did you mean" of an unknown id: for the first :data:`HINTED` of a kind only."""
+        hints = self._hints[collection]
+        found = hints.get(target)
+        if found is None:
+            if len(hints) >= HINTED:
+                return ""
+            nearby = self._nearby.get(collection)
+            if nearby is None:  # made when something is wrong
+                nearby = self._nearby[collection] = Nearby(self.ids[collection])
+            found = hints[target] = did_you_mean(target, nearby, cutoff=0.75)
+        return found
 
 
 def _all_of(tests: list[Check]) -> Check:

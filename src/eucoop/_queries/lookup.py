@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import cached_property
 
 from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
 from eucoop._model import Entity, lookup_keys, loose_keys
-from eucoop._text import fold, loose, suggest
+from eucoop._text import Nearby, fold, loose
 
 __all__ = ["Names"]
 
@@ -59,27 +58,15 @@ class Names:
         return dict(out)
 
     @cached_property
-    def _sorted(self) -> list[str]:
-        return sorted(self.keys)
+    def _nearby(self) -> Nearby:
+        return Nearby(self.keys)
 
     def suggest(self, name: str, by_id: Mapping[str, Entity]) -> list[str]:
         """Up to three names close to *name*: similar spellings, then names it begins."""
         key = fold(name)
-        keys = self._sorted
-        # Comparing with every name is slow in a large registry: keep to names with the
-        # same first letters and a similar length, which is where typos land.
-        nearby: list[str] = []
-        for width in (1, 2, 3, 4):  # narrow by a longer prefix while there are too many
-            lo = bisect.bisect_left(keys, key[:width])
-            hi = bisect.bisect_left(keys, key[:width] + "\U0010ffff")
-            nearby = [k for k in keys[lo:hi] if abs(len(k) - len(key)) <= 3]
-            if len(nearby) <= 500 or width >= len(key):
-                break
-        close = suggest(key, nearby, n=3)
-        prefixed = []
-        if len(key) >= 3:
-            i = bisect.bisect_left(keys, key)
-            prefixed = [k for k in keys[i : i + 3] if k.startswith(key)]
+        nearby = self._nearby
+        close = nearby.suggest(key, n=3)
+        prefixed = nearby.starting_with(key, 3) if len(key) >= 3 else []
         out: list[str] = []
         for k in [*close, *prefixed]:
             e = by_id[self.keys[k]]
