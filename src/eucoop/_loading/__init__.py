@@ -3,6 +3,7 @@
 - :mod:`~eucoop._loading.files`: files, folders and mappings to parsed JSON;
 - :mod:`~eucoop._loading.converter`: parsed JSON to model values (and back), strictly;
 - :mod:`~eucoop._loading.checks`: what types cannot say, read from the fields' metadata;
+- :mod:`~eucoop._loading.names`: lookup keys that lookups could not tell apart;
 - :mod:`~eucoop._loading.schema`: the JSON Schema of data files, from the same model
   (imported where it is asked for: the command line and the docs).
 """

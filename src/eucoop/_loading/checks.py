@@ -1,11 +1,12 @@
 """Checks across a whole set of data files that types alone cannot express.
 
-Unique ids and lookup keys, references that resolve, no parent cycles, ISO
-codes, patterns, minimums, dates in order, citations that point inside their
-documents. The rules are not written here field by field: one walk over every
-record reads each field's :class:`~eucoop._model.fields.Meta` (see
-:mod:`eucoop._model.fields`) and applies what it declares. The walk is the
-same for good data and bad; messages are only made when something is wrong.
+Unique ids and lookup keys (those in :mod:`eucoop._loading.names`),
+references that resolve, no parent cycles, ISO codes, patterns, minimums,
+dates in order, citations that point inside their documents. The rules are
+not written here field by field: one walk over every record reads each
+field's :class:`~eucoop._model.fields.Meta` (see :mod:`eucoop._model.fields`)
+and applies what it declares. The walk is the same for good data and bad;
+messages are only made when something is wrong.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from typing import Any, NamedTuple
 from eucoop import _resources
 from eucoop._exceptions import Problem
 from eucoop._loading.converter import Located
+from eucoop._loading.names import key_problems
 from eucoop._model import (
     COLLECTIONS,
     Document,
-    Entity,
     Meta,
     Organisation,
     PartialDate,
@@ -30,13 +31,15 @@ from eucoop._model import (
     field_head,
     field_names,
     fields_of,
-    key_fields,
-    lookup_keys,
 )
 from eucoop._model.fields import PATTERNS
-from eucoop._text import a, did_you_mean
+from eucoop._text import Nearby, a, did_you_mean
 
-__all__ = ["find_cycles", "in_order", "iso_codes", "validate"]
+__all__ = ["HINTED", "find_cycles", "in_order", "iso_codes", "validate"]
+
+#: How many different unknown ids of each kind get a "did you mean": past that, a
+#: file is likely written for other data, and comparing each would outlast the load.
+HINTED = 20
 
 
 @cache
@@ -47,8 +50,6 @@ def iso_codes() -> dict[str, frozenset[str]]:
 
 
 _MATCHERS = {name: re.compile(p).fullmatch for name, p in PATTERNS.items()}
-#: A lookup key must hold a letter or digit: the forgiving key drops everything else.
-_HAS_WORD = re.compile(r"[^\W_]").search
 
 _CODE_MESSAGES = {
     "countries": "{!r} is not an ISO 3166-1 alpha-2 country code",
@@ -127,7 +128,9 @@ class _Checker:
         self.codes = iso_codes()
         self._plans: dict[type, tuple[_Step, ...]] = {}
         self._passes: dict[type, Check] = {}
-        self._known: dict[str, list[str]] = {}
+        #: The ids of each collection, for "did you mean"; the hints given, by unknown id.
+        self._nearby: dict[str, Nearby] = {}
+        self._hints: dict[str, dict[str, str]] = {c: {} for c in COLLECTIONS}
 
     def add(self, rec: Located, where: str, message: str) -> None:
         loc = f"{rec.path}.{where}" if where else rec.path
@@ -140,12 +143,12 @@ class _Checker:
             value = rec.value
             first = by_id.setdefault(value.id, rec)
             if first is not rec:
-                self.add(rec, "id", f"duplicate id {value.id!r}, already used at {_at(first)}")
+                self.add(rec, "id", f"duplicate id {value.id!r}, already used at {first.at}")
                 continue
             self.ids[collection_of[type(value)]].add(value.id)
             if type(value) is Document:
                 self.paragraphs[value.id] = value.paragraphs or 1 << 62
-        self.check_lookup_keys()
+        self.problems.extend(key_problems(self.records))
         passes = {cls: self.passes(cls) for cls in COLLECTIONS.values()}
         for rec in self.records:
             value = rec.value
@@ -160,48 +163,6 @@ class _Checker:
         }
         for cycle in find_cycles(parents):
             self.add(by_id[cycle[0]], "parent", "parent cycle: " + " -> ".join([*cycle, cycle[0]]))
-
-    # -- names ---------------------------------------------------------------------
-
-    def check_lookup_keys(self) -> None:
-        """Every id, folded name, acronym and alias names one entity only."""
-        keys: dict[str, str] = {}
-        setdefault = keys.setdefault
-        for rec in self.records:
-            ent = rec.value
-            if type(ent) is Document:
-                continue
-            assert isinstance(ent, Entity)  # noqa: S101 - records hold entities and documents
-            ident = ent.id
-            for key in lookup_keys(ent):
-                if setdefault(key, ident) != ident and key:  # a blank key: its field's rule
-                    self.clash(rec, key, self.by_id[keys[key]])
-                elif key.strip() and _HAS_WORD(key) is None:
-                    self.wordless(rec, key)
-
-    def wordless(self, rec: Located, key: str) -> None:
-        """Report a name, acronym or alias with no letter or digit: lookups could not tell it."""
-        ent = rec.value
-        assert isinstance(ent, Entity)  # noqa: S101 - only entities have keys
-        field = next(f for k, f in zip(lookup_keys(ent), key_fields(ent), strict=True) if k == key)
-        self.add(rec, field, f"{_text_at(ent, field)!r} has no letter or digit to look it up by")
-
-    def clash(self, rec: Located, key: str, owner: Located) -> None:
-        """Report a lookup key of *rec* that *owner* has already (the rare path)."""
-        ent, other = rec.value, owner.value
-        assert isinstance(ent, Entity)  # noqa: S101 - only entities have keys
-        assert isinstance(other, Entity)  # noqa: S101
-
-        def field_of(e: Entity) -> str:
-            return next(f for k, f in zip(lookup_keys(e), key_fields(e), strict=True) if k == key)
-
-        field = field_of(ent)
-        self.add(
-            rec,
-            field,
-            f"lookup key {_text_at(ent, field)!r} is already a name of "
-            f"{other.id!r} ({_at(owner)}.{field_of(other)})",
-        )
 
     # -- one record, field by field ------------------------------------------------------
 
@@ -375,17 +336,23 @@ class _Checker:
             return  # defined by an item that failed to convert, reported already
         noun = COLLECTIONS[collection].__name__.lower()
         if found is None:
-            hint = did_you_mean(target, self.known(collection), cutoff=0.75)
-            self.add(rec, where, f"unknown {noun} {target!r}{hint}")
+            self.add(rec, where, f"unknown {noun} {target!r}{self.hint(target, collection)}")
         else:
             actual = a(type(found.value).__name__.lower())
             self.add(rec, where, f"{target!r} is {actual}, not {a(noun)}")
 
-    def known(self, collection: str) -> list[str]:
-        """The ids of one collection, for did-you-mean hints (made when something is wrong)."""
-        if collection not in self._known:
-            self._known[collection] = sorted(self.ids[collection])
-        return self._known[collection]
+    def hint(self, target: str, collection: str) -> str:
+        """The "did you mean" of an unknown id: for the first :data:`HINTED` of a kind only."""
+        hints = self._hints[collection]
+        found = hints.get(target)
+        if found is None:
+            if len(hints) >= HINTED:
+                return ""
+            nearby = self._nearby.get(collection)
+            if nearby is None:  # made when something is wrong
+                nearby = self._nearby[collection] = Nearby(self.ids[collection])
+            found = hints[target] = did_you_mean(target, nearby, cutoff=0.75)
+        return found
 
 
 def _all_of(tests: list[Check]) -> Check:
@@ -427,16 +394,3 @@ def _below(value: int, minimum: int) -> str:
     if minimum == 0:
         return f"must not be negative: {value}"
     return f"must be at least {minimum}, not {value}"
-
-
-def _text_at(entity: Entity, field: str) -> str:
-    """The text of a lookup key's field: ``"aliases[2]"`` gives the third alias."""
-    head = field_head(field)
-    value = getattr(entity, head)
-    if head != field:
-        value = value[int(field[len(head) + 1 : -1])]
-    return str(value)
-
-
-def _at(rec: Located) -> str:
-    return f"{rec.file}: {rec.path}"

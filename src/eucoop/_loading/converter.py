@@ -168,6 +168,11 @@ class Located(NamedTuple):
         """Its JSON location: ``$.programmes[2]``."""
         return f"$.{self.collection}[{self.position}]"
 
+    @property
+    def at(self) -> str:
+        """Its file and JSON location, for messages: ``mine.json: $.programmes[2]``."""
+        return f"{self.file}: {self.path}"
+
 
 class Converted:
     """One data file converted: its records, its problems, and what failed to convert."""

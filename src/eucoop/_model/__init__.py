@@ -17,8 +17,10 @@ from eucoop._model.entities import (
     Organisation,
     Programme,
     key_fields,
+    key_texts,
     kind_of,
     lookup_keys,
+    loose_keys,
 )
 from eucoop._model.enums import (
     AgreementKind,
@@ -80,8 +82,10 @@ __all__ = [
     "field_names",
     "fields_of",
     "key_fields",
+    "key_texts",
     "kind_of",
     "lookup_keys",
+    "loose_keys",
     "meta",
     "per_class",
 ]

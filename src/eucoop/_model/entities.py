@@ -3,7 +3,8 @@
 All are frozen, slotted, keyword-only attrs classes sharing the fields of
 :class:`Entity`. Collections are tuples or frozensets, never lists. This
 module also holds the one answer to "which kind is this name?"
-(:func:`kind_of`) and "which names find this entity?" (:func:`lookup_keys`).
+(:func:`kind_of`) and "which names find this entity?" (:func:`lookup_keys`
+and :func:`loose_keys`).
 """
 
 from typing import ClassVar
@@ -23,7 +24,7 @@ from eucoop._model.values import (
     Session,
     Source,
 )
-from eucoop._text import fold
+from eucoop._text import fold, loose
 
 __all__ = [
     "COLLECTIONS",
@@ -34,8 +35,10 @@ __all__ = [
     "Organisation",
     "Programme",
     "key_fields",
+    "key_texts",
     "kind_of",
     "lookup_keys",
+    "loose_keys",
 ]
 
 
@@ -193,6 +196,15 @@ def kind_of(kind: type | str, *, documents: bool = False) -> str:
     raise ValueError(msg)
 
 
+def key_texts(entity: Entity) -> list[str]:
+    """The texts an entity is looked up by: its id, name, acronym and aliases, in that order."""
+    texts = [entity.id, entity.name]
+    if entity.acronym is not None:
+        texts.append(entity.acronym)
+    texts.extend(entity.aliases)
+    return texts
+
+
 def lookup_keys(entity: Entity) -> list[str]:
     """Every key an entity is looked up by: its id, then its names folded as lookups fold them.
 
@@ -207,7 +219,28 @@ def lookup_keys(entity: Entity) -> list[str]:
     keys = [entity.id, fold(entity.name)]
     if entity.acronym is not None:
         keys.append(fold(entity.acronym))
-    keys.extend(map(fold, entity.aliases))
+    if entity.aliases:
+        keys.extend(map(fold, entity.aliases))
+    return keys
+
+
+def loose_keys(entity: Entity) -> list[str]:
+    """The forgiving key of each of :func:`key_texts`, which a lookup tries when no key fits.
+
+    Made by :func:`eucoop._text.loose` (punctuation and a leading "the" do not
+    count either), the function a lookup applies to what it is asked. Two
+    texts with the same folded key have the same forgiving key, so two
+    entities that share no forgiving key share no key at all, and no lookup
+    can take one for the other.
+
+    >>> loose_keys(Organisation(id="un-x", name="The U.N. X", acronym="UNX!"))
+    ['un x', 'un x', 'unx']
+    """
+    keys = [loose(entity.id), loose(entity.name)]  # key_texts, unrolled: every load asks
+    if entity.acronym is not None:
+        keys.append(loose(entity.acronym))
+    if entity.aliases:
+        keys.extend(map(loose, entity.aliases))
     return keys
 
 

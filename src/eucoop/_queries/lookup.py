@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import cached_property
 
 from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
-from eucoop._model import Entity, lookup_keys
-from eucoop._text import fold, loose, suggest
+from eucoop._model import Entity, lookup_keys, loose_keys
+from eucoop._text import Nearby, fold, loose
 
 __all__ = ["Names"]
 
@@ -17,14 +16,18 @@ __all__ = ["Names"]
 class Names:
     """The lookup index of a set of entities: folded names, and forgiving keys on a miss.
 
-    Keys come from :func:`eucoop._model.lookup_keys`, the same function the
-    checks use to refuse names that clash, so each key names one entity.
+    A name is looked up by its folded key (:func:`eucoop._model.lookup_keys`),
+    failing that by its forgiving key (:func:`eucoop._model.loose_keys`). The
+    checks read the same two functions: in loaded data a folded key names one
+    entity, and so does a forgiving key, unless two entities of one file
+    share it (then a lookup by it is ambiguous).
     """
 
     def __init__(self, entities: Iterable[Entity]) -> None:
+        self.entities = list(entities)
         keys: dict[str, str] = {}
         setdefault = keys.setdefault
-        for e in entities:
+        for e in self.entities:
             ident = e.id
             for key in lookup_keys(e):
                 setdefault(key, ident)
@@ -47,33 +50,23 @@ class Names:
     def _loose(self) -> dict[str, set[str]]:
         """Forgiving keys (no punctuation, no leading "the"), built on the first miss."""
         out: defaultdict[str, set[str]] = defaultdict(set)
-        for key, ident in self.keys.items():
-            if key := loose(key):
-                out[key].add(ident)
+        for e in self.entities:
+            ident = e.id
+            for key in loose_keys(e):
+                if key:
+                    out[key].add(ident)
         return dict(out)
 
     @cached_property
-    def _sorted(self) -> list[str]:
-        return sorted(self.keys)
+    def _nearby(self) -> Nearby:
+        return Nearby(self.keys)
 
     def suggest(self, name: str, by_id: Mapping[str, Entity]) -> list[str]:
         """Up to three names close to *name*: similar spellings, then names it begins."""
         key = fold(name)
-        keys = self._sorted
-        # Comparing with every name is slow in a large registry: keep to names with the
-        # same first letters and a similar length, which is where typos land.
-        nearby: list[str] = []
-        for width in (1, 2, 3, 4):  # narrow by a longer prefix while there are too many
-            lo = bisect.bisect_left(keys, key[:width])
-            hi = bisect.bisect_left(keys, key[:width] + "\U0010ffff")
-            nearby = [k for k in keys[lo:hi] if abs(len(k) - len(key)) <= 3]
-            if len(nearby) <= 500 or width >= len(key):
-                break
-        close = suggest(key, nearby, n=3)
-        prefixed = []
-        if len(key) >= 3:
-            i = bisect.bisect_left(keys, key)
-            prefixed = [k for k in keys[i : i + 3] if k.startswith(key)]
+        nearby = self._nearby
+        close = nearby.suggest(key, n=3)
+        prefixed = nearby.starting_with(key, 3) if len(key) >= 3 else []
         out: list[str] = []
         for k in [*close, *prefixed]:
             e = by_id[self.keys[k]]
