@@ -33,6 +33,7 @@ import typing
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
+from functools import cache
 from typing import Any
 
 import attrs
@@ -172,12 +173,20 @@ def _type_name(value: object) -> str:
     return "None" if value is None else a(type(value).__name__)
 
 
-@attrs.frozen
 class _TypeValidator:
-    """The attrs validator of one field: its annotation, checked."""
+    """The attrs validator of the fields of one annotation: the annotation, checked.
 
-    annotation: Any
-    test: Test
+    A plain class, not an attrs one: making an attrs class costs time at import.
+    """
+
+    __slots__ = ("annotation", "test")
+
+    def __init__(self, annotation: Any) -> None:
+        self.annotation = annotation
+        self.test: Test = _test(annotation)
+
+    def __repr__(self) -> str:
+        return f"<type check of {self.annotation!r}>"
 
     def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
         if self.test(value):
@@ -189,6 +198,12 @@ class _TypeValidator:
         raise TypeError(f"{where} {found}")
 
 
+@cache
+def _check_of(annotation: Any) -> _TypeValidator:
+    """The one validator of every field with *annotation* (``str | None``...)."""
+    return _TypeValidator(annotation)
+
+
 def typed(cls: type, fields: list["attrs.Attribute[Any]"]) -> list["attrs.Attribute[Any]"]:
     """Attrs' ``field_transformer`` of the model classes: a type check on every field.
 
@@ -197,13 +212,17 @@ def typed(cls: type, fields: list["attrs.Attribute[Any]"]) -> list["attrs.Attrib
     """
     out = []
     for f in fields:
-        validators = _validators(f.validator)
-        if not any(isinstance(v, _TypeValidator) for v in validators):
-            if isinstance(f.type, str):  # pragma: no cover - the model uses real annotations
-                msg = f"{cls.__name__}.{f.name}: a string annotation cannot be checked"
-                raise TypeError(msg)
-            check = _TypeValidator(f.type, _test(f.type))
-            f = f.evolve(validator=attrs.validators.and_(check, *validators))  # noqa: PLW2901
+        annotation: Any = f.type
+        if isinstance(annotation, str):  # pragma: no cover - the model uses real annotations
+            msg = f"{cls.__name__}.{f.name}: a string annotation cannot be checked"
+            raise TypeError(msg)
+        if f.validator is None:
+            f = f.evolve(validator=_check_of(annotation))  # noqa: PLW2901
+        else:
+            validators = _validators(f.validator)
+            if not any(isinstance(v, _TypeValidator) for v in validators):
+                check = _check_of(annotation)
+                f = f.evolve(validator=attrs.validators.and_(check, *validators))  # noqa: PLW2901
         out.append(f)
     return out
 
