@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 __all__ = ["a", "and_join", "did_you_mean", "fold", "loose", "plural", "suggest", "words"]
 
-_SPACE = re.compile(r"\s+")
-_NON_WORD = re.compile(r"[^\w]+")
-_WORD = re.compile(r"\w+")
+
+@cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    """*pattern* compiled on first use: only searches and forgiving lookups need these."""
+    return re.compile(pattern)
 
 
 def fold(text: str) -> str:
@@ -46,7 +48,7 @@ def loose(text: str) -> str:
     'un migration network'
     """
     key = fold(text).replace(".", "")
-    key = _SPACE.sub(" ", _NON_WORD.sub(" ", key)).strip()
+    key = _regex(r"[^\w]+").sub(" ", key).strip()  # one space for each run
     return key.removeprefix("the ")
 
 
@@ -65,7 +67,7 @@ def words(text: str) -> list[str]:
     >>> words("EU-IOM Joint Initiative")
     ['eu', 'iom', 'joint', 'initiative']
     """
-    return _WORD.findall(fold(text))
+    return _regex(r"\w+").findall(fold(text))
 
 
 def plural(n: int, noun: str) -> str:

@@ -43,8 +43,6 @@ from eucoop._text import a
 
 __all__ = ["checked_already", "int_problem", "problem", "text_problem", "typed"]
 
-_FORBIDDEN = re.compile(FORBIDDEN_TEXT)
-
 Test = Callable[[Any], bool]
 
 
@@ -57,7 +55,7 @@ def text_problem(value: str) -> str | None:
     """
     if value.isprintable():  # the common case: C-fast, and true of no text with a bad character
         return None
-    bad = _FORBIDDEN.search(value)
+    bad = re.search(FORBIDDEN_TEXT, value)  # compiled on first use: rarely needed
     if bad is None:
         return None
     char, at = bad.group(), bad.start()

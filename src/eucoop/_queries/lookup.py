@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import cached_property
@@ -58,6 +57,8 @@ class Names:
 
     def suggest(self, name: str, by_id: Mapping[str, Entity]) -> list[str]:
         """Up to three names close to *name*: similar spellings, then names it begins."""
+        import bisect  # noqa: PLC0415 - only a lookup that fails needs it
+
         key = fold(name)
         keys = self._sorted
         # Comparing with every name is slow in a large registry: keep to names with the
