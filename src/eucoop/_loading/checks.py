@@ -8,8 +8,6 @@ record reads each field's :class:`~eucoop._model.fields.Meta` (see
 same for good data and bad; messages are only made when something is wrong.
 """
 
-from __future__ import annotations
-
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence, Set
@@ -65,6 +63,8 @@ _PATTERN_MESSAGES = {
 Check = Callable[[Any], object]
 
 
+# The module's annotations are evaluated, not postponed: typing.NamedTuple would compile
+# each postponed (string) annotation of its fields at import.
 class _Step(NamedTuple):
     """One field the walk looks at: its name, whether it holds many values, and its rules.
 

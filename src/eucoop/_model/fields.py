@@ -15,8 +15,6 @@ Adding a field to an entity is one edit to its class: give it a type, a
 default and, where it applies, a :func:`meta`.
 """
 
-from __future__ import annotations
-
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -82,6 +80,8 @@ NONBLANK_PATTERN = r"[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7
 Export = Literal["value", "flatten", "organisations", "sessions", "skip"]
 
 
+# The module's annotations are evaluated, not postponed: typing.NamedTuple would compile
+# each postponed (string) annotation of its fields at import.
 class Meta(NamedTuple):
     """What one field is, beyond its type. See :func:`meta`."""
 
