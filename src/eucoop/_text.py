@@ -12,7 +12,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import ClassVar
 
 __all__ = [
@@ -27,12 +27,15 @@ __all__ = [
     "words",
 ]
 
-_SPACE = re.compile(r"\s+")
-_NON_WORD = re.compile(r"[^\w]+")
-_WORD = re.compile(r"\w+")
 #: :func:`loose` for ASCII text: what ``[^\w]`` matches becomes a space (full stops go).
 _ASCII_NON_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or c == ord("_")))
 _ASCII_LOOSE = bytes.maketrans(_ASCII_NON_WORD, b" " * len(_ASCII_NON_WORD))
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    """*pattern* compiled on first use: only searches and forgiving lookups need these."""
+    return re.compile(pattern)
 
 
 def fold(text: str) -> str:
@@ -65,7 +68,7 @@ def loose(text: str) -> str:
         raw = text.encode().lower().translate(_ASCII_LOOSE, b".")
         return " ".join(raw.decode().split()).removeprefix("the ")
     key = fold(text).replace(".", "")
-    key = _SPACE.sub(" ", _NON_WORD.sub(" ", key)).strip()
+    key = _regex(r"[^\w]+").sub(" ", key).strip()  # one space for each run
     return key.removeprefix("the ")
 
 
@@ -84,7 +87,7 @@ def words(text: str) -> list[str]:
     >>> words("EU-IOM Joint Initiative")
     ['eu', 'iom', 'joint', 'initiative']
     """
-    return _WORD.findall(fold(text))
+    return _regex(r"\w+").findall(fold(text))
 
 
 def plural(n: int, noun: str) -> str:

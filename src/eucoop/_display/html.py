@@ -174,7 +174,7 @@ def _lines(reg: Registry | None, value: object) -> list[tuple[str, str]]:
 # -- cards ----------------------------------------------------------------------------
 
 
-@html.register
+@html.register(Entity)
 def _entity(entity: Entity) -> str:
     return entity_html(entity, _holding_entity(entity))
 
@@ -245,7 +245,7 @@ def sources_html(docs: Mapping[str, Document], cited: Sequence[tuple[str, Source
     return _list(items)
 
 
-@html.register
+@html.register(Partnership)
 def _partnership(p: Partnership) -> str:
     def has(r: Registry) -> bool:
         return any(o.partnership is p for o in r.organisations)
@@ -265,7 +265,7 @@ def partnership_html(
     return _card(_head(escape(title), "Partnership"), body, _section("Sources", sources))
 
 
-@html.register
+@html.register(Document)
 def _document(doc: Document) -> str:
     return document_html(doc, holding(lambda r: any(d is doc for d in r.documents)))
 
@@ -282,7 +282,7 @@ def document_html(doc: Document, reg: Registry | None = None) -> str:
 # -- the registry ---------------------------------------------------------------------
 
 
-@html.register
+@html.register(Registry)
 def registry_html(reg: Registry) -> str:
     """What it holds (its date, counts, EU partners, timeline), then a table of each kind.
 

@@ -71,7 +71,7 @@ def _kinds(entities: Iterable[Any]) -> str:
     return ", ".join(counted(kind_counts(entities)))
 
 
-@summary.register
+@summary.register(Results)
 def _results(results: Results) -> str:  # type: ignore[type-arg] # entities or documents
     name = type(results).__name__
     if not results:
@@ -82,7 +82,7 @@ def _results(results: Results) -> str:  # type: ignore[type-arg] # entities or d
     return listing(f"{name}: {_kinds(results)}", results, lambda es: entity_rows(es, kind=mixed))
 
 
-@summary.register
+@summary.register(SearchResults)
 def _search(results: SearchResults) -> str:
     if not results:
         return "SearchResults: nothing found"
@@ -90,7 +90,7 @@ def _search(results: SearchResults) -> str:
     return listing(head, results.hits, hit_lines)
 
 
-@summary.register
+@summary.register(Timeline)
 def _timeline(entries: Timeline) -> str:
     if not entries:
         return "Timeline: no dated facts"
@@ -100,7 +100,7 @@ def _timeline(entries: Timeline) -> str:
     return listing(head, entries, timeline_lines)
 
 
-@summary.register
+@summary.register(Roles)
 def _roles(roles: Roles) -> str:
     if not roles:
         return "Roles: none"
@@ -108,7 +108,7 @@ def _roles(roles: Roles) -> str:
     return listing(head, roles, role_lines)
 
 
-@summary.register
+@summary.register(Provenance)
 def _provenance(sources: Provenance) -> str:
     if not sources:
         return "Provenance: no citations"
@@ -125,26 +125,26 @@ def _provenance(sources: Provenance) -> str:
     return listing(head, list(by_doc.values()), lines, "document")
 
 
-@summary.register
+@summary.register(Registry)
 def _registry(reg: Registry) -> str:
     counts = [plural(len(getattr(reg, k.collection)), k.collection[:-1]) for k in KINDS]
     when = "" if reg.date is None else f" as of {reg.date}"
     return f"<Registry{when}: {', '.join(counts)}, {plural(len(reg.documents), 'document')}>"
 
 
-@summary.register
+@summary.register(Entity)
 def _entity(e: Entity) -> str:
     return f"<{type(e).__name__} {e.id}: {e.label}>"
 
 
-@summary.register
+@summary.register(Document)
 def _document(d: Document) -> str:
     title = d.title if len(d.title) <= TITLE_WIDTH else d.title[: TITLE_WIDTH - 3].rstrip() + "..."
     kind = "" if d.publisher_kind is None else f" [{d.publisher_kind}]"
     return f"<Document {d.id}: {title}{kind}>"
 
 
-@summary.register
+@summary.register(Partnership)
 def _partnership(p: Partnership) -> str:
     head = " ".join(
         [*([str(p.standing)] if p.standing else []), *([f"since {p.since}"] if p.since else [])]

@@ -134,7 +134,7 @@ def _counted(entities: Iterable[Entity]) -> str:
     return ", ".join(counted(kind_counts(entities)))
 
 
-@html.register
+@html.register(Results)
 def results_html(results: Results) -> str:  # type: ignore[type-arg] # entities or documents
     """Entities (or documents) a row each, with the columns of their kind."""
     kinds = {type(x) for x in results}
@@ -153,14 +153,14 @@ _HIT_COLUMNS: list[Column] = [
 ]
 
 
-@html.register
+@html.register(SearchResults)
 def search_html(results: SearchResults) -> str:
     """Search results, best first: score, entity, and the fields that matched."""
     what = f"{len(results)} found" + (f": {_counted(results)}" if results else "")
     return table(_HIT_COLUMNS, results.hits, what)
 
 
-@html.register
+@html.register(Hit)
 def hit_html(hit: Hit) -> str:
     """One search result: its score, the entity and the fields that matched."""
     return table(_HIT_COLUMNS, [hit], "a search hit")
@@ -174,19 +174,19 @@ _TIMELINE_COLUMNS: list[Column] = [
 ]
 
 
-@html.register
+@html.register(Timeline)
 def timeline_html(entries: Timeline) -> str:
     """Timeline entries in order: date, what happened, the entity's id, and the dated field."""
     return table(_TIMELINE_COLUMNS, entries, plural(len(entries), "dated fact"))
 
 
-@html.register
+@html.register(TimelineEntry)
 def timeline_entry_html(entry: TimelineEntry) -> str:
     """One timeline entry, as a row of the timeline's table."""
     return table(_TIMELINE_COLUMNS, [entry], "a dated fact")
 
 
-@html.register
+@html.register(Roles)
 def roles_html(roles: Roles) -> str:
     """What an organisation takes part in: role, the entity, and when."""
     columns: list[Column] = [
@@ -200,7 +200,7 @@ def roles_html(roles: Roles) -> str:
     return table(columns, roles, f"{plural(len(roles), 'role')} in {plural(entities, 'entity')}")
 
 
-@html.register
+@html.register(Provenance)
 def provenance_html(sources: Provenance) -> str:
     """Citations: the document (its title a link, and its id), the paragraph, what it supports."""
 

@@ -9,8 +9,6 @@ and applies what it declares. The walk is the same for good data and bad;
 messages are only made when something is wrong.
 """
 
-from __future__ import annotations
-
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence, Set
@@ -66,6 +64,8 @@ _PATTERN_MESSAGES = {
 Check = Callable[[Any], object]
 
 
+# The module's annotations are evaluated, not postponed: typing.NamedTuple would compile
+# each postponed (string) annotation of its fields at import.
 class _Step(NamedTuple):
     """One field the walk looks at: its name, whether it holds many values, and its rules.
 

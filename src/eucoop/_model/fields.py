@@ -15,9 +15,6 @@ Adding a field to an entity is one edit to its class: give it a type, a
 default and, where it applies, a :func:`meta`.
 """
 
-from __future__ import annotations
-
-import re
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -83,6 +80,8 @@ NONBLANK_PATTERN = r"[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7
 Export = Literal["value", "flatten", "organisations", "sessions", "skip"]
 
 
+# The module's annotations are evaluated, not postponed: typing.NamedTuple would compile
+# each postponed (string) annotation of its fields at import.
 class Meta(NamedTuple):
     """What one field is, beyond its type. See :func:`meta`."""
 
@@ -271,13 +270,10 @@ def field_names(cls: type) -> frozenset[str]:
     return frozenset(f.name for f in attrs.fields(cls))
 
 
-_FIELD_SEP = re.compile(r"[.\[]")
-
-
 def field_head(path: str) -> str:
     """The field a field path starts with: ``"participants[0].since"`` gives ``participants``.
 
     >>> field_head("partnership.since")
     'partnership'
     """
-    return _FIELD_SEP.split(path, maxsplit=1)[0]
+    return path.split(".", 1)[0].split("[", 1)[0]

@@ -3,9 +3,9 @@
 Loading checks every value against its field's type before anything is built
 (:mod:`eucoop._loading.hooks`). Code that builds entities in Python, with
 the classes themselves or with ``attrs.evolve``, gets the same type
-checks from attrs validators that :func:`typed` derives from each field's
-annotation, so a frozen entity never holds ``None`` for a name, a list for a
-tuple, or the string ``"1951"`` for a date:
+checks from the attrs validator that :func:`typed` gives each model class,
+which reads every field's annotation, so a frozen entity never holds
+``None`` for a name, a list for a tuple, or the string ``"1951"`` for a date:
 
 >>> import attrs
 >>> from eucoop._model import Organisation
@@ -37,12 +37,10 @@ from typing import Any
 
 import attrs
 
-from eucoop._model.fields import FORBIDDEN_TEXT, INT_MAX, INT_MIN
+from eucoop._model.fields import FORBIDDEN_TEXT, INT_MAX, INT_MIN, per_class
 from eucoop._text import a
 
 __all__ = ["checked_already", "int_problem", "problem", "text_problem", "typed"]
-
-_FORBIDDEN = re.compile(FORBIDDEN_TEXT)
 
 Test = Callable[[Any], bool]
 
@@ -56,7 +54,7 @@ def text_problem(value: str) -> str | None:
     """
     if value.isprintable():  # the common case: C-fast, and true of no text with a bad character
         return None
-    bad = _FORBIDDEN.search(value)
+    bad = re.search(FORBIDDEN_TEXT, value)  # compiled on first use: rarely needed
     if bad is None:
         return None
     char, at = bad.group(), bad.start()
@@ -172,40 +170,67 @@ def _type_name(value: object) -> str:
     return "None" if value is None else a(type(value).__name__)
 
 
-@attrs.frozen
-class _TypeValidator:
-    """The attrs validator of one field: its annotation, checked."""
+class _TypeCheck:
+    """The attrs validator that checks every field of a value against its annotation.
 
-    annotation: Any
-    test: Test
+    A class holds it on its first field only, so attrs' ``__init__`` calls one
+    validator, before any rule a field declares itself. What each class's
+    fields allow is worked out the first time a value of it is checked, not
+    when the class is made (loading, which builds most values, runs no
+    validator at all).
+    """
 
-    def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
-        if self.test(value):
-            return
-        found = problem(self.annotation, value) or "has the wrong type"
-        where = f"{type(inst).__name__}.{attribute.name}"
-        if found.startswith(("control character", "unpaired", "integer out of range")):
-            raise ValueError(f"{where}: {found}")
-        raise TypeError(f"{where} {found}")
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<type checks of every field>"
+
+    def __call__(self, inst: object, _attribute: "attrs.Attribute[Any]", _value: object) -> None:
+        for name, annotation, test in _checks(type(inst)):
+            value = getattr(inst, name)
+            if not test(value):
+                found = problem(annotation, value) or "has the wrong type"
+                where = f"{type(inst).__name__}.{name}"
+                if found.startswith(("control character", "unpaired", "integer out of range")):
+                    raise ValueError(f"{where}: {found}")
+                raise TypeError(f"{where} {found}")
+
+
+_CHECK = _TypeCheck()
+
+
+@per_class
+def _checks(cls: type) -> tuple[tuple[str, Any, Test], ...]:
+    """``(field name, annotation, test)`` for every field of the model class *cls*.
+
+    A field of a type no model field has (one a subclass adds, say) is left
+    unchecked, as it was before it inherited the check.
+    """
+    out = []
+    for f in attrs.fields(cls):
+        try:
+            out.append((f.name, f.type, _test(f.type)))
+        except TypeError:  # pragma: no cover - not an annotation of the model
+            continue
+    return tuple(out)
 
 
 def typed(cls: type, fields: list["attrs.Attribute[Any]"]) -> list["attrs.Attribute[Any]"]:
-    """Attrs' ``field_transformer`` of the model classes: a type check on every field.
+    """Attrs' ``field_transformer`` of the model classes: a type check of every field.
 
-    The check comes first, before any validator the field declares itself.
-    Fields inherited with their check already keep it.
+    The check sits on the first field (see :class:`_TypeCheck`), first of its
+    validators; a class that inherits it there keeps it.
     """
-    out = []
     for f in fields:
-        validators = _validators(f.validator)
-        if not any(isinstance(v, _TypeValidator) for v in validators):
-            if isinstance(f.type, str):  # pragma: no cover - the model uses real annotations
-                msg = f"{cls.__name__}.{f.name}: a string annotation cannot be checked"
-                raise TypeError(msg)
-            check = _TypeValidator(f.type, _test(f.type))
-            f = f.evolve(validator=attrs.validators.and_(check, *validators))  # noqa: PLW2901
-        out.append(f)
-    return out
+        if isinstance(f.type, str):  # pragma: no cover - the model uses real annotations
+            msg = f"{cls.__name__}.{f.name}: a string annotation cannot be checked"
+            raise TypeError(msg)
+    if not fields or any(_CHECK in _validators(f.validator) for f in fields):
+        return fields
+    first = fields[0]
+    own = _validators(first.validator)
+    check = attrs.validators.and_(_CHECK, *own) if own else _CHECK
+    return [first.evolve(validator=check), *fields[1:]]
 
 
 def _validators(v: Any) -> list[Any]:

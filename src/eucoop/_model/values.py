@@ -88,11 +88,8 @@ def amount_of(value: str | int) -> Decimal:
     raise ValueError(msg)
 
 
-_CURRENCY_RE = re.compile(r"[A-Z]{3}")
-
-
 def _check_currency(_inst: object, _attr: object, value: str) -> None:
-    if not isinstance(value, str) or not _CURRENCY_RE.fullmatch(value):
+    if not isinstance(value, str) or not re.fullmatch(PATTERNS["currency"], value):
         msg = f"currency must be a three-letter upper-case ISO 4217 code, not {value!r}"
         raise ValueError(msg)
 

@@ -13,9 +13,7 @@ ever imported there, and ``fig.savefig(...)`` writes it anywhere.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import textwrap
 from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -25,6 +23,8 @@ from eucoop._queries.tables import optional, to_networkx
 from eucoop._queries.time import TimelineEntry
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from matplotlib.figure import Figure
 
 __all__ = ["KIND_COLOURS", "RELATION_STYLES", "figure_class", "network", "timeline"]
@@ -93,11 +93,15 @@ def __getattr__(name: str) -> Any:
 
 def short(text: str, width: int, lines: int) -> str:
     """*text* wrapped to *width* columns, cut to *lines* lines with an ellipsis."""
+    import textwrap  # noqa: PLC0415 - only a figure needs it, not import eucoop
+
     return "\n".join(textwrap.wrap(text, width, max_lines=lines, placeholder="…"))
 
 
 def year(d: dt.date) -> float:
     """A date as a fractional year, for plotting."""
+    import datetime as dt  # noqa: PLC0415 - only a figure needs it, not import eucoop
+
     jan1 = dt.date(d.year, 1, 1).toordinal()
     days = dt.date(d.year, 12, 31).toordinal() - jan1 + 1
     return d.year + (d.toordinal() - jan1) / days

@@ -10,8 +10,6 @@ hold what does not fit one row per entity. :mod:`~eucoop._queries.tables`
 makes tables of them.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from enum import Enum
@@ -57,6 +55,8 @@ Scalar = str | int | float | bool | Decimal | None
 Row = dict[str, Scalar]
 
 
+# The module's annotations are evaluated, not postponed: typing.NamedTuple would compile
+# each postponed (string) annotation of its fields at import.
 class Column(NamedTuple):
     """One column of a table: its name, the Python type of its values, and a getter.
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -178,6 +177,8 @@ class SearchIndex:
         """
         if len(word) < PREFIX_MIN:
             return self.postings.get(word, {}), True
+        import bisect  # noqa: PLC0415 - only searches need it, not import eucoop
+
         vocabulary = self.vocabulary
         lo = i = bisect.bisect_left(vocabulary, word)
         while i < len(vocabulary) and vocabulary[i].startswith(word):
