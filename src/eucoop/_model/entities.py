@@ -216,12 +216,9 @@ def lookup_keys(entity: Entity) -> list[str]:
     >>> lookup_keys(e), key_fields(e)
     (['x', 'ex', 'ex', 'the ex'], ['id', 'name', 'acronym', 'aliases[0]'])
     """
-    keys = [entity.id, fold(entity.name)]
-    if entity.acronym is not None:
-        keys.append(fold(entity.acronym))
-    if entity.aliases:
-        keys.extend(map(fold, entity.aliases))
-    return keys
+    texts = key_texts(entity)
+    texts[1:] = map(fold, texts[1:])  # the id is a key as it is
+    return texts
 
 
 def loose_keys(entity: Entity) -> list[str]:
@@ -236,12 +233,7 @@ def loose_keys(entity: Entity) -> list[str]:
     >>> loose_keys(Organisation(id="un-x", name="The U.N. X", acronym="UNX!"))
     ['un x', 'un x', 'unx']
     """
-    keys = [loose(entity.id), loose(entity.name)]  # key_texts, unrolled: every load asks
-    if entity.acronym is not None:
-        keys.append(loose(entity.acronym))
-    if entity.aliases:
-        keys.extend(map(loose, entity.aliases))
-    return keys
+    return list(map(loose, key_texts(entity)))
 
 
 def key_fields(entity: Entity) -> list[str]:
