@@ -1089,6 +1089,27 @@ def test_an_ascii_terminal_gets_replacement_characters() -> None:
     assert all(b < 128 for b in cp.stdout)
 
 
+def test_main_gives_the_callers_streams_back_as_they_were(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """main() called inside a program replaces unencodable characters while it runs, only."""
+    out = io.TextIOWrapper(io.BytesIO(), encoding="ascii", errors="strict")
+    monkeypatch.setattr(sys, "stdout", out)
+    seen: list[str] = []
+    real_run = cli_run._run
+
+    def spying(argv: list[str] | None) -> int:
+        seen.append(str(sys.stdout.errors))
+        return real_run(argv)
+
+    monkeypatch.setattr(cli_run, "_run", spying)
+    assert main(["show", "greco"]) == 0
+    assert seen == ["replace"]
+    assert out.errors == "strict"
+    out.flush()
+    assert b"Groupe d'?tats" in out.buffer.getvalue()
+
+
 def _interrupted(code: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", code, *args],

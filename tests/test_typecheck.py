@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import pickle
 import threading
@@ -30,6 +31,7 @@ from eucoop import (
 )
 from eucoop._model.typecheck import checked_already, problem
 
+from .conftest import bench_module
 from .strategies import data_files, whole_files
 
 
@@ -188,17 +190,73 @@ def test_validators_run_again_after_a_load_and_after_a_failed_one(tmp_path: Path
 def test_the_switch_nests_and_restores_what_it_found() -> None:
     with checked_already():
         with checked_already():
-            assert attrs.validators.get_disabled()
-        assert attrs.validators.get_disabled()
-        Source(document=None)  # type: ignore[arg-type] # not checked: the loader's own block
-    assert not attrs.validators.get_disabled()
+            Source(document=None)  # type: ignore[arg-type] # not checked: the loader's own block
+        Source(document=None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Source(document=None)  # type: ignore[arg-type]
+
+
+def test_the_loader_never_touches_attrs_switch() -> None:
+    """attrs' switch is the process's: eucoop neither sets it nor resets what a user set."""
+    seen: list[bool] = []
+
+    @attrs.frozen
+    class Probe:
+        x: int = attrs.field(validator=lambda *_: seen.append(attrs.validators.get_disabled()))
+
+    with checked_already():
+        Probe(1)
+    assert seen == [False]
     attrs.validators.set_disabled(True)
     try:
-        with checked_already():
-            pass
+        eucoop.load(eucoop.load().to_dict(), include_default=False)
         assert attrs.validators.get_disabled(), "a user's own switch is left as it was"
     finally:
         attrs.validators.set_disabled(False)
+
+
+def test_the_switch_is_local_to_the_loading_thread() -> None:
+    """The issue's case: while one thread builds a registry, another builds invalid values.
+
+    Every invalid value built in the other thread is refused: the program's own attrs class
+    with a validator, and eucoop's ``Money`` (a negative amount, a currency of the wrong type).
+    """
+
+    @attrs.frozen
+    class Port:
+        number: int = attrs.field(validator=attrs.validators.instance_of(int))
+
+    data = bench_module("synth").make_dataset(3000)
+    loading = threading.Event()
+    done = threading.Event()
+    accepted: list[object] = []
+    tries = [0]
+
+    def build_invalid() -> None:
+        loading.wait()
+        while not done.is_set():
+            tries[0] += 1
+            for make in (
+                lambda: Port("not a number"),  # type: ignore[arg-type]
+                lambda: Money(Decimal(-5), "EUR"),
+                lambda: Money(Decimal(5), 5),  # type: ignore[arg-type]
+                lambda: Source(document=None),  # type: ignore[arg-type]
+            ):
+                with contextlib.suppress(TypeError, ValueError):
+                    accepted.append(make())
+
+    other = threading.Thread(target=build_invalid)
+    other.start()
+    try:
+        loading.set()
+        for _ in range(3):
+            eucoop.load(data, include_default=False)
+    finally:
+        done.set()
+        other.join()
+    assert tries[0] > 0
+    assert accepted == []
+    assert not attrs.validators.get_disabled()
 
 
 def test_overlapping_loads_in_threads_leave_the_checks_on() -> None:

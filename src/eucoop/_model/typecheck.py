@@ -26,8 +26,8 @@ field's declared rules (patterns, codes, minimums) is checked by
 :func:`eucoop.load`.
 """
 
+import contextvars
 import re
-import threading
 import types
 import typing
 from collections.abc import Callable, Iterator, Sequence
@@ -186,6 +186,8 @@ class _TypeCheck:
         return "<type checks of every field>"
 
     def __call__(self, inst: object, _attribute: "attrs.Attribute[Any]", _value: object) -> None:
+        if _CHECKED_ALREADY.get():
+            return
         for name, annotation, test in _checks(type(inst)):
             value = getattr(inst, name)
             if not test(value):
@@ -241,33 +243,30 @@ def _validators(v: Any) -> list[Any]:
     return list(inner) if inner is not None else [v]
 
 
-_lock = threading.Lock()
-_users = 0
-_found_disabled = False
+#: True while the loader builds values it has already checked: eucoop's own
+#: state, local to the thread (and to the asyncio task) that loads.
+_CHECKED_ALREADY: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "eucoop_checked_already", default=False
+)
 
 
 @contextmanager
 def checked_already() -> Iterator[None]:
-    """Build model values in the block without their type validators.
+    """Build model values in the block without their type checks.
 
     For the loader only, whose hooks have checked every value against the
-    same annotations before building anything: running the validators again
-    would add about two fifths to a large load and find nothing. It uses
-    attrs' own switch (:func:`attrs.validators.set_disabled`), which is
-    process-wide, so a value built *in another thread* while a load converts
-    is not type-checked either. Loads may nest and overlap: the switch is
-    turned back when the last one ends, to what it was before the first.
+    same annotations before building anything: checking them again would add
+    about two fifths to a large load and find nothing. The switch is a
+    :class:`contextvars.ContextVar` that only eucoop's own type check reads,
+    so it holds in the loading thread alone: values built in any other thread
+    meanwhile, eucoop's or the program's own attrs classes, are checked as
+    always, and attrs' process-wide switch
+    (:func:`attrs.validators.set_disabled`) is never touched. The rules a
+    field declares itself (a non-negative amount, a known currency) still run.
+    Blocks nest; each restores what it found.
     """
-    global _users, _found_disabled  # noqa: PLW0603 - one switch for the process, as attrs has
-    with _lock:
-        if _users == 0:
-            _found_disabled = attrs.validators.get_disabled()
-            attrs.validators.set_disabled(True)
-        _users += 1
+    token = _CHECKED_ALREADY.set(True)
     try:
         yield
     finally:
-        with _lock:
-            _users -= 1
-            if _users == 0:
-                attrs.validators.set_disabled(_found_disabled)
+        _CHECKED_ALREADY.reset(token)
