@@ -726,8 +726,10 @@ def test_validate_bad(run: Run) -> None:
     assert [line.split(": ")[1] for line in lines] == [
         "$.organisations[0].founded",
         "$.organisations[1].acronymm",
+        # the item is malformed, and every field rule is still checked, in the fields' order
+        "$.programmes[0].participants[0].organisation",
+        "$.programmes[0].sources[0].paragraph",
         "$.programmes[0].budget.currency",
-        "$.programmes[0].participants[0].organisation",  # checked although the item is malformed
     ]
     assert all(line.startswith(f"{BAD}: $.") for line in lines)
     code, out, err = run("validate", str(BAD), "--json")

@@ -6,7 +6,16 @@ import threading
 
 from eucoop._exceptions import DataError, Problem
 from eucoop._gc import gc_paused
-from eucoop._loading import Converted, Located, PathArg, convert, packaged, read_all, validate
+from eucoop._loading import (
+    Converted,
+    Located,
+    PathArg,
+    RawValue,
+    convert,
+    packaged,
+    read_all,
+    validate,
+)
 from eucoop._model import Document, Entity
 from eucoop._registry import Registry
 
@@ -58,15 +67,15 @@ def _build(files: list[Converted], problems: list[Problem] | None = None) -> Reg
     records: list[Located] = []
     placeholders: dict[str, str] = {}
     unreadable: set[str] = set()
-    references: list[tuple[Located, str, str, str]] = []
+    unconverted: list[tuple[Located, RawValue]] = []
     for converted in files:
         problems.extend(converted.problems)
         records.extend(converted.records)
         placeholders.update(converted.placeholders)
         unreadable |= converted.unreadable
-        references.extend(converted.references)
+        unconverted.extend(converted.unconverted)
     with gc_paused():
-        problems.extend(validate(records, placeholders, unreadable, references))
+        problems.extend(validate(records, placeholders, unreadable, unconverted))
         if problems:
             raise DataError(problems)
         entities: list[Entity] = []

@@ -14,6 +14,7 @@ from eucoop._loading.converter import (
     Converted,
     DataFile,
     Located,
+    RawValue,
     convert,
     unstructure,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "DataFile",
     "Located",
     "PathArg",
+    "RawValue",
     "convert",
     "iso_codes",
     "packaged",

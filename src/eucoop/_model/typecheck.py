@@ -40,7 +40,14 @@ import attrs
 from eucoop._model.fields import FORBIDDEN_TEXT, INT_MAX, INT_MIN, per_class
 from eucoop._text import a
 
-__all__ = ["checked_already", "int_problem", "problem", "text_problem", "typed"]
+__all__ = [
+    "checked_already",
+    "int_problem",
+    "loader_checked",
+    "problem",
+    "text_problem",
+    "typed",
+]
 
 Test = Callable[[Any], bool]
 
@@ -270,3 +277,12 @@ def checked_already() -> Iterator[None]:
         yield
     finally:
         _CHECKED_ALREADY.reset(token)
+
+
+def loader_checked() -> bool:
+    """Whether values are being built by the loader, which checks them itself first.
+
+    A field rule that the loader checks with its location (a non-negative
+    amount, a currency code) skips its validator then, as the type check does.
+    """
+    return _CHECKED_ALREADY.get()

@@ -16,7 +16,7 @@ import attrs
 from eucoop._model.dates import DateLike, PartialDate
 from eucoop._model.enums import PolicyArea, PublisherKind, Role, Standing
 from eucoop._model.fields import PATTERNS, meta
-from eucoop._model.typecheck import int_problem, typed
+from eucoop._model.typecheck import int_problem, loader_checked, typed
 from eucoop._render import html, summary
 
 __all__ = [
@@ -30,19 +30,37 @@ __all__ = [
     "Session",
     "Source",
     "amount_of",
+    "amount_problem",
 ]
 
 
+def amount_problem(value: Decimal, written: object = None) -> str | None:
+    """What is wrong with an amount of money, or None: it must be finite and not negative.
+
+    The one statement of the rule: :class:`Money` checks it when built in
+    Python, and the loader when it reads an amount (with its location, and
+    the amount as the file *written* it).
+
+    >>> amount_problem(Decimal("-5"))
+    'amount must not be negative: -5'
+    """
+    shown = value if written is None else repr(written)
+    if not value.is_finite():
+        return f"amount must be finite, not {shown}"
+    if value.is_signed():
+        return f"amount must not be negative: {shown}"
+    return None
+
+
 def _check_amount(_inst: object, _attr: object, value: Decimal) -> None:
+    if loader_checked():
+        return
     if not isinstance(value, Decimal):
         msg = f"amount must be a Decimal, not {type(value).__name__}"
         raise TypeError(msg)
-    if not value.is_finite():
-        msg = f"amount must be finite, not {value}"
-        raise ValueError(msg)
-    if value < 0:
-        msg = f"amount must not be negative: {value}"
-        raise ValueError(msg)
+    problem = amount_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
 
 
 _AMOUNT_RE = re.compile(f"-?{PATTERNS['amount']}")
@@ -88,8 +106,14 @@ def amount_of(value: str | int) -> Decimal:
     raise ValueError(msg)
 
 
+_CURRENCY = re.compile(PATTERNS["currency"]).fullmatch
+
+
 def _check_currency(_inst: object, _attr: object, value: str) -> None:
-    if not isinstance(value, str) or not re.fullmatch(PATTERNS["currency"], value):
+    """The shape of a currency code; the loader checks it against the ISO 4217 list too."""
+    if loader_checked():
+        return
+    if not isinstance(value, str) or not _CURRENCY(value):
         msg = f"currency must be a three-letter upper-case ISO 4217 code, not {value!r}"
         raise ValueError(msg)
 
