@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 import eucoop
-from eucoop import DataError, PartialDate, _resources
-from eucoop._loading import converter, hooks
+from eucoop import DataError, _resources
+from eucoop._loading import converter
 
 
 def test_packaged_files_through_importlib_resources(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -17,14 +17,6 @@ def test_packaged_files_through_importlib_resources(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(_resources, "_on_disk", lambda: False)
     assert _resources.data_files() == sorted(n for n in on_disk if not n.startswith("_"))
     assert {n: _resources.read(n) for n in on_disk} == on_disk
-
-
-def test_date_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(hooks, "DATES", {})
-    monkeypatch.setattr(hooks, "DATES_MAX", 2)
-    dates = [hooks.structure_date(s, None) for s in ("2001", "2002", "2003", "2002")]
-    assert dates == [PartialDate(2001), PartialDate(2002), PartialDate(2003), PartialDate(2002)]
-    assert len(hooks.DATES) <= 2
 
 
 def test_schema_version_in_a_file_with_a_malformed_item(valid: dict[str, Any]) -> None:

@@ -7,7 +7,7 @@ one JSON type and says "expected ..., got ..." otherwise. The converter
 """
 
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
 from itertools import repeat
@@ -23,8 +23,6 @@ from eucoop._model.values import amount_of, amount_problem
 from eucoop._text import did_you_mean
 
 __all__ = [
-    "DATES",
-    "EXACT",
     "BigInt",
     "Invalid",
     "NonFinite",
@@ -112,11 +110,6 @@ def wrong(expected: str, value: object) -> WrongType:
     return WrongType(f"expected {expected}, got {json_type(value)}")
 
 
-def valid_texts(values: Sequence[str]) -> bool:
-    """Whether no text of *values* has a bad character (see :func:`text_problem`)."""
-    return all(map(str.isprintable, values)) or not any(map(text_problem, values))
-
-
 def _too_big(value: BigInt) -> Invalid:
     return Invalid(
         f"integer out of range: {value.digits} digits (must be from {INT_MIN} to {INT_MAX})"
@@ -144,28 +137,10 @@ def structure_int(value: object, _t: object) -> int:
     return value
 
 
-def valid_ints(values: Sequence[int]) -> bool:
-    """Whether every integer of *values* is in range (see :func:`int_problem`)."""
-    return not any(map(int_problem, values))
-
-
 def structure_bool(value: object, _t: object) -> bool:
     if type(value) is not bool:
         raise wrong("true or false", value)
     return value
-
-
-def _true(_values: Sequence[Any]) -> bool:
-    return True
-
-
-#: The hooks that accept exactly one Python type and return the value as it
-#: is, with a check of a whole list of values of that type at once.
-EXACT: dict[Callable[[Any, Any], Any], tuple[type, Callable[[Sequence[Any]], bool]]] = {
-    structure_str: (str, valid_texts),
-    structure_int: (int, valid_ints),
-    structure_bool: (bool, _true),
-}
 
 
 def structure_decimal(value: object, _t: object) -> Decimal:
@@ -185,49 +160,19 @@ def structure_decimal(value: object, _t: object) -> Decimal:
         raise Invalid(str(exc)) from None
 
 
-#: Dates repeat: each is parsed once and the (immutable) result shared.
-DATES: dict[str, PartialDate] = {}
-DATES_MAX = 1 << 16
-
-
 def structure_date(value: object, _t: object) -> PartialDate:
-    date = DATES.get(value) if type(value) is str else None
-    if date is not None:
-        return date
     if type(value) is not str:
         raise wrong("an ISO date string (YYYY, YYYY-MM or YYYY-MM-DD)", value)
     try:
-        date = PartialDate.parse(value)
+        return PartialDate.parse(value)
     except ValueError as exc:
         raise Invalid(f"invalid date: {exc}") from None
-    if len(DATES) >= DATES_MAX:
-        DATES.clear()
-    DATES[value] = date
-    return date
-
-
-def optional_str(value: object, _t: object) -> str | None:
-    if value is None or (type(value) is str and value.isprintable()):
-        return value
-    return structure_str(value, _t)
-
-
-def optional_date(value: object, _t: object) -> PartialDate | None:
-    return None if value is None else structure_date(value, _t)
-
-
-def optional_int(value: object, _t: object) -> int | None:
-    return None if value is None else structure_int(value, _t)
 
 
 def optional_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """``X | None`` with the hook for X looked up once, not on every value."""
     inner_t = next(a for a in typing.get_args(t) if a is not type(None))
     inner = conv.get_structure_hook(inner_t)
-
-    quick = {str: optional_str, PartialDate: optional_date, int: optional_int}.get(inner_t)
-    if quick is not None:
-        return quick
 
     def structure(value: Any, _t: Any) -> Any:
         return None if value is None else inner(value, inner_t)
@@ -249,7 +194,6 @@ def enum_hook(cls: type[Enum]) -> Callable[[object, object], Enum]:
             msg = f"{value!r} is not a {cls.__name__}{hint}; expected one of: {', '.join(choices)}"
             raise Invalid(msg) from None
 
-    structure.members = values  # type: ignore[attr-defined] # for sequences of the enum
     return structure
 
 
@@ -263,18 +207,14 @@ def structure_amount(value: object, _t: object) -> Decimal:
 
 
 def sequence_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    """Tuples and frozensets from JSON lists (only).
+    """Tuples and frozensets from JSON lists (only), each item through its own hook.
 
-    Items whose hook only checks their exact type (strings, integers) are
-    checked all at once, and enum items looked up all at once; anything else
-    goes through its hook item by item. In detailed mode, a list that fails
-    goes through cattrs' own list hook, which locates each bad item.
+    In detailed mode, a list that fails goes through cattrs' own list hook,
+    which locates each bad item.
     """
     origin = typing.get_origin(t)
     inner_t = typing.get_args(t)[0]
     inner = conv.get_structure_hook(inner_t)
-    exact, valid = ({EXACT[inner][0]}, EXACT[inner][1]) if inner in EXACT else (None, _true)
-    members: dict[str, Any] | None = getattr(inner, "members", None)
     as_list: Any = list[inner_t]  # type: ignore[valid-type] # a type made at run time
     located = list_structure_factory(as_list, conv) if conv.detailed_validation else None
 
@@ -282,18 +222,10 @@ def sequence_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any
         if type(value) is not list and type(value) is not tuple:
             raise wrong("a list", value)
         try:
-            if exact is not None:
-                if exact.issuperset(map(type, value)) and valid(value):
-                    return origin(value)
-            elif members is not None:
-                return origin(map(members.__getitem__, value))
-            else:
-                return origin(map(inner, value, repeat(inner_t)))
+            return origin(map(inner, value, repeat(inner_t)))
         except Exception:
             if located is None:
                 raise
-        if located is None:  # a type that is not the exact one
-            return origin(map(inner, value, repeat(inner_t)))
-        return origin(located(value, as_list))
+            return origin(located(value, as_list))
 
     return structure
