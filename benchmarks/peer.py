@@ -17,10 +17,10 @@ Import this module only where pydantic is installed (``benchmarks/requirements.t
 
 from __future__ import annotations
 
-import calendar
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
+from peer_rules import COUNTRIES, CURRENCIES, DATE_PATTERN, ID_PATTERN, check_date
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -30,7 +30,6 @@ from pydantic import (
     StringConstraints,
     TypeAdapter,
 )
-from synth import iso_codes
 
 from eucoop import (
     AgreementKind,
@@ -45,24 +44,6 @@ from eucoop import (
 __all__ = ["DataFileModel", "adapter"]
 
 
-def _check_date(text: str) -> str:
-    """Reject dates the calendar does not have (the pattern has checked the syntax)."""
-    month = int(text[5:7]) if len(text) > 4 else None
-    if month is not None and not 1 <= month <= 12:
-        msg = f"month {month} is out of range 1..12"
-        raise ValueError(msg)
-    if len(text) > 7:
-        year, day = int(text[:4]), int(text[8:10])
-        assert month is not None
-        if not 1 <= day <= calendar.monthrange(year, month)[1]:
-            msg = f"day {day} is out of range for {text[:7]}"
-            raise ValueError(msg)
-    if int(text[:4]) < 1:
-        msg = "year 0 is out of range"
-        raise ValueError(msg)
-    return text
-
-
 def _no_float(value: Any) -> Any:
     if isinstance(value, float):
         msg = "amounts must be written as a string or an integer, not a binary float"
@@ -70,16 +51,10 @@ def _no_float(value: Any) -> Any:
     return value
 
 
-_COUNTRIES, _CURRENCIES = (tuple(codes) for codes in iso_codes())
-
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-PartialDate = Annotated[
-    str,
-    StringConstraints(pattern=r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"),
-    AfterValidator(_check_date),
-]
-Country = Literal[_COUNTRIES]  # type: ignore[valid-type]
-Currency = Literal[_CURRENCIES]  # type: ignore[valid-type]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValidator(check_date)]
+Country = Literal[COUNTRIES]  # type: ignore[valid-type]
+Currency = Literal[CURRENCIES]  # type: ignore[valid-type]
 Amount = Annotated[
     Decimal, BeforeValidator(_no_float), Field(ge=0, allow_inf_nan=False, strict=False)
 ]

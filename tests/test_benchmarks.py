@@ -93,16 +93,17 @@ def test_smoke_run(tmp_path: Path) -> None:
     figures = json.loads(out.read_text())
     assert figures["smoke"] is True
     stages = {row["stage"] for row in figures["rows"]}
-    assert stages == {"import", "question", "load", "query", "memory"}
+    assert stages == {"import", "question", "load", "query", "fast path", "memory"}
     assert all(row["met"] is None for row in figures["rows"])
 
 
-def test_smoke_run_without_pydantic(tmp_path: Path) -> None:
-    """The peer is optional: without pydantic the run still works and says so."""
+@pytest.mark.parametrize("library", ["pydantic", "msgspec"])
+def test_smoke_run_without_a_peer(tmp_path: Path, library: str) -> None:
+    """The peers are optional: without one the run still works and says so."""
     script = BENCHMARKS / "run.py"
     code = (
         "import runpy, sys\n"
-        "sys.modules['pydantic'] = None  # importing it now fails\n"
+        f"sys.modules[{library!r}] = None  # importing it now fails\n"
         f"sys.argv = [{str(script)!r}, '--smoke']\n"
         f"runpy.run_path({str(script)!r}, run_name='__main__')\n"
     )
@@ -115,4 +116,8 @@ def test_smoke_run_without_pydantic(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
-    assert "peer unavailable" in done.stdout
+    assert f"{library} is not installed: the peer is unavailable" in done.stdout
+    table = done.stdout[done.stdout.index("| Measure |") :]
+    rows = [line for line in table.splitlines() if f"{library} is not installed" in line]
+    assert len(rows) == 2  # one row per size
+    assert all("peer unavailable" in row for row in rows)
