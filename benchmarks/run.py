@@ -14,8 +14,10 @@ a linear scan computing the same answer (the answers are compared); (5) memory
 per entity against the plain dicts ``json.loads`` makes.
 
 Times are medians of several repeats, with a garbage collection before each
-(a repeat that would overrun a stage's time budget is skipped); fresh-process
-times are the least of fifteen interleaved runs. Each load starts with
+(a repeat that would overrun a stage's time budget is skipped); a load and its
+baselines are timed in rounds, each once a round, and each fast path alternately
+with its plain path, so that a slow spell of a shared machine hits both sides
+alike; fresh-process times are the least of fifteen interleaved runs. Each load starts with
 eucoop's caches of folded text cleared, as in a fresh process.
 The queries' first calls, which build lazy indexes, are timed as they come; the
 registry is then frozen out of the garbage collector's sight (``gc.freeze``)
@@ -111,7 +113,7 @@ FULL = Config(
     sizes=(1_000, 10_000, 100_000),
     process_runs=15,
     warm_runs=15,
-    load_repeats={1_000: 9, 10_000: 5, 100_000: 3},
+    load_repeats={1_000: 9, 10_000: 5, 100_000: 5},
     scan_repeats=3,
     query_repeats=5,
 )
@@ -638,7 +640,12 @@ def bench_dangling(cfg: Config, report: Report) -> None:
 def load_one(
     cfg: Config, report: Report, path: Path, n: int, others: list[Peer]
 ) -> tuple[float, eucoop.Registry]:
-    """Write a data file of *n* entities to *path*, time loading it; the time and registry."""
+    """Write a data file of *n* entities to *path*, time loading it; the time and registry.
+
+    The load and its baselines are timed in rounds, each measure once a round, so
+    that a slow spell of a shared machine hits them alike; no result is kept
+    alive from one measure to the next.
+    """
     print(f"3. load, {n:,} entities", flush=True)
     gc.disable()  # the generator makes many small dicts
     try:
@@ -646,36 +653,42 @@ def load_one(
     finally:
         gc.enable()
     path.write_bytes(data)
-    repeats = cfg.load_repeats[n]
     label = _label(n)
     big = n == cfg.sizes[-1]
-    budget = 20.0  # seconds per measure: enough for three repeats at 100k
-    t_json = median_time(lambda: json.loads(data), repeats, budget)
-    t_json_nogc = median_time(no_gc(json.loads, data), repeats, budget)
-    runs = [0]
+    in_gc = [0.0]
 
-    def setup() -> None:
-        runs[0] += 1
-        clear_caches()
+    def load() -> object:
+        clear_caches()  # as in a fresh process
+        with gc_seconds() as seconds:
+            reg = eucoop.load(path, include_default=False)
+        in_gc[0] += seconds[0]
+        assert len(reg) == n, (len(reg), n)
+        return reg
 
-    with gc_seconds() as in_gc:
-        t_load, reg = timed(
-            lambda: eucoop.load(path, include_default=False), repeats, budget * 2, setup
-        )
-    assert len(reg) == n, (len(reg), n)
-    share = in_gc[0] / (t_load * runs[0])
+    measures: dict[str, Callable[[], object]] = {
+        "json": functools.partial(json.loads, data),
+        "json, no gc": no_gc(json.loads, data),
+        "load": load,
+    }
+    for p in others:
+        if p.decode is not None:
+            measures[p.name] = functools.partial(p.decode, data)
+            measures[f"{p.name}, no gc"] = no_gc(p.decode, data)
+    t, rounds = in_rounds(measures, cfg.load_repeats[n], budget=120.0)
+    t_load = t["load"]
+    share = in_gc[0] / (t_load * rounds)
     note = (
         f"{len(data) / 1e6:.1f} MB; {t_load / n * 1e6:.1f} µs/entity; "
         f"~{share:.0%} of it in garbage collections"
     )
-    r, text, target, met = at_most(t_load, t_json, 2.0 if big else None, cfg.smoke)
+    r, text, target, met = at_most(t_load, t["json"], 2.0 if big else None, cfg.smoke)
     report.add(
         Row(
             "load",
             f"`load(path)` {label}: validate + index",
             t_load,
             "`json.loads` (same bytes), collector running",
-            t_json,
+            t["json"],
             r,
             text,
             target,
@@ -683,23 +696,49 @@ def load_one(
             note=note,
         )
     )
-    r, text, _, _ = at_most(t_load, t_json_nogc, None, cfg.smoke)
+    r, text, _, _ = at_most(t_load, t["json, no gc"], None, cfg.smoke)
     report.add(
         Row(
             "load",
             f"`load(path)` {label}",
             t_load,
             "`json.loads`, garbage collector paused",
-            t_json_nogc,
+            t["json, no gc"],
             r,
             text,
             note="for information: eucoop pauses the collector while it builds",
         )
     )
-    del reg  # the peers are timed with no registry alive, as the other baselines were
     for p in others:
-        peer_row(cfg, report, p, data, n=n, t_load=t_load)
+        peer_row(
+            cfg,
+            report,
+            p,
+            label=label,
+            big=big,
+            t_load=t_load,
+            t_peer=t.get(p.name),
+            t_peer_nogc=t.get(f"{p.name}, no gc"),
+        )
     return t_load, eucoop.load(path, include_default=False)
+
+
+def in_rounds(
+    measures: dict[str, Callable[[], object]], rounds: int, budget: float
+) -> tuple[dict[str, float], int]:
+    """The median time of each measure, timed once a round, and how many rounds were run.
+
+    Stops early (after one round at least) once the rounds have taken *budget* seconds.
+    """
+    times: dict[str, list[float]] = {name: [] for name in measures}
+    spent = 0.0
+    done = 0
+    while done < rounds and (not done or spent < budget):
+        for name, fn in measures.items():
+            times[name].append(median_time(fn, 1))
+        spent += sum(ts[-1] for ts in times.values())
+        done += 1
+    return {name: statistics.median(ts) for name, ts in times.items()}, done
 
 
 def no_gc(fn: Callable[[bytes], object], data: bytes) -> Callable[[], object]:
@@ -715,10 +754,19 @@ def no_gc(fn: Callable[[bytes], object], data: bytes) -> Callable[[], object]:
     return call
 
 
-def peer_row(cfg: Config, report: Report, p: Peer, data: bytes, *, n: int, t_load: float) -> None:
-    """``load(path)`` of *n* entities, which took *t_load*, against a peer decoding the bytes."""
-    label, big = _label(n), n == cfg.sizes[-1]
-    if p.decode is None:
+def peer_row(
+    cfg: Config,
+    report: Report,
+    p: Peer,
+    *,
+    label: str,
+    big: bool,
+    t_load: float,
+    t_peer: float | None,
+    t_peer_nogc: float | None,
+) -> None:
+    """``load(path)``, which took *t_load*, against a peer decoding the same bytes."""
+    if t_peer is None or t_peer_nogc is None:
         report.add(
             Row(
                 "load",
@@ -732,9 +780,6 @@ def peer_row(cfg: Config, report: Report, p: Peer, data: bytes, *, n: int, t_loa
             )
         )
         return
-    repeats = cfg.load_repeats[n]
-    t_peer = median_time(functools.partial(p.decode, data), repeats, budget=20.0)
-    t_peer_nogc = median_time(no_gc(p.decode, data), repeats, budget=5.0)
     r, text, target, met = p.judge(t_load, t_peer, p.limit if big else None, cfg.smoke)
     report.add(
         Row(
@@ -1168,7 +1213,7 @@ def bench_fast_paths(cfg: Config, report: Report, reg: eucoop.Registry) -> None:
     gc.freeze()
     word = WORDS["common word"]
     times: tuple[list[float], list[float]] = ([], [])
-    for _ in range(max(3, cfg.query_repeats)):
+    for _ in range(3):  # alternated, so a slow spell of the machine hits both alike
         times[0].append(per_call(functools.partial(index.search, word), cfg.query_repeats))
         times[1].append(per_call(functools.partial(plain_index.search, word), cfg.query_repeats))
     assert index.search(word).scores == plain_index.search(word).scores
