@@ -120,3 +120,17 @@ def test_removed_facts_stay_removed() -> None:
     assert (unoct.headquarters, unoct.parent, cted.headquarters) == (None, None, None)
     assert "A/RES/71/1" not in (REG["new-york-declaration"].description or "")
     assert "A/RES/73/151" not in (REG["gcr"].description or "")
+
+
+def test_dialogues_with_dated_sessions_are_established_at_the_first() -> None:
+    # ``established`` comes from the first session, with that session's citation.
+    for ident in (
+        "gfmd",
+        "oecd-high-level-policy-forum-migration-integration",
+        "un-high-level-dialogue-migration-development",
+    ):
+        dialogue = REG[ident]
+        assert isinstance(dialogue, eucoop.Dialogue)
+        assert dialogue.established == min(s.start for s in dialogue.sessions), ident
+        assert all("established" in s.fields for s in REG.provenance(ident, "established"))
+    assert [s.document for s in REG.provenance("gfmd", "established")] == ["gfmd-belgium-2007"]
