@@ -106,7 +106,8 @@ def test_citations_name_paragraphs_documents_and_fields() -> None:
     entry = entry.split("(entity-")[0]
     assert "EUR 440,000,000" in entry
     assert "Collaboration with international organisations <source-dg-home-io>" in entry
-    assert r"paragraph 10 (budget, country\_count, regions)" in entry  # as the cards cite
+    # as the cards cite
+    assert r"paragraph 10 (budget, country\_count, regions, description)" in entry
     for org in REG.organisations:
         page = PAGES[f"{catalogue.ORG_DIR}/{org.id}.md"]
         for source in org.sources:

@@ -42,7 +42,7 @@ def test_timeline_is_a_figure_with_a_row_per_entity_and_a_legend() -> None:
     rows = list(dict.fromkeys(t.entity for t in REG.timeline()))
     labels = _row_labels(fig)
     assert len(labels) == len(rows)
-    assert labels[:3] == ["UNGA", "UN", "CND"]  # in order of their first dates
+    assert labels[:3] == ["UNGA", "UN", "ECOSOC"]  # in order of their first dates
     assert all(len(label) <= 40 and "\n" not in label for label in labels)
     legend = _legend_labels(fig)
     assert {"founded", "adopted / in force", "meeting", *KIND_COLOURS} <= set(legend)

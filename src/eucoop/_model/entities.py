@@ -123,10 +123,14 @@ class Agreement(Entity):
 
 @attrs.frozen(kw_only=True, repr=False, field_transformer=typed)
 class Dialogue(Entity):
-    """A recurring or one-off meeting or forum, with its known sessions."""
+    """A recurring or one-off meeting or forum, with its known sessions.
+
+    ``established`` is when it first met or was set up, where a source says so.
+    """
 
     collection: ClassVar[str] = "dialogues"
 
+    established: PartialDate | None = None
     frequency: Frequency | None = attrs.field(default=None, metadata=meta(label="meets"))
     sessions: tuple[Session, ...] = attrs.field(default=(), metadata=meta(export="sessions"))
     venues: tuple[str, ...] = attrs.field(default=(), metadata=meta(search=2.0))
