@@ -13,12 +13,14 @@ import pytest
 import eucoop
 from eucoop import Provenance, Registry
 from eucoop._queries.tables import (
-    TABLE_NAMES,
     all_tables,
     entities_frame,
     hits_frame,
+    table_names,
     timeline_frame,
 )
+
+TABLE_NAMES = table_names()
 
 
 def _missing(module: str) -> bool:

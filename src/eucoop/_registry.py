@@ -13,7 +13,7 @@ from typing import Any, TypeVar, overload
 
 from eucoop._exceptions import UnknownEntityError
 from eucoop._gc import gc_paused
-from eucoop._loading import SCHEMA_VERSION, DataFile, unstructure
+from eucoop._loading import SCHEMA_VERSION, data_file, unstructure
 from eucoop._model import (
     COLLECTIONS,
     KINDS,
@@ -22,6 +22,7 @@ from eucoop._model import (
     Dialogue,
     Document,
     Entity,
+    Kind,
     Organisation,
     PartialDate,
     PolicyArea,
@@ -50,8 +51,10 @@ E = TypeVar("E", bound=Entity)
 class Registry(Frozen):
     """An immutable, indexed collection of entities and the documents they cite.
 
-    Get one with :func:`eucoop.load`. Iterating yields the entities of all
-    four kinds (not documents), sorted by kind and id; ``len()`` counts them.
+    Get one with :func:`eucoop.load`. Iterating yields the entities of every
+    kind (not documents), sorted by kind and id; ``len()`` counts them. Each
+    kind's entities are an attribute named by its collection
+    (``reg.organisations``...: see :data:`eucoop._model.KINDS`).
 
     >>> import eucoop
     >>> reg = eucoop.load()
@@ -61,24 +64,13 @@ class Registry(Frozen):
     'iom'
     """
 
-    __slots__ = (
-        "__dict__",
-        "__weakref__",
-        "_by_id",
-        "_documents",
-        "_involved",
-        "agreements",
-        "dialogues",
-        "documents",
-        "organisations",
-        "programmes",
-    )
-
+    # Each kind's collection is set from KINDS; these four lines are for type checkers only.
     organisations: Results[Organisation]
     agreements: Results[Agreement]
     dialogues: Results[Dialogue]
     programmes: Results[Programme]
     documents: Results[Document]
+    _kinds: tuple[Kind, ...]  # the kinds, as they were when it was made
     _by_id: dict[str, Entity]
     _documents: dict[str, Document]
     _involved: dict[str, tuple[Entity, ...]]  # organisation id -> what it is in, on first ask
@@ -94,11 +86,12 @@ class Registry(Frozen):
         first question that needs it.
         """
         with gc_paused():
-            kinds = [Results(items) for items in indexes.by_kind(entities)]
+            taken = KINDS.snapshot()
+            kinds = [Results(items) for items in indexes.by_kind(entities, taken)]
             docs = Results(sorted(documents, key=attrgetter("id")))
-            self._set(**{k.collection: items for k, items in zip(KINDS, kinds, strict=True)})
+            self._set(**{k.collection: items for k, items in zip(taken, kinds, strict=True)})
             self._set(documents=docs, _documents={d.id: d for d in docs}, _involved={})
-            self._set(_by_id={e.id: e for items in kinds for e in items})
+            self._set(_by_id={e.id: e for items in kinds for e in items}, _kinds=taken)
         REGISTRIES.add(self)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -110,7 +103,7 @@ class Registry(Frozen):
         return len(self._by_id)
 
     def __iter__(self) -> Iterator[Entity]:
-        for kind in KINDS:
+        for kind in self._kinds:
             yield from getattr(self, kind.collection)
 
     def __contains__(self, ident: object) -> bool:
@@ -235,7 +228,7 @@ class Registry(Frozen):
 
     @cached_property
     def _roles(self) -> indexes.Roles:
-        return indexes.roles((self.organisations, self.agreements, self.dialogues, self.programmes))
+        return indexes.roles(self)
 
     @cached_property
     def _children(self) -> dict[str, list[Organisation]]:
@@ -347,7 +340,7 @@ class Registry(Frozen):
 
     @cached_property
     def _timeline(self) -> Timeline:
-        return Timeline(timeline_entries(self, self.organisations))
+        return Timeline(timeline_entries(self))
 
     def as_of(self, date: DateLike, *, include_uncertain: bool = False) -> Registry:
         """A registry of what existed, was in force or had begun by *date*.
@@ -417,8 +410,8 @@ class Registry(Frozen):
         >>> data["schema_version"], len(json.dumps(data)) > 1000
         (1, True)
         """
-        kinds = {k.collection: getattr(self, k.collection) for k in KINDS}
-        data = DataFile(schema_version=SCHEMA_VERSION, documents=self.documents, **kinds)
+        kinds = {k.collection: getattr(self, k.collection) for k in self._kinds}
+        data = data_file()(schema_version=SCHEMA_VERSION, documents=self.documents, **kinds)
         return unstructure(data)  # type: ignore[no-any-return] # a dict for a DataFile
 
     # -- tables and graphs (optional extras) --------------------------------------

@@ -16,25 +16,17 @@ from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from functools import cache, cached_property
 from itertools import chain
-from typing import TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from eucoop import _resources
-from eucoop._model import (
-    KINDS,
-    DateLike,
-    Entity,
-    Organisation,
-    PartialDate,
-    PolicyArea,
-    Programme,
-    Role,
-    kind_of,
-)
+from eucoop._model import KINDS, Entity, PartialDate, PolicyArea, Role, kind_of
 from eucoop._queries import indexes
 from eucoop._queries.time import Status, entity_span, status
 from eucoop._text import did_you_mean, fold, loose, suggest
 
 __all__ = [
+    "CONDITIONS",
+    "Condition",
     "Filters",
     "choice",
     "country_code",
@@ -44,7 +36,38 @@ __all__ = [
 ]
 
 N = TypeVar("N", bound=Enum)
-E = TypeVar("E", bound=Entity)
+
+
+# The module's annotations are evaluated, not postponed: typing.NamedTuple would compile
+# each postponed (string) annotation of its fields at import.
+class Condition(NamedTuple):
+    """One keyword of :meth:`Registry.filter`: its name, what it takes, and its help.
+
+    ``takes`` names the kind of value (``"area"``, ``"country"``, ``"date"``...),
+    which the command line reads with its own argument type; ``option`` says
+    whether ``eucoop list`` offers it as ``--name`` (``kind`` is its argument).
+    """
+
+    name: str
+    takes: str
+    help: str
+    metavar: str
+    option: bool = True
+
+
+#: The conditions of :meth:`Registry.filter`, declared once: the registry's
+#: signature, :meth:`Filters.select`, its "did you mean" and the options of
+#: ``eucoop list`` all read this (a test holds the typing overloads to it).
+CONDITIONS = (
+    Condition("kind", "kind", "an entity class or its name", "KIND", option=False),
+    Condition("area", "area", "a policy area, e.g. migration, drugs", "AREA"),
+    Condition("country", "country", "an ISO country code, e.g. LY", "COUNTRY"),
+    Condition("region", "region", "a programme's region, e.g. 'North Africa'", "REGION"),
+    Condition("participant", "organisation", "an organisation taking part", "ORG"),
+    Condition("role", "role", "its role: party, member, funder...", "ROLE"),
+    Condition("active_on", "date", "going on that day (YYYY[-MM[-DD]])", "DATE"),
+    Condition("policy_area", "area", "the old name of area (deprecated)", "AREA", option=False),
+)
 
 
 def choice(enum: type[N], value: N | str) -> N:
@@ -130,7 +153,7 @@ def country_code(value: str) -> str:
 
 def kind_order(entity: Entity) -> tuple[int, str]:
     """The sort key of registry order: by kind, then by id."""
-    return KINDS.index(type(entity)), entity.id
+    return KINDS.position(type(entity)), entity.id
 
 
 class Filters:
@@ -155,33 +178,31 @@ class Filters:
         """Collection name -> ids."""
         out: dict[str, set[str]] = {k.collection: set() for k in KINDS}
         for e in self._by_id.values():
-            out[e.collection].add(e.id)
+            out.setdefault(e.collection, set()).add(e.id)
         return out
 
     @cached_property
     def by_area(self) -> dict[PolicyArea, set[str]]:
         """Policy area -> ids."""
-        return indexes.by_area(self._by_id.values())
+        return indexes.by_values(self._by_id.values(), "area")
 
     @cached_property
     def by_country(self) -> dict[str, set[str]]:
         """Country code -> ids."""
-        return indexes.by_country(self._of(Organisation), self._of(Programme))
+        return indexes.by_values(self._by_id.values(), "country")
 
     @cached_property
     def by_region(self) -> dict[str, set[str]]:
         """Folded region -> ids."""
-        return indexes.by_region(self._of(Programme))
-
-    def _of(self, kind: type[E]) -> list[E]:
-        return [e for e in self._by_id.values() if isinstance(e, kind)]
+        return indexes.by_values(self._by_id.values(), "region")
 
     @cached_property
     def regions(self) -> tuple[str, ...]:
         """Every region name that counts as known, as the data spells it."""
         if self._known_regions is not None:
             return self._known_regions
-        return tuple(sorted({r for p in self._of(Programme) for r in p.regions}))
+        found = (r for e in self._by_id.values() for r in indexes.values_of(e, "region"))
+        return tuple(sorted(set(found)))
 
     def region_key(self, region: str) -> str:
         """The folded region; a :class:`ValueError` suggesting one if no programme names it."""
@@ -199,27 +220,24 @@ class Filters:
         roles: Callable[[], indexes.Roles],
         organisation: str | None,
         /,
-        *,
-        kind: type[Entity] | str | None = None,
-        area: PolicyArea | str | None = None,
-        country: str | None = None,
-        region: str | None = None,
-        role: Role | str | None = None,
-        active_on: DateLike | None = None,
-        policy_area: PolicyArea | str | None = None,
-        **unknown: object,
+        **given: Any,
     ) -> list[Entity]:
         """The entities meeting every condition, in registry order: :meth:`Registry.filter`.
 
-        *roles* gives the registry's who-takes-part-in-what index, asked for
-        only when a participant or a role is; *organisation* is the
-        participant's id, or None.
+        *given* holds the conditions of :data:`CONDITIONS` but ``participant``:
+        *organisation* is the participant's id, or None. *roles* gives the
+        registry's who-takes-part-in-what index, asked for only when a
+        participant or a role is.
         """
+        unknown = [name for name in given if name not in _NAMES]
         if unknown:
-            name = next(iter(unknown))
-            hint = did_you_mean(name, [*_CONDITIONS, "participant"])
-            msg = f"filter() got an unexpected keyword argument {name!r}{hint}"
+            hint = did_you_mean(unknown[0], list(_NAMES))
+            msg = f"filter() got an unexpected keyword argument {unknown[0]!r}{hint}"
             raise TypeError(msg)
+        kind, area, country, region, role, active_on, policy_area = (
+            given.get(name)
+            for name in ("kind", "area", "country", "region", "role", "active_on", "policy_area")
+        )
         if policy_area is not None:
             area = renamed_area(area, policy_area)
         candidates: list[set[str]] = []
@@ -249,5 +267,4 @@ class Filters:
         return sorted((self._by_id[i] for i in ids), key=kind_order)
 
 
-#: The conditions :meth:`Filters.select` knows, for a "did you mean" on a misspelt one.
-_CONDITIONS = ("kind", "area", "country", "region", "role", "active_on", "policy_area")
+_NAMES = {c.name: c for c in CONDITIONS}

@@ -6,31 +6,46 @@ Each is built from the entities alone, once, when the registry first needs it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import Any
 
-from eucoop._model import KINDS, Entity, Organisation, Participant, PolicyArea, Programme
+from eucoop._model import (
+    KINDS,
+    Entity,
+    Kind,
+    Organisation,
+    Participant,
+    PolicyArea,
+    fields_of,
+    per_class,
+)
 from eucoop._text import fold
 
 __all__ = [
     "Roles",
     "ancestors",
-    "by_area",
-    "by_country",
     "by_kind",
-    "by_region",
+    "by_values",
     "children",
     "roles",
+    "values_of",
 ]
 
 
-def by_kind(entities: Iterable[Entity]) -> list[tuple[Any, ...]]:
-    """The entities of each kind, in the order of :data:`KINDS`, each sorted by id."""
-    lists: dict[type[Entity], list[Entity]] = {k: [] for k in KINDS}
+def by_kind(entities: Iterable[Entity], kinds: Sequence[Kind]) -> list[tuple[Any, ...]]:
+    """The entities of each of *kinds*, in that order, each sorted by id.
+
+    An entity of a class that is not one of them is a :class:`TypeError`.
+    """
+    lists: dict[type[Entity], list[Entity]] = {k.cls: [] for k in kinds}
     appenders = {k: v.append for k, v in lists.items()}
     for e in entities:
-        appenders[type(e)](e)
+        try:
+            appenders[type(e)](e)
+        except KeyError:
+            KINDS.of(type(e))  # a class that is not a kind: a TypeError that says so
+            raise  # pragma: no cover - a kind declared since the kinds were taken
     by_ident = attrgetter("id")
     return [tuple(sorted(items, key=by_ident)) for items in lists.values()]
 
@@ -39,17 +54,17 @@ def by_kind(entities: Iterable[Entity]) -> list[tuple[Any, ...]]:
 Roles = dict[str, list[tuple[Entity, Participant]]]
 
 
-def roles(kinds: Iterable[Sequence[Entity]]) -> Roles:
-    """Organisation id -> ``(entity, participant)`` pairs, in the order of *kinds*.
+def roles(entities: Iterable[Entity]) -> Roles:
+    """Organisation id -> ``(entity, participant)`` pairs, in the order of *entities*.
 
-    Given the kinds sorted by id, each organisation's pairs come in kind and
-    id order, so :meth:`Registry.involving` and :meth:`Registry.roles` need not sort.
+    Given the entities in registry order (by kind, then id), each
+    organisation's pairs come in that order, so :meth:`Registry.involving` and
+    :meth:`Registry.roles` need not sort.
     """
     out: defaultdict[str, list[tuple[Entity, Participant]]] = defaultdict(list)
-    for items in kinds:
-        for e in items:
-            for p in e.participants:
-                out[p.organisation].append((e, p))
+    for e in entities:
+        for p in e.participants:
+            out[p.organisation].append((e, p))
     return dict(out)
 
 
@@ -72,36 +87,47 @@ def ancestors(org: Organisation, by_id: Mapping[str, Entity]) -> list[Organisati
     return out
 
 
-def by_area(entities: Iterable[Entity]) -> dict[PolicyArea, set[str]]:
-    """Policy area -> ids of the entities in it (an organisation's partnership areas too)."""
-    out: defaultdict[PolicyArea, set[str]] = defaultdict(set)
+@per_class
+def _paths(cls: type) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Where filters find values in an entity of *cls*: ``(field, field of its record or "")``.
+
+    Read from the model: ``area`` in the policy areas of the entity and of its
+    records (an organisation's partnership), ``country`` in the fields of
+    country codes, ``region`` in the ``regions``.
+    """
+    out: dict[str, list[tuple[str, str]]] = {"area": [], "country": [], "region": []}
+    for f in fields_of(cls):
+        if f.item is PolicyArea:
+            out["area"].append((f.name, ""))
+        elif f.meta.codes == "countries":
+            out["country"].append((f.name, ""))
+        elif f.name == "regions":
+            out["region"].append((f.name, ""))
+        elif f.nested is not None and not f.many:
+            out["area"] += ((f.name, g.name) for g in fields_of(f.nested) if g.item is PolicyArea)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def values_of(entity: Entity, condition: str) -> Iterator[Any]:
+    """The values of *entity* a filter *condition* (``area``, ``country``, ``region``) matches."""
+    for head, tail in _paths(type(entity))[condition]:
+        value = getattr(entity, head)
+        if tail and value is not None:
+            value = getattr(value, tail)
+        if isinstance(value, tuple | frozenset):
+            yield from value
+        elif value is not None:
+            yield value
+
+
+def by_values(entities: Iterable[Entity], condition: str) -> dict[Any, set[str]]:
+    """What a filter *condition* matches -> ids of the entities with it (see :func:`values_of`).
+
+    Regions are folded (case and accents aside).
+    """
+    out: defaultdict[Any, set[str]] = defaultdict(set)
+    key = fold if condition == "region" else None
     for e in entities:
-        areas = e.policy_areas
-        if isinstance(e, Organisation) and e.partnership is not None:
-            areas = areas | e.partnership.areas
-        for area in areas:
-            out[area].add(e.id)
-    return dict(out)
-
-
-def by_country(
-    organisations: Iterable[Organisation], programmes: Iterable[Programme]
-) -> dict[str, set[str]]:
-    """ISO country code -> ids: organisations seated there, programmes working there."""
-    out: defaultdict[str, set[str]] = defaultdict(set)
-    for org in organisations:
-        if org.country:
-            out[org.country].add(org.id)
-    for prog in programmes:
-        for c in prog.countries:
-            out[c].add(prog.id)
-    return dict(out)
-
-
-def by_region(programmes: Iterable[Programme]) -> dict[str, set[str]]:
-    """Folded region name -> ids of the programmes in it."""
-    out: defaultdict[str, set[str]] = defaultdict(set)
-    for prog in programmes:
-        for r in prog.regions:
-            out[fold(r)].add(prog.id)
+        for value in values_of(e, condition):
+            out[value if key is None else key(value)].add(e.id)
     return dict(out)

@@ -25,15 +25,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from eucoop._model import (
-    Agreement,
-    DateLike,
-    Dialogue,
-    Entity,
-    Organisation,
-    PartialDate,
-    Programme,
-)
+from eucoop._model import KINDS, Agreement, DateLike, Entity, PartialDate
 from eucoop._render import html
 
 if TYPE_CHECKING:
@@ -84,16 +76,12 @@ def status(start: PartialDate | None, end: PartialDate | None, day: dt.date) -> 
 
 
 def entity_span(entity: Entity) -> tuple[PartialDate | None, PartialDate | None]:
-    """When an entity began and ended: founded, adopted (else in force), first session, launch."""
-    if isinstance(entity, Organisation):
-        return entity.founded, None
-    if isinstance(entity, Agreement):
-        return entity.adopted or entity.in_force, None
-    if isinstance(entity, Dialogue):
-        return (min(s.start for s in entity.sessions) if entity.sessions else None), None
-    if isinstance(entity, Programme):
-        return entity.launched, entity.ended
-    return None, None  # pragma: no cover - the four kinds are handled above
+    """When an entity began and ended, as its kind declares (founded, adopted, launched...).
+
+    An entity of a class that is not a kind is a :class:`TypeError`, never one
+    that existed all along.
+    """
+    return KINDS.of(type(entity)).span(entity)
 
 
 def in_force_on(agreement: Agreement, day: dt.date) -> Status:
@@ -149,11 +137,10 @@ class TimelineEntry:
         return html(self)
 
 
-def timeline_entries(
-    entities: Iterable[Entity], organisations: Iterable[Organisation]
-) -> list[TimelineEntry]:
-    """Every dated fact of *entities*, in order; participants are named from *organisations*."""
-    names = {o.id: o.acronym or o.name for o in organisations}
+def timeline_entries(entities: Iterable[Entity]) -> list[TimelineEntry]:
+    """Every dated fact of *entities*, in order; participants are named from *entities*."""
+    entities = list(entities)
+    names = {e.id: e.acronym or e.name for e in entities}
     return sorted(t for e in entities for t in _entries(e, names))
 
 
@@ -173,29 +160,8 @@ def _entries(entity: Entity, names: dict[str, str]) -> Iterator[TimelineEntry]:
     """Every dated fact of one entity. *names* maps organisation ids to display names."""
     e = entity
     label = e.acronym or e.name
-    if isinstance(e, Organisation):
-        if e.founded:
-            yield TimelineEntry(e.founded, e.id, f"{label} founded", "founded")
-        p = e.partnership
-        if p is not None and p.since is not None:
-            yield TimelineEntry(p.since, e.id, f"EU partnership with {label}", "partnership.since")
-    elif isinstance(e, Agreement):
-        if e.adopted:
-            yield TimelineEntry(e.adopted, e.id, f"{label} adopted", "adopted")
-        if e.in_force:
-            yield TimelineEntry(e.in_force, e.id, f"{label} enters into force", "in_force")
-    elif isinstance(e, Dialogue):
-        for i, s in enumerate(e.sessions):
-            where = f" in {s.place}" if s.place else ""
-            what = f" ({s.note})" if s.note else ""
-            yield TimelineEntry(
-                s.start, e.id, f"{label} meets{where}{what}", f"sessions[{i}].start"
-            )
-    elif isinstance(e, Programme):
-        if e.launched:
-            yield TimelineEntry(e.launched, e.id, f"{label} launched", "launched")
-        if e.ended:
-            yield TimelineEntry(e.ended, e.id, f"{label} ends", "ended")
+    for event, (path, date, record) in KINDS.of(type(e)).dated(e):
+        yield TimelineEntry(date, e.id, event.label(label, record), path)
     for i, part in enumerate(e.participants):
         who = names.get(part.organisation, part.organisation)
         if part.since:
