@@ -485,9 +485,9 @@ def test_provenance_documents(reg: Registry) -> None:
 
 
 def test_words_writes_acronyms() -> None:
-    assert common.words("eu_institution") == "EU institution"
-    assert common.words("rule_of_law") == "rule of law"
-    assert common.words("unknown") == "unknown"
+    assert common.in_words("eu_institution") == "EU institution"
+    assert common.in_words("rule_of_law") == "rule of law"
+    assert common.in_words("unknown") == "unknown"
 
 
 def test_entities_documents_and_partnerships_have_one_line_reprs(packaged: Registry) -> None:

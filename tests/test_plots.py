@@ -13,7 +13,9 @@ from typing import Any
 import pytest
 
 import eucoop
-from eucoop._queries.plots import KIND_COLOURS, RELATION_STYLES, free_spot
+from eucoop._queries.plots import RELATION_STYLES, free_spot, kind_colours
+
+KIND_COLOURS = kind_colours()
 
 needs_plot = pytest.mark.skipif(
     any(importlib.util.find_spec(m) is None for m in ("matplotlib", "networkx")),

@@ -51,7 +51,7 @@ def validate(ctx: Context) -> int:
         raise
     old = {e.id for e in base} | {d.id for d in base.documents}
     added = {
-        coll: sum(1 for v in getattr(full, coll) if v.id not in old)
+        coll: sum(1 for v in getattr(full, coll, ()) if v.id not in old)
         for coll in (*(k.collection for k in KINDS), "documents")
     }
     if ctx.json:
@@ -59,7 +59,11 @@ def validate(ctx: Context) -> int:
         return 0
     what = files[0] if len(files) == 1 else f"{len(files)} files"
     verb = "adds" if len(files) == 1 else "add"
-    parts = [plural(n, coll[:-1]) for coll, n in added.items() if n]
+    parts = [
+        plural(n, "document") if coll == "documents" else KINDS.named(coll).counted(n)
+        for coll, n in added.items()
+        if n
+    ]
     total = f"{plural(len(full), 'entity')} and {plural(len(full.documents), 'document')}"
     message = f"ok: {what} {verb} {and_join(parts) or 'nothing new'} ({total} in all)"
     out(text.wrap(message, keep=files))

@@ -15,7 +15,8 @@ from enum import Enum
 from typing import Any, NoReturn, TypeVar
 
 from eucoop._display.text import WIDTH
-from eucoop._model import PartialDate, PolicyArea, Role, Standing, kind_of
+from eucoop._model import KINDS, PartialDate, PolicyArea, Role, Standing, kind_of
+from eucoop._queries.filters import CONDITIONS
 from eucoop._resources import version
 from eucoop._text import a, suggest
 
@@ -149,17 +150,23 @@ def _add_globals(parser: argparse.ArgumentParser, *, top: bool) -> None:
     group.add_argument("--json", action="store_true", help="print machine-readable JSON", **quiet)
 
 
+#: How the command line reads the value of each kind of filter condition.
+_READERS: dict[str, Callable[[str], Any]] = {
+    "area": _AREA,
+    "country": country_arg,
+    "region": str,
+    "organisation": str,
+    "role": _ROLE,
+    "date": date_arg,
+}
+
+
 def _filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--area", type=_AREA, metavar="AREA", help="a policy area, e.g. migration, drugs"
-    )
-    parser.add_argument("--country", type=country_arg, help="an ISO country code, e.g. LY")
-    parser.add_argument("--region", help="a programme's region, e.g. 'North Africa'")
-    parser.add_argument("--participant", metavar="ORG", help="an organisation taking part")
-    parser.add_argument("--role", type=_ROLE, help="its role: party, member, funder...")
-    parser.add_argument(
-        "--active-on", type=date_arg, metavar="DATE", help="going on that day (YYYY[-MM[-DD]])"
-    )
+    """An option for each condition of ``Registry.filter`` the command line offers."""
+    for c in CONDITIONS:
+        if c.option:
+            flag = "--" + c.name.replace("_", "-")
+            parser.add_argument(flag, type=_READERS[c.takes], metavar=c.metavar, help=c.help)
 
 
 def _epilog() -> str:
@@ -197,12 +204,9 @@ def build_parser() -> Parser:
     command("summary", "what the dataset holds (the default)")
 
     p = command("list", "list the entities of one kind")
-    p.add_argument(
-        "kind",
-        type=kind_arg,
-        metavar="KIND",
-        help="organisations, agreements, dialogues or programmes (singular too)",
-    )
+    *most, last = [k.collection for k in KINDS]
+    kinds = f"{', '.join(most)} or {last}" if most else last
+    p.add_argument("kind", type=kind_arg, metavar="KIND", help=f"{kinds} (singular too)")
     _filters(p)
 
     p = command("show", "everything about one entity, with its sources")

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from eucoop._model import Entity
+from eucoop._model import KINDS, Entity
 from eucoop._queries.tables import optional, to_networkx
 from eucoop._queries.time import TimelineEntry
 
@@ -27,15 +27,18 @@ if TYPE_CHECKING:
 
     from matplotlib.figure import Figure
 
-__all__ = ["KIND_COLOURS", "RELATION_STYLES", "figure_class", "network", "timeline"]
+__all__ = ["RELATION_STYLES", "figure_class", "kind_colours", "network", "timeline"]
 
-#: The colour of each entity kind in both figures (colour-blind-safe Okabe-Ito hues).
-KIND_COLOURS = {
-    "organisation": "#0072B2",
-    "agreement": "#D55E00",
-    "dialogue": "#009E73",
-    "programme": "#CC79A7",
-}
+
+def kind_colours() -> dict[str, str]:
+    """The colour of each kind of entity in both figures, as its kind declares it.
+
+    >>> kind_colours()["organisation"]  # colour-blind-safe Okabe-Ito hues
+    '#0072B2'
+    """
+    return {k.noun: k.colour for k in KINDS}
+
+
 #: How the network draws each relation, the closest first (one line per pair: the first wins).
 RELATION_STYLES: dict[str, dict[str, Any]] = {
     "partnership": {"color": "#E69F00", "linewidth": 2.4, "linestyle": "solid"},
@@ -127,9 +130,10 @@ def timeline(entries: Sequence[TimelineEntry], entities: Mapping[str, Entity]) -
     fig = figure_class()(figsize=(10, 0.3 * len(rows) + 2.4), dpi=100, layout="constrained")
     ax = fig.add_subplot()
     shown: dict[str, str] = {}
+    colours = kind_colours()
     for t in entries:
         y = rows.index(t.entity)
-        colour = KIND_COLOURS[entities[t.entity].kind_name]
+        colour = colours[entities[t.entity].kind_name]
         marker, what = MARKERS.get(
             t.field.partition("[")[0], LEAVES if t.field.endswith("until") else JOINS
         )
@@ -153,11 +157,11 @@ def timeline(entries: Sequence[TimelineEntry], entities: Mapping[str, Entity]) -
         "Dated facts in eucoop (a pale bar: the date is known only to the month or year)",
         fontsize=10,
     )
-    kinds = sorted({entities[i].kind_name for i in rows}, key=list(KIND_COLOURS).index)
+    kinds = sorted({entities[i].kind_name for i in rows}, key=list(colours).index)
     handles = [
         lines.Line2D([], [], color="#555555", marker=m, linestyle="none", label=w)
         for w, m in shown.items()
-    ] + [lines.Line2D([], [], color=KIND_COLOURS[k], linewidth=5, label=k) for k in kinds]
+    ] + [lines.Line2D([], [], color=colours[k], linewidth=5, label=k) for k in kinds]
     _legend(fig, handles, 5)
     return fig
 
@@ -197,7 +201,8 @@ def network(entities: Sequence[Entity]) -> Figure:
         ax.add_collection(collections.LineCollection(segments, alpha=0.85, zorder=1, **style))
     nodes = list(graph)
     sizes = {n: 140 + 40 * graph.degree(n) for n in nodes}
-    for kind, colour in KIND_COLOURS.items():
+    colours = kind_colours()
+    for kind, colour in colours.items():
         mine = [n for n in nodes if graph.nodes[n]["kind"] == kind]
         ax.scatter(
             [pos[n][0] for n in mine],
@@ -221,7 +226,7 @@ def network(entities: Sequence[Entity]) -> Figure:
         ax.text(min(xs), y, "Not linked to anything in the graph:", fontsize=8, style="italic")
     handles = [
         lines.Line2D([], [], color=c, marker="o", linestyle="none", label=k)
-        for k, c in KIND_COLOURS.items()
+        for k, c in colours.items()
     ] + [lines.Line2D([], [], label=f"{rel} link", **s) for rel, s in RELATION_STYLES.items()]
     _legend(fig, handles, 5)
     return fig
