@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from operator import attrgetter
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from eucoop._exceptions import UnknownEntityError
 from eucoop._gc import gc_paused
@@ -17,16 +17,13 @@ from eucoop._loading import SCHEMA_VERSION, data_file, unstructure
 from eucoop._model import (
     COLLECTIONS,
     KINDS,
-    Agreement,
     DateLike,
-    Dialogue,
     Document,
     Entity,
     Kind,
     Organisation,
     PartialDate,
     PolicyArea,
-    Programme,
     Role,
     Standing,
     kind_of,
@@ -42,6 +39,9 @@ from eucoop._queries.search import SearchIndex
 from eucoop._queries.time import in_force, timeline_entries, uncertain_on, within
 from eucoop._render import REGISTRIES, html, summary
 from eucoop._text import suggest
+
+if TYPE_CHECKING:  # each kind's collection is set from KINDS: these types are for checkers
+    from eucoop._model import Agreement, Dialogue, Programme
 
 __all__ = ["Registry"]
 
@@ -64,7 +64,6 @@ class Registry(Frozen):
     'iom'
     """
 
-    # Each kind's collection is set from KINDS; these four lines are for type checkers only.
     organisations: Results[Organisation]
     agreements: Results[Agreement]
     dialogues: Results[Dialogue]
