@@ -322,4 +322,4 @@ def test_filter_keywords_are_declared_once() -> None:
     assert options - offered == {"help", "data_after", "no_default", "json"}
     reg = eucoop.load()
     with pytest.raises(TypeError, match="unexpected keyword argument 'are' \\(did you mean 'area'"):
-        reg.filter(are="migration")
+        reg.filter(are="migration")  # type: ignore[call-overload]
