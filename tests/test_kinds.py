@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given, settings
 
 import eucoop
 from eucoop import DataError, Entity, PartialDate, Registry
@@ -27,7 +28,7 @@ from eucoop._cli.run import main
 from eucoop._display import text
 from eucoop._display.tables import html_columns
 from eucoop._export import csv_tables
-from eucoop._model import COLLECTIONS, KINDS, entity_kind, kind_of
+from eucoop._model import COLLECTIONS, KINDS, entity_kind, fields_of, kind_of
 from eucoop._queries.filters import CONDITIONS
 from eucoop._queries.time import entity_span, timeline_entries
 
@@ -323,3 +324,40 @@ def test_filter_keywords_are_declared_once() -> None:
     reg = eucoop.load()
     with pytest.raises(TypeError, match="unexpected keyword argument 'are' \\(did you mean 'area'"):
         reg.filter(are="migration")  # type: ignore[call-overload]
+
+
+# -- the strategies ------------------------------------------------------------------------
+
+
+def test_generated_files_use_every_field_of_the_model() -> None:
+    """The strategies are derived from the model: every field of every class is drawn."""
+    from .strategies import data_files
+
+    seen: set[tuple[str, str]] = set()
+
+    def walk(cls: type, value: dict[str, Any]) -> None:
+        for f in fields_of(cls):
+            if f.name in value:
+                seen.add((cls.__name__, f.name))
+                inner = value[f.name]
+                if f.nested is not None and f.item is not PartialDate:
+                    for item in inner if f.many else [inner]:
+                        walk(f.nested, item)
+
+    @settings(max_examples=50, deadline=None, database=None, derandomize=True)
+    @given(data_files())
+    def collect(data: dict[str, Any]) -> None:
+        for collection, cls in COLLECTIONS.items():
+            for item in data.get(collection, []):
+                walk(cls, item)
+
+    collect()
+    classes: set[type] = set(COLLECTIONS.values())
+    todo = list(classes)
+    while todo:
+        for f in fields_of(todo.pop()):
+            if f.nested is not None and f.item is not PartialDate and f.nested not in classes:
+                classes.add(f.nested)
+                todo.append(f.nested)
+    every = {(cls.__name__, f.name) for cls in classes for f in fields_of(cls)}
+    assert every - seen == set()
