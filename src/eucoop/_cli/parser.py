@@ -52,6 +52,13 @@ class Parser(argparse.ArgumentParser):
         """Print one line and exit with status 2."""
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        # Python before 3.12 drops "--" given as an option's value ("--from=--") and sets
+        # the option to [], unconverted: read it with the option's type, which refuses it.
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            return self._get_value(action, "--")
+        return super()._get_values(action, arg_strings)
+
 
 # -- argument types ------------------------------------------------------------------
 
