@@ -54,7 +54,7 @@ class Registry(Frozen):
     Get one with :func:`eucoop.load`. Iterating yields the entities of every
     kind (not documents), sorted by kind and id; ``len()`` counts them. Each
     kind's entities are an attribute named by its collection
-    (``reg.organisations``...: see :data:`eucoop._model.KINDS`).
+    (``reg.organisations``...).
 
     >>> import eucoop
     >>> reg = eucoop.load()
