@@ -28,7 +28,7 @@ from eucoop._cli.run import main
 from eucoop._display import text
 from eucoop._display.tables import html_columns
 from eucoop._export import csv_tables
-from eucoop._model import COLLECTIONS, KINDS, entity_kind, fields_of, kind_of
+from eucoop._model import COLLECTIONS, KINDS, entity_kind, fields_of, kind_of, meta
 from eucoop._queries.filters import CONDITIONS
 from eucoop._queries.time import entity_span, timeline_entries
 
@@ -128,16 +128,38 @@ def test_the_scan_finds_a_list_of_kinds() -> None:
 # -- a fifth kind ---------------------------------------------------------------------
 
 
+@attrs.frozen(kw_only=True)
+class Seat:
+    """A seat on a network's board: a record the four kinds have nothing like."""
+
+    organisation: str | None = attrs.field(default=None, metadata=meta(refers_to="organisations"))
+    since: PartialDate | None = None
+
+
 @pytest.fixture
 def network() -> Iterator[type[Entity]]:
-    """A fifth kind, declared as the four are, and undeclared after the test."""
+    """A fifth kind, declared as the four are, and undeclared after the test.
 
-    @entity_kind("networks", start=("launched",), columns=("launched",), colour="#E69F00")
+    Its founders are ids held in a tuple and its seats records with an
+    optional reference and a date, shapes the four kinds do not have.
+    """
+
+    @entity_kind(
+        "networks",
+        start=("launched",),
+        events={"seats.since": "{label} seats a member"},
+        columns=("launched", "founders"),
+        colour="#E69F00",
+    )
     @attrs.frozen(kw_only=True, repr=False)
     class Network(Entity):
         """A network of organisations."""
 
         launched: PartialDate | None = None
+        founders: tuple[str, ...] = attrs.field(
+            default=(), metadata=meta(refers_to="organisations")
+        )
+        seats: tuple[Seat, ...] = ()
 
     yield Network
     KINDS.remove(Network)
@@ -150,6 +172,11 @@ def _data(valid: dict[str, Any]) -> dict[str, Any]:
             "name": "Migration Research Network",
             "acronym": "MRN",
             "launched": "2015-06",
+            "founders": ["org-parent", "org-child"],
+            "seats": [
+                {"organisation": "org-child"},
+                {"organisation": "org-parent", "since": "2017"},
+            ],
             "participants": [
                 {"organisation": "org-parent", "role": "member"},
                 {"organisation": "org-child", "role": "member", "since": "2017"},
@@ -216,6 +243,7 @@ def test_a_fifth_kind_is_dated(reg: Registry) -> None:
     assert entries == [
         ("2015-06", "MRN launched", "launched"),
         ("2017", "Child Body becomes member of MRN", "participants[1].since"),
+        ("2017", "MRN seats a member", "seats[1].since"),
     ]
     assert entity_span(reg["net-one"]) == (PartialDate(2015, 6), None)
     assert [s.document for s in reg.provenance("net-one", "launched")] == ["doc-a"]
@@ -225,8 +253,12 @@ def test_a_fifth_kind_is_in_as_of_views_only_once_launched(reg: Registry) -> Non
     assert "net-one" not in reg.as_of("2015-05-31")
     assert "net-one" not in reg.as_of("2015-06-15")  # launched in June: not certain yet
     assert "net-one" in reg.as_of("2015-06-15", include_uncertain=True)
-    then = reg.as_of("2016")
-    assert [p.organisation for p in then["net-one"].participants] == ["org-parent"]
+    then = reg.as_of("2016")  # before the child body was founded, and before the second seat
+    net = then["net-one"]
+    assert [p.organisation for p in net.participants] == ["org-parent"]
+    assert net.founders == ("org-parent",)  # type: ignore[attr-defined]
+    assert net.seats == (Seat(organisation=None),)  # type: ignore[attr-defined]
+    assert reg.as_of("2020")["net-one"] == reg["net-one"]
     assert [e.id for e in reg.uncertain_on("2015-06-15")] == ["net-one"]
     assert "net-one" in {e.id for e in reg.filter(active_on="2016")}
 
@@ -247,8 +279,15 @@ def test_a_fifth_kind_has_cards(reg: Registry, network: type[Entity]) -> None:
     card = text.entity_card(reg, net)
     assert card[:2] == ["Migration Research Network (MRN)", "Network; id: net-one"]
     assert "  Launched        2015-06" in card
-    assert "Launched" in net._repr_html_()
-    assert [h for h, _ in html_columns(network)] == ["id", "name", "launched"]
+    assert "  Founders        Parent Organisation (PO); Child Body" in card
+    assert card[card.index("Seats") + 1 :][:2] == [
+        "  Child Body",
+        "  2017; Parent Organisation (PO)",
+    ]
+    html = net._repr_html_()
+    assert "Launched" in html
+    assert "<li>2017; Parent Organisation (PO) <code>org-parent</code></li>" in html
+    assert [h for h, _ in html_columns(network)] == ["id", "name", "launched", "founders"]
     assert "2015-06" in reg.networks._repr_html_()  # type: ignore[attr-defined]
     assert repr(net) == "<Network net-one: Migration Research Network (MRN)>"
     assert "1 network" in reg._repr_html_()
@@ -300,7 +339,13 @@ def test_a_kind_declares_only_what_its_class_has() -> None:
         entity_kind("odds", columns=("ended",))(Odd)
     with pytest.raises(ValueError, match="is a kind already"):
         entity_kind("organisations", start=("begun",))(Odd)
+    with pytest.raises(TypeError, match="a kind is an attrs class derived from Entity"):
+        entity_kind("seats")(Seat)  # type: ignore[type-var]
     assert Odd not in KINDS
+    with pytest.raises(KeyError):
+        COLLECTIONS["odds"]
+    with pytest.raises(ValueError, match="unknown kind 5; expected one of: organisations, "):
+        kind_of(5)  # type: ignore[arg-type]
 
 
 # -- filter's keywords -----------------------------------------------------------------

@@ -42,6 +42,7 @@ from eucoop._model import (
     Organisation,
     Participant,
     Partnership,
+    Session,
     Source,
 )
 from eucoop._registry import Registry
@@ -212,7 +213,12 @@ def _section_html(reg: Registry | None, f: FieldInfo, value: Any) -> str:
         return _list(escape(item) for item in value)
     if not f.many:
         return _record_html(reg, value)
-    return _list(escape(session_text(item)) for item in value)
+    return _list(
+        escape(session_text(item))
+        if isinstance(item, Session)
+        else "; ".join(text for _, text in _lines(reg, item) if text)
+        for item in value
+    )
 
 
 def _record_html(reg: Registry | None, value: object) -> str:

@@ -227,7 +227,7 @@ def _section(reg: Registry, f: FieldInfo, value: Any) -> list[str]:
         for item in value:
             if isinstance(item, Session):
                 text = session_text(item)
-            else:  # pragma: no cover - sessions are the only such records so far
+            else:  # a record of another kind: its fields that are set, on one line
                 text = "; ".join(t for _, t in _lines_of(reg, item))
             lines += wrap(text, "  ", "    ")
     return lines
