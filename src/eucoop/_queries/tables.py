@@ -15,6 +15,7 @@ import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from eucoop._model import (
@@ -35,7 +36,6 @@ from eucoop._queries.rows import (
     TIMELINE_COLUMNS,
     Column,
     Row,
-    cell,
     citations,
     cited_records,
     columns,
@@ -107,10 +107,12 @@ def _kind_table(kind: Kind) -> Table:
     return Table(kind.collection, cols, ("id",), rows, f"one {kind.noun}")
 
 
-def _entity_rows(entities: Sequence[Entity], _docs: Sequence[Document]) -> list[Row]:
-    return [
-        {"id": e.id, "kind": e.kind_name, "name": e.name, "acronym": e.acronym} for e in entities
-    ]
+def _kind_of(item: Entity | Document) -> str:
+    return item.kind_name if isinstance(item, Entity) else "document"
+
+
+#: The ``kind`` column of a table of entities of several kinds.
+KIND = Column("kind", str, _kind_of, required=True)
 
 
 #: The columns of the ``participants`` table: the entity, the position, the participant.
@@ -148,6 +150,13 @@ def all_tables() -> dict[str, Table]:
 @lru_cache(maxsize=4)
 def _all_tables(kinds: tuple[Kind, ...]) -> dict[str, Table]:
     doc_cols = tuple(c._replace(required=True) if c.name == "id" else c for c in columns(Document))
+    shared = {c.name: c for c in columns(Entity)}
+    entity_cols = (
+        shared["id"]._replace(required=True),
+        KIND._replace(choices=tuple(k.noun for k in kinds)),
+        shared["name"],
+        shared["acronym"],
+    )
     source_cols = (
         owner_column("entity_id", "entities"),
         SCOPE._replace(
@@ -159,14 +168,9 @@ def _all_tables(kinds: tuple[Kind, ...]) -> dict[str, Table]:
     found = [
         Table(
             "entities",
-            (
-                cell("id", required=True),
-                cell("kind", required=True, choices=tuple(k.noun for k in kinds)),
-                cell("name", required=True),
-                cell("acronym"),
-            ),
+            entity_cols,
             ("id",),
-            _entity_rows,
+            lambda entities, _d: rows_of(entity_cols, entities),
             "one entity of any kind",
         ),
         Table("documents", doc_cols, ("id",), lambda _e, docs: records(docs), "one document"),
@@ -284,15 +288,8 @@ def entities_frame(entities: Sequence[Entity | Document]) -> Any:
         for c in columns(kinds[0] if kinds else Entity)
         if c.name != "kind" and all(c.name in {k.name for k in columns(t)} for t in kinds)
     ]
-    cols = (shared[0], cell("kind"), *shared[1:])
-    rows = [
-        {
-            "kind": e.kind_name if isinstance(e, Entity) else "document",
-            **{c.name: c.get(e) for c in shared},
-        }
-        for e in entities
-    ]
-    return frame(cols, rows, "id")
+    cols = (shared[0], KIND._replace(required=False), *shared[1:])
+    return frame(cols, rows_of(cols, entities), "id")
 
 
 def timeline_frame(entries: Iterable[TimelineEntry]) -> Any:
@@ -300,20 +297,19 @@ def timeline_frame(entries: Iterable[TimelineEntry]) -> Any:
     return _frame_of(all_tables()["timeline"], timeline_rows(entries))
 
 
+#: The columns of a DataFrame of search hits, from one :class:`Hit`.
+HIT_COLUMNS = (
+    Column("id", str, attrgetter("id")),
+    Column("kind", str, lambda h: h.entity.kind_name),
+    Column("name", str, lambda h: h.entity.name),
+    Column("score", float, attrgetter("score")),
+    Column("matched", str, lambda h: SEP.join(h.fields) or None),
+)
+
+
 def hits_frame(hits: Iterable[Hit]) -> Any:
     """A DataFrame of search hits, indexed by id: kind, name, score and the fields matched."""
-    cols = (cell("id"), cell("kind"), cell("name"), cell("score", float), cell("matched"))
-    rows: list[Row] = [
-        {
-            "id": h.id,
-            "kind": h.entity.kind_name,
-            "name": h.entity.name,
-            "score": h.score,
-            "matched": SEP.join(h.fields) or None,
-        }
-        for h in hits
-    ]
-    return frame(cols, rows, "id")
+    return frame(HIT_COLUMNS, rows_of(HIT_COLUMNS, hits), "id")
 
 
 def roles_frame(roles: Iterable[tuple[Entity, Participant]]) -> Any:
@@ -352,32 +348,28 @@ def _placed(roles: Iterable[tuple[Entity, Participant]]) -> list[tuple[str, str,
     return out
 
 
+def _of_document(name: str) -> Callable[[tuple[Source, Document | None]], Any]:
+    return lambda item: None if item[1] is None else getattr(item[1], name)
+
+
+#: The columns of a DataFrame of citations, from one ``(source, its document or None)``.
+CITATION_COLUMNS = (
+    Column("document_id", str, lambda item: item[0].document, "documents", required=True),
+    Column("title", str, _of_document("title")),
+    Column("paragraph", int, lambda item: item[0].paragraph),
+    Column("fields", str, lambda item: SEP.join(item[0].fields) or None),
+    Column("url", str, _of_document("url")),
+)
+
+
 def provenance_frame(sources: Iterable[Source], documents: Mapping[str, Document]) -> Any:
     """A DataFrame of citations, for ``Provenance.to_dataframe()``: one numbered row each.
 
     Each names its document, the document's title and URL (``<NA>`` where
     *documents* lacks it), the paragraph and the fields it supports.
     """
-    cols = (
-        cell("document_id", refers_to="documents", required=True),
-        cell("title"),
-        cell("paragraph", int),
-        cell("fields"),
-        cell("url"),
-    )
-    rows: list[Row] = []
-    for s in sources:
-        doc = documents.get(s.document)
-        rows.append(
-            {
-                "document_id": s.document,
-                "title": None if doc is None else doc.title,
-                "paragraph": s.paragraph,
-                "fields": SEP.join(s.fields) or None,
-                "url": None if doc is None else doc.url,
-            }
-        )
-    return frame(cols, rows)
+    cited = [(s, documents.get(s.document)) for s in sources]
+    return frame(CITATION_COLUMNS, rows_of(CITATION_COLUMNS, cited))
 
 
 # -- graphs -----------------------------------------------------------------------
