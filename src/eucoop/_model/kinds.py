@@ -23,6 +23,7 @@ A date path names a date field (``"launched"``), a date in a record
 """
 
 from collections.abc import Callable, Iterator, Mapping
+from operator import attrgetter
 from typing import Any, NamedTuple, NoReturn, TypeVar
 
 import attrs
@@ -83,6 +84,13 @@ class _Path(NamedTuple):
     tail: str
     many: bool
 
+    def first(self, entity: Any, which: Callable[[list[PartialDate]], PartialDate]) -> Any:
+        """The date at this path (of several, the one *which* picks), or None."""
+        if not self.tail:  # the common case, asked of every entity by as-of views
+            return getattr(entity, self.head)
+        dates = [d.date for d in self.dates(entity)]
+        return which(dates) if dates else None
+
     def dates(self, entity: Any) -> Iterator[Dated]:
         value = getattr(entity, self.head)
         if value is None:
@@ -133,6 +141,7 @@ class Kind:
     _start: tuple[_Path, ...] = attrs.field(init=False, repr=False, eq=False)
     _end: tuple[_Path, ...] = attrs.field(init=False, repr=False, eq=False)
     _events: tuple[tuple[_Path, Event], ...] = attrs.field(init=False, repr=False, eq=False)
+    _span: Callable[[Any], tuple[Any, Any]] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         cls = self.cls
@@ -149,6 +158,7 @@ class Kind:
         object.__setattr__(self, "_start", tuple(_split(cls, p) for p in self.start))
         object.__setattr__(self, "_end", tuple(_split(cls, p) for p in self.end))
         object.__setattr__(self, "_events", tuple((_split(cls, e.path), e) for e in self.events))
+        object.__setattr__(self, "_span", self._make_span())
 
     @property
     def noun(self) -> str:
@@ -161,18 +171,31 @@ class Kind:
 
     def span(self, entity: Entity) -> tuple[PartialDate | None, PartialDate | None]:
         """When *entity* began and ended (its last day), each ``None`` when not known."""
-        start = end = None
-        for path in self._start:
-            dates = [d.date for d in path.dates(entity)]
-            if dates:
-                start = min(dates)
-                break
-        for path in self._end:
-            dates = [d.date for d in path.dates(entity)]
-            if dates:
-                end = max(dates)
-                break
-        return start, end
+        return self._span(entity)
+
+    def _make_span(self) -> Callable[[Any], tuple[Any, Any]]:
+        """:meth:`span` as one function: as-of views and filters ask it of every entity."""
+        starts, ends = self._start, self._end
+        simple = all(not p.tail for p in (*starts, *ends))
+        if simple and len(starts) == 1 and len(ends) <= 1:  # one date field each: quick
+            if ends:
+                return attrgetter(starts[0].head, ends[0].head)  # a pair, made in C
+            start = attrgetter(starts[0].head)
+            return lambda e: (start(e), None)
+
+        def span(entity: Any) -> tuple[Any, Any]:
+            first = last = None
+            for path in starts:
+                first = path.first(entity, min)
+                if first is not None:
+                    break
+            for path in ends:
+                last = path.first(entity, max)
+                if last is not None:
+                    break
+            return first, last
+
+        return span
 
     def dated(self, entity: Entity) -> Iterator[tuple[Event, Dated]]:
         """Every dated fact of *entity* its kind declares, with the event it is."""
@@ -196,6 +219,9 @@ class Kinds:
     def __init__(self) -> None:
         self._kinds: dict[type, Kind] = {}
         self._position: dict[type, int] = {}
+        #: The class of each kind -> its :meth:`Kind.span`, for the callers that ask it of
+        #: every entity (as-of views, ``active_on``): one lookup, one call.
+        self.spans: dict[type, Callable[[Any], tuple[Any, Any]]] = {}
 
     def add(self, kind: Kind) -> None:
         """Declare another kind (see :func:`entity_kind`): a new class and collection."""
@@ -203,15 +229,19 @@ class Kinds:
         if kind.cls in self._kinds or kind.collection in taken:
             msg = f"{kind.cls.__name__} ({kind.collection!r}) is a kind already"
             raise ValueError(msg)
-        self._kinds = {**self._kinds, kind.cls: kind}
-        self._position = {cls: i for i, cls in enumerate(self._kinds)}
+        self._changed({**self._kinds, kind.cls: kind})
 
     def remove(self, cls: type) -> None:
         """Undeclare the kind of *cls* (for tests that declare one of their own)."""
         kinds = dict(self._kinds)
         del kinds[cls]
+        self._changed(kinds)
+
+    def _changed(self, kinds: dict[type, Kind]) -> None:
+        # Each is replaced whole, never changed in place: a reader sees the old or the new.
         self._kinds = kinds
         self._position = {c: i for i, c in enumerate(kinds)}
+        self.spans = {c: k._span for c, k in kinds.items()}
 
     def __iter__(self) -> Iterator[Kind]:
         return iter(tuple(self._kinds.values()))

@@ -17,12 +17,13 @@ What is trimmed is read from the model, never listed here by kind:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from eucoop._model import KINDS, Entity, FieldInfo, fields_of
-from eucoop._queries.time import Status, entity_span, happened_by, status
+from eucoop._queries.time import Status, existing, happened_by, status
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -41,7 +42,7 @@ def trim(entities: Iterable[Entity], day: dt.date, include_uncertain: bool) -> l
     formalising agreement, a participant) are dropped with it.
     """
     ok = frozenset({Status.YES, Status.UNCERTAIN} if include_uncertain else {Status.YES})
-    kept = [e for e in entities if status(*entity_span(e), day) in ok]
+    kept = existing(entities, day, ok)
     alive = {e.id for e in kept}
     plans: dict[type, tuple[tuple[str, Fix], ...]] = {}
     out = []
@@ -110,24 +111,54 @@ def _references(f: FieldInfo, on: _Day) -> list[Fix]:
         return [lambda v: v if v is None or v in alive else None]
     if f.nested is None:
         return []
-    keep: list[Keep] = []
-    record = _record(f.nested, on, keep)
+    required: list[str] = []
+    record = _record(f.nested, on, required)
+    if not f.many:
+        if record is None and not required:
+            return []
+
+        def one(v: Any) -> Any:
+            if v is None or any(getattr(v, n) not in alive for n in required):
+                return None
+            return v if record is None else record(v)
+
+        return [one]
+    fixes = []
     if f.name == "participants":  # a participation also holds only from its since to its until
         day, ok = on.day, on.ok
-        keep.append(lambda p: status(p.since, p.until, day) in ok)
-    if not f.many:
-        return [] if record is None else [lambda v: v if v is None else record(v)]
-    fixes = [_keep_items(_all_of(keep))] if keep else []
+        if len(required) == 1:  # the common case, made quick: an organisation of each
+            get = attrgetter(required[0])
+            fixes.append(
+                _keep_items(lambda p: get(p) in alive and status(p.since, p.until, day) in ok)
+            )
+        else:  # pragma: no cover - a participant names one organisation
+            fixes.append(
+                _keep_items(
+                    _holding(required, alive, lambda p: status(p.since, p.until, day) in ok)
+                )
+            )
+    elif required:
+        fixes.append(_keep_items(_holding(required, alive, None)))
     if record is not None:
         fixes.append(lambda v: tuple(y for x in v if (y := record(x)) is not None))
     return fixes
 
 
-def _record(cls: type, on: _Day, keep: list[Keep]) -> Fix | None:
+def _holding(required: list[str], alive: set[str], also: Keep | None) -> Keep:
+    """Whether a record's required references name what existed (and *also* holds of it)."""
+
+    def keep(x: Any) -> bool:
+        return all(getattr(x, n) in alive for n in required) and (also is None or also(x))
+
+    return keep
+
+
+def _record(cls: type, on: _Day, required: list[str]) -> Fix | None:
     """The fix of one record of *cls* for its references, or None if it has none to fix.
 
-    A required reference to what did not exist yet drops the whole record: it
-    is added to *keep* (the test of the items of a collection of records).
+    A required reference to what did not exist yet drops the whole record: its
+    field is added to *required*, which the items of a collection of records
+    are tested by.
     """
     alive = on.alive
     optional: list[tuple[str, bool]] = []
@@ -135,8 +166,7 @@ def _record(cls: type, on: _Day, keep: list[Keep]) -> Fix | None:
         if g.meta.refers_to is None or g.meta.refers_to == "documents":
             continue
         if g.required and not g.many:
-            name = g.name
-            keep.append(lambda x, name=name: getattr(x, name) in alive)  # type: ignore[misc]
+            required.append(g.name)
         else:
             optional.append((g.name, g.many))
     if not optional:
@@ -159,14 +189,6 @@ def _record(cls: type, on: _Day, keep: list[Keep]) -> Fix | None:
 
 def _keep_items(keep: Keep) -> Fix:
     return lambda v: tuple(filter(keep, v))
-
-
-def _all_of(tests: list[Keep]) -> Keep:
-    first, *rest = tests
-    if not rest:
-        return first
-    others = _all_of(rest)
-    return lambda x: first(x) and others(x)
 
 
 def _chain(fixes: list[Fix]) -> Fix:

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, TypeVar
 from eucoop import _resources
 from eucoop._model import KINDS, Entity, PartialDate, PolicyArea, Role, kind_of
 from eucoop._queries import indexes
-from eucoop._queries.time import Status, entity_span, status
+from eucoop._queries.time import Status, existing
 from eucoop._text import did_you_mean, fold, loose, suggest
 
 __all__ = [
@@ -256,10 +256,7 @@ class Filters:
             candidates.append({e.id for e, p in pairs if want is None or p.role is want})
         if active_on is not None:
             day = PartialDate.coerce(active_on).start
-            on = Status.YES
-            candidates.append(
-                {i for i, e in self._by_id.items() if status(*entity_span(e), day) is on}
-            )
+            candidates.append({e.id for e in existing(self._by_id.values(), day, (Status.YES,))})
         if not candidates:
             return list(self._by_id.values())
         candidates.sort(key=len)

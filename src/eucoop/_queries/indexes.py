@@ -6,7 +6,7 @@ Each is built from the entities alone, once, when the registry first needs it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -87,37 +87,36 @@ def ancestors(org: Organisation, by_id: Mapping[str, Entity]) -> list[Organisati
     return out
 
 
+#: Where a filter finds values in an entity: ``(field, field of its record or "", many)``.
+Path = tuple[str, str, bool]
+
+
 @per_class
-def _paths(cls: type) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Where filters find values in an entity of *cls*: ``(field, field of its record or "")``.
+def _paths(cls: type) -> dict[str, tuple[Path, ...]]:
+    """Where filters find values in an entity of *cls*, by condition.
 
     Read from the model: ``area`` in the policy areas of the entity and of its
     records (an organisation's partnership), ``country`` in the fields of
     country codes, ``region`` in the ``regions``.
     """
-    out: dict[str, list[tuple[str, str]]] = {"area": [], "country": [], "region": []}
+    out: dict[str, list[Path]] = {"area": [], "country": [], "region": []}
     for f in fields_of(cls):
         if f.item is PolicyArea:
-            out["area"].append((f.name, ""))
+            out["area"].append((f.name, "", f.many))
         elif f.meta.codes == "countries":
-            out["country"].append((f.name, ""))
+            out["country"].append((f.name, "", f.many))
         elif f.name == "regions":
-            out["region"].append((f.name, ""))
+            out["region"].append((f.name, "", f.many))
         elif f.nested is not None and not f.many:
-            out["area"] += ((f.name, g.name) for g in fields_of(f.nested) if g.item is PolicyArea)
+            out["area"] += (
+                (f.name, g.name, g.many) for g in fields_of(f.nested) if g.item is PolicyArea
+            )
     return {k: tuple(v) for k, v in out.items()}
 
 
-def values_of(entity: Entity, condition: str) -> Iterator[Any]:
+def values_of(entity: Entity, condition: str) -> list[Any]:
     """The values of *entity* a filter *condition* (``area``, ``country``, ``region``) matches."""
-    for head, tail in _paths(type(entity))[condition]:
-        value = getattr(entity, head)
-        if tail and value is not None:
-            value = getattr(value, tail)
-        if isinstance(value, tuple | frozenset):
-            yield from value
-        elif value is not None:
-            yield value
+    return list(_by_values([entity], condition))
 
 
 def by_values(entities: Iterable[Entity], condition: str) -> dict[Any, set[str]]:
@@ -125,9 +124,32 @@ def by_values(entities: Iterable[Entity], condition: str) -> dict[Any, set[str]]
 
     Regions are folded (case and accents aside).
     """
+    out = _by_values(entities, condition)
+    if condition != "region":
+        return dict(out)
+    folded: defaultdict[str, set[str]] = defaultdict(set)
+    for region, ids in out.items():
+        folded[fold(region)] |= ids
+    return dict(folded)
+
+
+def _by_values(entities: Iterable[Entity], condition: str) -> defaultdict[Any, set[str]]:
+    """Each value at the paths of *condition* -> the ids of the entities with it."""
     out: defaultdict[Any, set[str]] = defaultdict(set)
-    key = fold if condition == "region" else None
+    plans: dict[type, tuple[Path, ...]] = {}
     for e in entities:
-        for value in values_of(e, condition):
-            out[value if key is None else key(value)].add(e.id)
-    return dict(out)
+        paths = plans.get(type(e))
+        if paths is None:
+            paths = plans[type(e)] = _paths(type(e))[condition]
+        for head, tail, many in paths:
+            value = getattr(e, head)
+            if tail:
+                if value is None:
+                    continue
+                value = getattr(value, tail)
+            if many:
+                for v in value:
+                    out[v].add(e.id)
+            elif value is not None:
+                out[value].add(e.id)
+    return out

@@ -19,9 +19,9 @@ entry into force is uncertain from its adoption on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -31,10 +31,13 @@ from eucoop._render import html
 if TYPE_CHECKING:
     import datetime as dt
 
+E = TypeVar("E", bound=Entity)
+
 __all__ = [
     "Status",
     "TimelineEntry",
     "entity_span",
+    "existing",
     "happened_by",
     "in_force",
     "in_force_on",
@@ -81,7 +84,8 @@ def entity_span(entity: Entity) -> tuple[PartialDate | None, PartialDate | None]
     An entity of a class that is not a kind is a :class:`TypeError`, never one
     that existed all along.
     """
-    return KINDS.of(type(entity)).span(entity)
+    span = KINDS.spans.get(type(entity))
+    return KINDS.of(type(entity)).span(entity) if span is None else span(entity)
 
 
 def in_force_on(agreement: Agreement, day: dt.date) -> Status:
@@ -106,9 +110,20 @@ def in_force(
     return [a for a in agreements if in_force_on(a, day) in ok]
 
 
+def existing(entities: Iterable[E], day: dt.date, ok: Container[Status]) -> list[E]:
+    """The *entities* whose :func:`status` on *day* (by :func:`entity_span`) is one of *ok*."""
+    spans = KINDS.spans  # entity_span without its call, for each of many entities
+    out = []
+    for e in entities:
+        start, end = spans.get(type(e), entity_span)(e)
+        if status(start, end, day) in ok:
+            out.append(e)
+    return out
+
+
 def uncertain_on(entities: Iterable[Entity], day: dt.date) -> list[Entity]:
     """The *entities* whose dates are too coarse to say whether they existed on *day*."""
-    return [e for e in entities if status(*entity_span(e), day) is Status.UNCERTAIN]
+    return existing(entities, day, (Status.UNCERTAIN,))
 
 
 @attrs.frozen(order=False)
