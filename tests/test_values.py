@@ -333,12 +333,28 @@ class TestMoney:
         assert str(m) == "EUR 440,000,000"
         assert Money.parse(12, "USD").amount == Decimal(12)
 
+    def test_str_writes_digits_never_an_exponent(self) -> None:
+        assert str(Money(Decimal("1E+3"), "EUR")) == "EUR 1,000"
+        assert str(Money(Decimal("12.50"), "EUR")) == "EUR 12.50"
+
+    @pytest.mark.parametrize(("text", "amount"), [("0.00", "0.00"), ("00", "0"), ("007", "7")])
+    def test_parse_reads_the_grammar_of_data_files(self, text: str, amount: str) -> None:
+        assert Money.parse(text, "EUR").amount.as_tuple() == Decimal(amount).as_tuple()
+
     @pytest.mark.parametrize(
         ("amount", "error", "message"),
         [
             (1.5, TypeError, "not float"),
             (True, TypeError, "not bool"),
             ("abc", ValueError, "not a decimal number"),
+            ("-0", ValueError, "^amount must not be negative: '-0'$"),
+            ("-0.0", ValueError, "^amount must not be negative: '-0.0'$"),
+            ("-00", ValueError, "must not be negative"),
+            ("-", ValueError, "'-' is not a decimal number"),
+            (".5", ValueError, "'.5' is not written as an amount"),
+            ("-NaN", ValueError, "must be finite"),
+            ("-Infinity", ValueError, "must be finite"),
+            (-1, ValueError, "^amount must not be negative: -1$"),
         ],
     )
     def test_parse_rejects(self, amount: object, error: type[Exception], message: str) -> None:
@@ -349,8 +365,15 @@ class TestMoney:
         ("amount", "currency", "message"),
         [
             (Decimal(-1), "EUR", "must not be negative"),
+            (Decimal("-0"), "EUR", "^amount must not be negative: -0$"),
+            (Decimal("-0.00"), "EUR", "must not be negative: -0.00"),
             (Decimal("NaN"), "EUR", "must be finite"),
+            (Decimal("sNaN"), "EUR", "must be finite"),
             (Decimal("Infinity"), "EUR", "must be finite"),
+            (Decimal("-Infinity"), "EUR", "must be finite"),
+            (Decimal("1E+1000000"), "EUR", "out of range: 1E\\+1000000"),
+            (Decimal("1E-1000000"), "EUR", "out of range"),
+            (Decimal("0E+1000000000"), "EUR", "out of range"),
             (Decimal(1), "eur", "three-letter upper-case"),
             (Decimal(1), "EURO", "three-letter upper-case"),
         ],

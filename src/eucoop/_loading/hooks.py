@@ -270,7 +270,7 @@ def structure_money(value: object, _t: object) -> Money:
         raise ForbiddenExtraKeysError(None, Money, unknown)
     errors: list[Exception] = []
     parts: dict[str, Any] = {}
-    for key, hook in (("amount", structure_amount), ("currency", structure_currency)):
+    for key, hook in (("amount", structure_decimal), ("currency", structure_currency)):
         try:
             parts[key] = hook(value[key], None)
         except (KeyError, TypeError, ValueError) as exc:
@@ -279,14 +279,6 @@ def structure_money(value: object, _t: object) -> Money:
     if errors:
         raise ClassValidationError("invalid money", errors, Money)
     return Money(amount=parts["amount"], currency=parts["currency"])
-
-
-def structure_amount(value: object, _t: object) -> Decimal:
-    amount = structure_decimal(value, _t)
-    if amount.is_signed():
-        msg = f"amount must not be negative: {value!r}"
-        raise Invalid(msg)
-    return amount
 
 
 def structure_currency(value: object, _t: object) -> str:
