@@ -847,6 +847,16 @@ def test_schema_dash_is_standard_output(
     assert (tmp_path / "-").read_text(encoding="utf-8") == plain.out
 
 
+def test_dash_writes_to_a_text_only_stdout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stdout with no bytes underneath (an IDE's, a test's StringIO) gets the text."""
+    from eucoop._loading.schema import json_schema
+
+    sink = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", sink)
+    assert main(["schema", "-o", "-"]) == 0
+    assert json.loads(sink.getvalue()) == json_schema()
+
+
 @pytest.mark.parametrize("command", [["schema"], ["export"], ["export", "--format", "json"]])
 def test_an_empty_output_path_is_refused(run: Run, command: list[str]) -> None:
     code, out, err = run(*command, "-o", "")

@@ -283,7 +283,8 @@ def test_a_large_layout_takes_fewer_steps() -> None:
     assert iterations_for(300) == 500
     assert [iterations_for(n) for n in (600, 2000)] == [125, 11]
     assert all(n * n * iterations_for(n) <= 500 * 300 * 300 for n in range(1, 20_000, 97))
-    assert spring(3, [(0, 1)], seed=1, k=1.0)  # a node with no link is laid out too
+    assert len(set(spring(3, [(0, 1)], seed=1, k=1.0))) == 3  # a node with no link is laid out
+    assert len(set(spring(3, [], seed=1, k=1.0))) == 3  # and nodes with none at all
 
 
 _coordinates = st.floats(-300, 300, allow_nan=False)
