@@ -118,6 +118,7 @@ PYTHON_OBJECTS = {
         "frozenset": "library/stdtypes.html#frozenset",
         "object": "library/functions.html#object",
         "datetime.date": "library/datetime.html#datetime.date",
+        "datetime.datetime": "library/datetime.html#datetime.datetime",
         "decimal.Decimal": "library/decimal.html#decimal.Decimal",
         "enum.Enum": "library/enum.html#enum.Enum",
         "enum.StrEnum": "library/enum.html#enum.StrEnum",
