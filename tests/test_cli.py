@@ -7,6 +7,7 @@ import json
 import os
 import re
 import runpy
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -1182,14 +1183,38 @@ def test_main_gives_the_callers_streams_back_as_they_were(
     assert b"Groupe d'?tats" in out.buffer.getvalue()
 
 
+#: Starts ``python -c CODE ARGS...`` with Ctrl-C's default disposition, as a terminal would:
+#: a suite started with SIGINT ignored (``nohup``, ``&`` in a shell without job control)
+#: passes SIG_IGN on to its children, whose Python then installs no KeyboardInterrupt
+#: handler. The wrapper resets SIGINT and execs a fresh Python, which installs its own.
+_DEFAULT_SIGINT = (
+    "import os, signal, sys\n"
+    "signal.signal(signal.SIGINT, signal.SIG_DFL)\n"
+    "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])\n"
+)
+
+
 def _interrupted(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run *code* in a fresh Python that Ctrl-C interrupts, however the suite was started."""
     return subprocess.run(
-        [sys.executable, "-c", code, *args],
+        [sys.executable, "-c", _DEFAULT_SIGINT, "-c", code, *args],
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
+
+
+def test_interrupted_children_get_ctrl_c_even_when_the_suite_ignores_it() -> None:
+    # Started in the background, the suite ignores SIGINT and its children inherit that;
+    # the children of _interrupted must still turn Ctrl-C into KeyboardInterrupt.
+    probe = "import signal; print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)"
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        cp = _interrupted(probe)
+    finally:
+        signal.signal(signal.SIGINT, old)
+    assert (cp.returncode, cp.stdout, cp.stderr) == (0, "True\n", "")
 
 
 def test_ctrl_c_while_loading_exits_130_quietly() -> None:
