@@ -8,6 +8,7 @@
 - :mod:`~eucoop._model.entities`: organisations, agreements, dialogues, programmes.
 """
 
+from eucoop._model.dates import query_date
 from eucoop._model.entities import (
     COLLECTIONS,
     KINDS,
@@ -88,4 +89,5 @@ __all__ = [
     "loose_keys",
     "meta",
     "per_class",
+    "query_date",
 ]

@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, Union, overload
 
 import attrs
 
+from eucoop._arguments import string, wrong_type
 from eucoop._model.enums import Precision
 
 if TYPE_CHECKING:
     import datetime
 
-__all__ = ["DateLike", "PartialDate"]
+__all__ = ["DateLike", "PartialDate", "query_date"]
 
 
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -50,10 +51,11 @@ def _key_of(value: object) -> tuple[int, int, int] | None:
 
 
 def _check_date_parts(year: int, month: int | None, day: int | None) -> None:
-    for name, value in (("year", year), ("month", month), ("day", day)):
-        if value is not None and (type(value) is not int):
-            msg = f"{name} must be an int, not {type(value).__name__}"
-            raise TypeError(msg)
+    if type(year) is not int:
+        raise wrong_type("year", "an integer or an ISO date string", year)
+    for name, value in (("month", month), ("day", day)):
+        if value is not None and type(value) is not int:
+            raise wrong_type(name, "an integer or None", value)
     if not 1 <= year <= 9999:
         msg = f"year {year} is out of range 1..9999"
         raise ValueError(msg)
@@ -137,10 +139,7 @@ class PartialDate:
         ...
         ValueError: day 30 is out of range for 2019-02 (1..28)
         """
-        if not isinstance(text, str):
-            msg = f"expected an ISO date string, not {type(text).__name__}"
-            raise TypeError(msg)
-        return cls(*_parse_parts(text))
+        return cls(*_parse_parts(string(text, "text", "an ISO date string")))
 
     @classmethod
     def coerce(cls, value: "DateLike") -> "PartialDate":
@@ -150,18 +149,7 @@ class PartialDate:
         >>> PartialDate.coerce(dt.date(2019, 7, 15))
         PartialDate('2019-07-15')
         """
-        import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
-
-        if isinstance(value, PartialDate):
-            return value
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        if isinstance(value, dt.date):
-            return cls(value.year, value.month, value.day)
-        if isinstance(value, str):
-            return cls.parse(value)
-        msg = f"expected a date, a PartialDate or an ISO string, not {type(value).__name__}"
-        raise TypeError(msg)
+        return query_date(value, "value")
 
     @property
     def precision(self) -> Precision:
@@ -197,7 +185,7 @@ class PartialDate:
         >>> PartialDate(2019).contains(dt.date(2019, 6, 1))
         True
         """
-        o = PartialDate.coerce(other)
+        o = query_date(other, "other")
         return self.start <= o.start and o.end <= self.end
 
     def isoformat(self) -> str:
@@ -268,3 +256,24 @@ class PartialDate:
 
 DateLike = Union["datetime.date", PartialDate, str]
 """What a query accepts wherever it takes a date."""
+
+
+def query_date(value: DateLike, argument: str) -> PartialDate:
+    """A query's date *argument* as a partial date: :meth:`PartialDate.coerce`, naming it.
+
+    >>> query_date(None, "active_on")
+    Traceback (most recent call last):
+    ...
+    TypeError: active_on must be a date, a PartialDate or an ISO date string, not None
+    """
+    import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
+
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, str):
+        return PartialDate.parse(value)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return PartialDate(value.year, value.month, value.day)
+    raise wrong_type(argument, "a date, a PartialDate or an ISO date string", value)

@@ -13,7 +13,8 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from eucoop._model.dates import DateLike, PartialDate
+from eucoop._arguments import string, wrong_type
+from eucoop._model.dates import DateLike, PartialDate, query_date
 from eucoop._model.enums import PolicyArea, PublisherKind, Role, Standing
 from eucoop._model.fields import PATTERNS, meta
 from eucoop._model.typecheck import int_problem, loader_checked, typed
@@ -106,8 +107,7 @@ def amount_of(value: str | int) -> Decimal:
             raise ValueError(problem)
         amount = Decimal(value)
     elif type(value) is not str:
-        msg = f"amount must be a decimal string or an integer, not {type(value).__name__}"
-        raise TypeError(msg)
+        raise wrong_type("amount", "a decimal string or an integer", value)
     elif _AMOUNT_RE.fullmatch(value) is not None:
         amount = Decimal(value)
     else:
@@ -216,6 +216,7 @@ class Source(Repr):
         ``"budget"``, ``"partnership.since"``, ``"participants[0].since"``: a
         citation naming ``"participants"`` supports the last.
         """
+        string(field, "field", "a field name")
         return any(field == f or field.startswith((f + ".", f + "[")) for f in self.fields)
 
 
@@ -263,7 +264,7 @@ class Participant(Repr):
         means its first day. Coarse dates make the days they span uncertain,
         and uncertain is not active: see :meth:`Registry.as_of`.
         """
-        day = PartialDate.coerce(date).start
+        day = query_date(date, "date").start
         if self.since is not None and self.since.end > day:
             return False
         return self.until is None or day <= self.until.start

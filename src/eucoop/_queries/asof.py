@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from eucoop._arguments import flag
 from eucoop._model import Agreement, Dialogue, Entity, Organisation
 from eucoop._queries.time import Status, entity_span, happened_by, status
 
@@ -22,7 +23,8 @@ def trim(entities: Iterable[Entity], day: dt.date, include_uncertain: bool) -> l
     Links to what did not exist yet (a parent, an adopting body, a
     formalising agreement, a participant) are dropped with it.
     """
-    ok = {Status.YES, Status.UNCERTAIN} if include_uncertain else {Status.YES}
+    uncertain = flag(include_uncertain, "include_uncertain")
+    ok = {Status.YES, Status.UNCERTAIN} if uncertain else {Status.YES}
     kept = [e for e in entities if status(*entity_span(e), day) in ok]
     alive = {e.id for e in kept}
     return [_trim_one(e, day, ok, alive) for e in kept]

@@ -6,17 +6,27 @@ Each is built from the entities alone, once, when the registry first needs it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import Any
 
-from eucoop._model import KINDS, Entity, Organisation, Participant, PolicyArea, Programme
+from eucoop._arguments import wrong_type
+from eucoop._model import (
+    KINDS,
+    Document,
+    Entity,
+    Organisation,
+    Participant,
+    PolicyArea,
+    Programme,
+)
 from eucoop._text import fold
 
 __all__ = [
     "Roles",
     "ancestors",
     "by_area",
+    "sorted_by_id",
     "by_country",
     "by_kind",
     "by_region",
@@ -26,13 +36,37 @@ __all__ = [
 
 
 def by_kind(entities: Iterable[Entity]) -> list[tuple[Any, ...]]:
-    """The entities of each kind, in the order of :data:`KINDS`, each sorted by id."""
+    """The entities of each kind, in the order of :data:`KINDS`, each sorted by id.
+
+    Anything else among them is a :class:`TypeError`.
+    """
     lists: dict[type[Entity], list[Entity]] = {k: [] for k in KINDS}
     appenders = {k: v.append for k, v in lists.items()}
-    for e in entities:
-        appenders[type(e)](e)
+    for e in _iterate(entities, "entities"):
+        try:
+            appenders[type(e)](e)
+        except KeyError:
+            expected = "an Organisation, an Agreement, a Dialogue or a Programme"
+            raise wrong_type("every entity", expected, e) from None
     by_ident = attrgetter("id")
     return [tuple(sorted(items, key=by_ident)) for items in lists.values()]
+
+
+def sorted_by_id(documents: Iterable[Document]) -> list[Document]:
+    """The documents sorted by id; anything else among them is a :class:`TypeError`."""
+    docs = list(_iterate(documents, "documents"))
+    if set(map(type, docs)) - {Document}:  # one pass in C, not a check per document
+        bad = next(d for d in docs if type(d) is not Document)
+        raise wrong_type("every document", "a Document", bad)
+    return sorted(docs, key=attrgetter("id"))
+
+
+def _iterate(items: Iterable[Any], argument: str) -> Iterator[Any]:
+    """An iterator over *items*, the *argument* of that name, which must be iterable."""
+    try:
+        return iter(items)
+    except TypeError:
+        raise wrong_type(argument, f"an iterable of {argument}", items) from None
 
 
 #: Organisation id -> ``(entity, participant)`` pairs.
