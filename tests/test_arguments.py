@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import eucoop
@@ -224,6 +224,13 @@ def test_a_limit_keeps_that_many_results() -> None:
     assert REG.search("migration", limit=None) == everything
 
 
+def test_a_limit_may_be_any_integer_type() -> None:
+    numpy = pytest.importorskip("numpy")
+    assert len(REG.search("migration", limit=numpy.int64(2))) == 2
+    with pytest.raises(TypeError, match="limit must be a whole number or None, not a float64"):
+        REG.search("migration", limit=numpy.float64(2))
+
+
 # -- kinds: a class, or a kind's name, wherever a kind is taken ------------------------------
 
 
@@ -378,6 +385,8 @@ ANYTHING = st.one_of(
     st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
     st.sampled_from([int, str, Organisation, object(), dt.date(2019, 7, 1), Decimal(1)]),
     st.sampled_from([REG["iom"], REG["gcr"], PartialDate(2019), Role.PARTY]),
+    # texts no data file may hold: a lone surrogate, NUL, an escape sequence, white space
+    st.sampled_from(["\ud800", "iom\x00", "\x1b[31m", " \t", "", "\u0301", "ǅ"]),
 )
 
 #: Every public call taking a string (or a value read from one), by the name of its argument.
@@ -423,6 +432,7 @@ PLAIN_ERRORS = (TypeError, ValueError, UnknownEntityError, AmbiguousLookupError)
 
 
 @pytest.mark.parametrize("name", list(STRING_TAKING))
+@settings(max_examples=60)  # for each call: the kinds of value drawn are few
 @given(value=ANYTHING)
 def test_anything_given_is_answered_or_plainly_refused(name: str, value: object) -> None:
     try:
