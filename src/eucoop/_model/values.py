@@ -69,8 +69,7 @@ def _check_amount(_inst: object, _attr: object, value: Decimal) -> None:
     if loader_checked():
         return
     if not isinstance(value, Decimal):
-        msg = f"amount must be a Decimal, not {type(value).__name__}"
-        raise TypeError(msg)
+        raise wrong_type("amount", "a Decimal", value)
     problem = amount_problem(value)
     if problem is not None:
         raise ValueError(problem)
