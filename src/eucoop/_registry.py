@@ -33,7 +33,7 @@ from eucoop._model import (
 from eucoop._queries import indexes, plots, tables
 from eucoop._queries.asof import trim
 from eucoop._queries.filters import Filters, choice
-from eucoop._queries.lookup import NAMED, Names, find_id, of_kind, unknown_id
+from eucoop._queries.lookup import Names, find_id, of_kind, unknown_id
 from eucoop._queries.partners import partners
 from eucoop._queries.provenance import provenance
 from eucoop._queries.results import Frozen, Provenance, Results, Roles, SearchResults, Timeline
@@ -131,10 +131,7 @@ class Registry(Frozen):
     @overload
     def get(self, ident: str, kind: type[E]) -> E: ...
     def get(self, ident: str, kind: type[Entity] | str | None = None) -> Entity:
-        """The entity with id *ident*; :class:`~eucoop.UnknownEntityError` if none.
-
-        With *kind* (a class, or its name), the entity must also be of that kind.
-        """
+        """The entity with id *ident* (of *kind*, a class or its name): else UnknownEntityError."""
         try:
             entity = self._by_id[ident]
         except (KeyError, TypeError):
@@ -162,15 +159,17 @@ class Registry(Frozen):
         >>> reg.lookup("un ccpcj").acronym, reg.lookup("IOM", eucoop.Organisation).headquarters
         ('CCPCJ', 'Geneva')
         """
-        return of_kind(self._find(name, "name"), kind, name)
+        found = self._find(name, "name")
+        return found if kind is None else of_kind(found, kind, name)
 
     def _find(self, name: str | Entity, argument: str) -> Entity:
         if isinstance(name, Entity):
             return self.get(name.id)
-        return self._names.find(string(name, argument, NAMED), self._by_id)
+        return self._names.find(name, self._by_id, argument)
 
     def _organisation(self, name: str | Entity, argument: str = "organisation") -> Organisation:
-        return of_kind(self._find(name, argument), Organisation, name)
+        found = self._find(name, argument)
+        return found if isinstance(found, Organisation) else of_kind(found, Organisation, name)
 
     # -- who does what ---------------------------------------------------------
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import TypeVar, overload
 
-from eucoop._arguments import string
+from eucoop._arguments import string, wrong_type
 from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
 from eucoop._model import COLLECTIONS, Entity, kind_of, lookup_keys, loose_keys
 from eucoop._text import Nearby, fold, loose, suggest
@@ -79,8 +79,13 @@ class Names:
         #: folded key -> entity id.
         self.keys = keys
 
-    def find(self, name: str, by_id: Mapping[str, Entity]) -> Entity:
-        """The entity with this id, name, acronym or alias (see :meth:`Registry.lookup`)."""
+    def find(self, name: str, by_id: Mapping[str, Entity], argument: str = "name") -> Entity:
+        """The entity with this id, name, acronym or alias (see :meth:`Registry.lookup`).
+
+        *name* is the *argument* of that name: anything but a string is a :class:`TypeError`.
+        """
+        if not isinstance(name, str):
+            raise wrong_type(argument, NAMED, name)
         ident = self.keys.get(fold(name))
         if ident is not None:
             return by_id[ident]
