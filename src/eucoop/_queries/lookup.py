@@ -38,16 +38,14 @@ def find_id(known: Mapping[str, T], ident: object) -> T:
 @overload
 def of_kind(entity: Entity, kind: type[E], asked: str | Entity) -> E: ...
 @overload
-def of_kind(entity: Entity, kind: str | None, asked: str | Entity) -> Entity: ...
-def of_kind(entity: Entity, kind: type[Entity] | str | None, asked: str | Entity) -> Entity:
-    """*entity*, found by what was *asked*; it must be of *kind*, if one is given.
+def of_kind(entity: Entity, kind: str, asked: str | Entity) -> Entity: ...
+def of_kind(entity: Entity, kind: type[Entity] | str, asked: str | Entity) -> Entity:
+    """*entity*, found by what was *asked*, which must be of *kind*.
 
     *kind* is an entity class (:class:`Entity` itself takes any) or a kind's
     name, as :func:`~eucoop._model.kind_of` reads it. An entity of another
     kind is an :class:`~eucoop.UnknownEntityError`.
     """
-    if kind is None:
-        return entity
     if isinstance(kind, type) and issubclass(kind, Entity):
         cls: type = kind
     else:
