@@ -126,6 +126,7 @@ PYTHON_OBJECTS = {
         "collections.abc.Mapping": "library/collections.abc.html#collections.abc.Mapping",
         "collections.abc.Iterable": "library/collections.abc.html#collections.abc.Iterable",
         "collections.abc.Iterator": "library/collections.abc.html#collections.abc.Iterator",
+        "contextvars.ContextVar": "library/contextvars.html#contextvars.ContextVar",
         "typing.Any": "library/typing.html#typing.Any",
     },
     "py:exception": {

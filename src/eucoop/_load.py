@@ -83,7 +83,7 @@ def _build(files: list[Converted], problems: list[Problem] | None = None) -> Reg
     with gc_paused():
         problems.extend(validate(records, placeholders, unreadable, unconverted))
         if problems:
-            raise DataError(problems)
+            raise DataError(_by_file(problems, files))
         entities: list[Entity] = []
         documents: list[Document] = []
         for r in records:
@@ -93,6 +93,14 @@ def _build(files: list[Converted], problems: list[Problem] | None = None) -> Reg
             else:
                 entities.append(value)  # type: ignore[arg-type] # records hold entities else
         return Registry(entities, documents)
+
+
+def _by_file(problems: list[Problem], files: list[Converted]) -> list[Problem]:
+    """The problems grouped by file, in the order the files were given; in order within each."""
+    order: dict[str, int] = {}
+    for name in [p.file for p in problems if p.file not in order] + [c.name for c in files]:
+        order.setdefault(name, len(order))
+    return sorted(problems, key=lambda p: order.get(p.file, len(order)))
 
 
 def _packaged() -> list[Converted]:
