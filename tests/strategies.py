@@ -40,23 +40,6 @@ def partial_dates(draw: st.DrawFn, lo: int = 1900, hi: int = 2030) -> PartialDat
 
 
 @st.composite
-def query_dates(draw: st.DrawFn, lo: int = 1, hi: int = 9999) -> tuple[Any, dt.date]:
-    """A date as a query takes one, and the day it means (its first day).
-
-    An ISO string of any precision, a :class:`datetime.date` or a
-    :class:`datetime.datetime` (whose day counts, not its time).
-    """
-    d = draw(partial_dates(lo, hi))
-    form = draw(st.sampled_from(["str", "date", "datetime"]))
-    if form == "str":
-        return str(d), d.start
-    if form == "date":
-        return d.start, d.start
-    time = draw(st.times())
-    return dt.datetime.combine(d.start, time), d.start
-
-
-@st.composite
 def date_pair(draw: st.DrawFn) -> tuple[PartialDate | None, PartialDate | None]:
     a = draw(st.none() | partial_dates())
     b = draw(st.none() | partial_dates())

@@ -93,7 +93,7 @@ def test_smoke_run(tmp_path: Path) -> None:
     figures = json.loads(out.read_text())
     assert figures["smoke"] is True
     stages = {row["stage"] for row in figures["rows"]}
-    assert stages == {"import", "question", "load", "query", "memory"}
+    assert stages == {"import", "question", "load", "query", "memory", "figures"}
     assert all(row["met"] is None for row in figures["rows"])
 
 

@@ -536,15 +536,6 @@ def test_a_bad_mapping_of_another_type_gets_the_same_problems_as_a_dict(
     assert "founded" in as_other.value.problems[0].location
 
 
-@pytest.mark.parametrize("bad", [[1], 5, None, b"mine.json"])
-def test_what_is_not_a_path_or_a_mapping_is_a_data_error(bad: Any) -> None:
-    with pytest.raises(DataError) as info:
-        eucoop.load(bad, include_default=False)
-    (problem,) = info.value.problems
-    assert (problem.file, problem.location) == ("<data #1>", "$")
-    assert problem.message == f"expected a file, a folder or a mapping, got {type(bad).__name__}"
-
-
 # -- issue 12, one grammar: the schema's verdict is the loader's -------------------------------
 #
 # Every place of a generated valid file is replaced by a drawn JSON value; the shipped schema

@@ -344,8 +344,8 @@ def test_a_kind_declares_only_what_its_class_has() -> None:
     assert Odd not in KINDS
     with pytest.raises(KeyError):
         COLLECTIONS["odds"]
-    with pytest.raises(ValueError, match="unknown kind 5; expected one of: organisations, "):
-        kind_of(5)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown kind Odd; expected one of: organisations, "):
+        kind_of(Odd)
 
 
 # -- filter's keywords -----------------------------------------------------------------

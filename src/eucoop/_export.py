@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SQL_TYPES",
     "csv_tables",
+    "json_text",
     "replacing",
     "schema",
     "sql_number",
@@ -52,13 +53,18 @@ __all__ = [
 ]
 
 
+def json_text(reg: Registry) -> str:
+    """The registry as the text of one data file: ``reg.to_dict()`` as indented JSON."""
+    return json.dumps(reg.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
 def write_json(reg: Registry, path: str | os.PathLike[str]) -> Path:
-    """Write the registry as one data file (``reg.to_dict()``, UTF-8, indented).
+    """Write the registry as one data file (:func:`json_text`, in UTF-8).
 
     ``eucoop.load(path, include_default=False)`` reads it back. Returns the path.
     """
     target = Path(path)
-    text = json.dumps(reg.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    text = json_text(reg)
     with replacing(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return target

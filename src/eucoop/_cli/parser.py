@@ -252,7 +252,9 @@ def build_parser() -> Parser:
     p.add_argument("files", nargs="+", metavar="FILE")
 
     p = command("schema", "print the JSON Schema of data files (for editors and CI)")
-    p.add_argument("-o", "--output", metavar="PATH", help="write it to a file instead")
+    p.add_argument(
+        "-o", "--output", metavar="PATH", help="write it to a file instead (-: standard output)"
+    )
 
     p = command("export", "write the dataset as JSON, CSV or SQLite")
     p.add_argument(
@@ -260,5 +262,11 @@ def build_parser() -> Parser:
         choices=FORMATS,
         help="json, csv (a folder, or a .zip) or sqlite; by default from the file name",
     )
-    p.add_argument("-o", "--output", required=True, metavar="PATH", help="where to write")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="PATH",
+        help="where to write; - writes JSON to standard output",
+    )
     return parser

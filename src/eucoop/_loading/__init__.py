@@ -18,7 +18,7 @@ from eucoop._loading.converter import (
     data_file,
     unstructure,
 )
-from eucoop._loading.files import PathArg, packaged, read_all
+from eucoop._loading.files import PathArg, check_paths, packaged, read_all
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -26,6 +26,7 @@ __all__ = [
     "Located",
     "PathArg",
     "RawValue",
+    "check_paths",
     "convert",
     "data_file",
     "iso_codes",

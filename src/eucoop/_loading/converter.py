@@ -29,9 +29,9 @@ from eucoop._loading.hooks import (
     enum_hook,
     optional_factory,
     sequence_factory,
-    structure_amount,
     structure_bool,
     structure_date,
+    structure_decimal,
     structure_int,
     structure_str,
     wrong,
@@ -114,7 +114,7 @@ def _make(detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook(str, structure_str)
     conv.register_structure_hook(int, structure_int)
     conv.register_structure_hook(bool, structure_bool)
-    conv.register_structure_hook(Decimal, structure_amount)  # amounts are the only decimals
+    conv.register_structure_hook(Decimal, structure_decimal)  # amounts: the only decimals
     conv.register_structure_hook(PartialDate, structure_date)
     # Each enum by its class: they are str subclasses, which the hook for str would take.
     for enum in ENUMS:

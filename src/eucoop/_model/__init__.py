@@ -10,6 +10,7 @@
 - :mod:`~eucoop._model.entities`: organisations, agreements, dialogues, programmes.
 """
 
+from eucoop._model.dates import query_date
 from eucoop._model.entities import Agreement, Dialogue, Organisation, Programme
 from eucoop._model.entity import Entity, KeyName, key_names, lookup_keys, loose_keys
 from eucoop._model.enums import (
@@ -91,4 +92,5 @@ __all__ = [
     "loose_keys",
     "meta",
     "per_class",
+    "query_date",
 ]

@@ -28,6 +28,7 @@ from typing import Any, NamedTuple, NoReturn, TypeVar
 
 import attrs
 
+from eucoop._arguments import wrong_type
 from eucoop._model.dates import PartialDate
 from eucoop._model.entity import Entity
 from eucoop._model.fields import field_names, fields_of
@@ -362,8 +363,9 @@ def kind_of(kind: type | str, *, documents: bool = False) -> str:
     """The data-file collection a kind names: a class, or its name in any case and number.
 
     An unambiguous start of three letters or more will do (``"org"``,
-    ``"prog"``). Documents count only when *documents* is true. Anything else
-    is a :class:`ValueError` that lists the kinds.
+    ``"prog"``). Documents count only when *documents* is true. Any other
+    class or name is a :class:`ValueError` that lists the kinds; anything
+    else, a :class:`TypeError`.
 
     >>> kind_of("Programme"), kind_of("agree")
     ('programmes', 'agreements')
@@ -379,8 +381,11 @@ def kind_of(kind: type | str, *, documents: bool = False) -> str:
             found = {names[key]} & allowed
         elif len(key) >= 3:
             found = {c for n, c in names.items() if n.startswith(key)} & allowed
+    else:
+        raise wrong_type("kind", "an entity class or a kind's name", kind)
     if len(found) == 1:
         return found.pop()
     names_allowed = [c for c in COLLECTIONS if c in allowed]
-    msg = f"unknown kind {kind!r}; expected one of: {', '.join(names_allowed)}"
+    shown = kind.__name__ if isinstance(kind, type) else repr(kind)
+    msg = f"unknown kind {shown}; expected one of: {', '.join(names_allowed)}"
     raise ValueError(msg)

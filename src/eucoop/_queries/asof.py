@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from eucoop._arguments import flag
 from eucoop._model import KINDS, Entity, FieldInfo, fields_of
 from eucoop._queries.time import Status, existing, happened_by, status
 
@@ -41,7 +42,8 @@ def trim(entities: Iterable[Entity], day: dt.date, include_uncertain: bool) -> l
     Links to what did not exist yet (a parent, an adopting body, a
     formalising agreement, a participant) are dropped with it.
     """
-    ok = frozenset({Status.YES, Status.UNCERTAIN} if include_uncertain else {Status.YES})
+    uncertain = flag(include_uncertain, "include_uncertain")
+    ok = frozenset({Status.YES, Status.UNCERTAIN} if uncertain else {Status.YES})
     kept = existing(entities, day, ok)
     alive = {e.id for e in kept}
     plans: dict[type, tuple[tuple[str, Fix], ...]] = {}

@@ -19,10 +19,11 @@ from itertools import chain
 from typing import Any, NamedTuple, TypeVar
 
 from eucoop import _resources
-from eucoop._model import KINDS, Entity, PartialDate, PolicyArea, Role, kind_of
+from eucoop._arguments import string
+from eucoop._model import KINDS, Entity, PolicyArea, Role, kind_of, query_date
 from eucoop._queries import indexes
 from eucoop._queries.time import Status, existing
-from eucoop._text import did_you_mean, fold, loose, suggest
+from eucoop._text import a, did_you_mean, fold, loose, suggest
 
 __all__ = [
     "CONDITIONS",
@@ -70,14 +71,15 @@ CONDITIONS = (
 )
 
 
-def choice(enum: type[N], value: N | str) -> N:
-    """*value* as a member of *enum*; a :class:`ValueError` that suggests one if it is none.
+def choice(enum: type[N], value: N | str, argument: str) -> N:
+    """The *argument* as a member of *enum*; a :class:`ValueError` that suggests one if it is none.
 
-    >>> choice(Role, "obsrever")
+    >>> choice(Role, "obsrever", "role")
     Traceback (most recent call last):
     ...
     ValueError: 'obsrever' is not a valid Role (did you mean 'observer'?)
     """
+    string(value, argument, f"{a(enum.__name__)} or a string")
     try:
         return enum(value)
     except ValueError:
@@ -91,12 +93,13 @@ def renamed_area(area: PolicyArea | str | None, policy_area: PolicyArea | str) -
     if area is not None:
         msg = "give area= (policy_area= is its old name), not both"
         raise TypeError(msg)
+    chosen = choice(PolicyArea, policy_area, "policy_area")
     warnings.warn(
         "filter(policy_area=...) is deprecated: use filter(area=...), as partners() does",
         DeprecationWarning,
         stacklevel=4,  # renamed_area < Filters.select < Registry.filter < the caller
     )
-    return policy_area
+    return chosen
 
 
 @cache
@@ -134,9 +137,7 @@ def country_code(value: str) -> str:
     ...
     ValueError: unknown country 'Lybia': give an ISO code or a name (did you mean 'Libya' or ...?)
     """
-    if not isinstance(value, str):
-        msg = f"a country is an ISO code or a name, not {type(value).__name__}"
-        raise TypeError(msg)
+    string(value, "country", "a country's ISO code or name")
     names, keys = _countries()
     if value.upper() in names:
         return value.upper()
@@ -206,7 +207,7 @@ class Filters:
 
     def region_key(self, region: str) -> str:
         """The folded region; a :class:`ValueError` suggesting one if no programme names it."""
-        key = fold(region)
+        key = fold(string(region, "region"))
         known = {fold(r): r for r in self.regions}
         if key not in known:
             close = [known[k] for k in suggest(key, known, cutoff=0.5)]
@@ -244,18 +245,18 @@ class Filters:
         if kind is not None:
             candidates.append(self.by_kind[kind_of(kind)])
         if area is not None:
-            candidates.append(self.by_area.get(choice(PolicyArea, area), set()))
+            candidates.append(self.by_area.get(choice(PolicyArea, area, "area"), set()))
         if country is not None:
             candidates.append(self.by_country.get(country_code(country), set()))
         if region is not None:
             candidates.append(self.by_region.get(self.region_key(region), set()))
         if organisation is not None or role is not None:
-            want = None if role is None else choice(Role, role)
+            want = None if role is None else choice(Role, role, "role")
             index = roles()
             pairs = index.get(organisation, ()) if organisation else chain(*index.values())
             candidates.append({e.id for e, p in pairs if want is None or p.role is want})
         if active_on is not None:
-            day = PartialDate.coerce(active_on).start
+            day = query_date(active_on, "active_on").start
             candidates.append({e.id for e in existing(self._by_id.values(), day, (Status.YES,))})
         if not candidates:
             return list(self._by_id.values())

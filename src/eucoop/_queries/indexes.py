@@ -6,12 +6,14 @@ Each is built from the entities alone, once, when the registry first needs it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import Any
 
+from eucoop._arguments import wrong_type
 from eucoop._model import (
     KINDS,
+    Document,
     Entity,
     Kind,
     Organisation,
@@ -20,7 +22,7 @@ from eucoop._model import (
     fields_of,
     per_class,
 )
-from eucoop._text import fold
+from eucoop._text import a, fold
 
 __all__ = [
     "Roles",
@@ -29,6 +31,7 @@ __all__ = [
     "by_values",
     "children",
     "roles",
+    "sorted_by_id",
     "values_of",
 ]
 
@@ -36,18 +39,39 @@ __all__ = [
 def by_kind(entities: Iterable[Entity], kinds: Sequence[Kind]) -> list[tuple[Any, ...]]:
     """The entities of each of *kinds*, in that order, each sorted by id.
 
-    An entity of a class that is not one of them is a :class:`TypeError`.
+    Anything else among them is a :class:`TypeError`: an entity of a class
+    that is not a kind says so.
     """
     lists: dict[type[Entity], list[Entity]] = {k.cls: [] for k in kinds}
     appenders = {k: v.append for k, v in lists.items()}
-    for e in entities:
+    for e in _iterate(entities, "entities"):
         try:
             appenders[type(e)](e)
         except KeyError:
-            KINDS.of(type(e))  # a class that is not a kind: a TypeError that says so
-            raise  # pragma: no cover - a kind declared since the kinds were taken
+            if isinstance(e, Entity):
+                KINDS.of(type(e))  # a class that is not a kind: a TypeError that says so
+            *most, last = [a(k.cls.__name__) for k in kinds]
+            expected = f"{', '.join(most)} or {last}" if most else last
+            raise wrong_type("every entity", expected, e) from None
     by_ident = attrgetter("id")
     return [tuple(sorted(items, key=by_ident)) for items in lists.values()]
+
+
+def sorted_by_id(documents: Iterable[Document]) -> list[Document]:
+    """The documents sorted by id; anything else among them is a :class:`TypeError`."""
+    docs = list(_iterate(documents, "documents"))
+    if set(map(type, docs)) - {Document}:  # one pass in C, not a check per document
+        bad = next(d for d in docs if type(d) is not Document)
+        raise wrong_type("every document", "a Document", bad)
+    return sorted(docs, key=attrgetter("id"))
+
+
+def _iterate(items: Iterable[Any], argument: str) -> Iterator[Any]:
+    """An iterator over *items*, the *argument* of that name, which must be iterable."""
+    try:
+        return iter(items)
+    except TypeError:
+        raise wrong_type(argument, f"an iterable of {argument}", items) from None
 
 
 #: Organisation id -> ``(entity, participant)`` pairs.

@@ -18,6 +18,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from eucoop._arguments import wrong_type
 from eucoop._model import (
     KINDS,
     Document,
@@ -216,13 +217,16 @@ def find_table(name: type | str) -> Table:
     >>> find_table("Programme").name, find_table("participants").key
     ('programmes', ('entity_id', 'position'))
     """
+    if not isinstance(name, str | type):
+        raise wrong_type("kind", "a class, or the name of a kind or a table", name)
     tables = all_tables()
     if isinstance(name, str) and name.strip().lower() in tables:
         return tables[name.strip().lower()]
     try:
         return tables[kind_of(name, documents=True)]
     except ValueError:
-        msg = f"unknown kind or table {name!r}; expected one of: {', '.join(tables)}"
+        shown = name.__name__ if isinstance(name, type) else repr(name)
+        msg = f"unknown kind or table {shown}; expected one of: {', '.join(tables)}"
         raise ValueError(msg) from None
 
 

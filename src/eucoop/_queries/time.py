@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from eucoop._model import KINDS, Agreement, DateLike, Entity, PartialDate
+from eucoop._arguments import flag
+from eucoop._model import KINDS, Agreement, DateLike, Entity, PartialDate, query_date
 from eucoop._render import html
 
 if TYPE_CHECKING:
@@ -106,7 +107,8 @@ def in_force(
     agreements: Iterable[Agreement], day: dt.date, include_uncertain: bool = False
 ) -> list[Agreement]:
     """The *agreements* in force on *day* (:func:`in_force_on`), the uncertain ones if asked."""
-    ok = (Status.YES, Status.UNCERTAIN) if include_uncertain else (Status.YES,)
+    uncertain = flag(include_uncertain, "include_uncertain")
+    ok = (Status.YES, Status.UNCERTAIN) if uncertain else (Status.YES,)
     return [a for a in agreements if in_force_on(a, day) in ok]
 
 
@@ -163,8 +165,8 @@ def within(
     entries: Iterable[TimelineEntry], start: DateLike | None, end: DateLike | None
 ) -> Iterator[TimelineEntry]:
     """The entries whose first day falls from the first day of *start* to the last of *end*."""
-    first = None if start is None else PartialDate.coerce(start).start
-    last = None if end is None else PartialDate.coerce(end).end
+    first = None if start is None else query_date(start, "start").start
+    last = None if end is None else query_date(end, "end").end
     for t in entries:
         day = t.date.start
         if (first is None or day >= first) and (last is None or day <= last):
