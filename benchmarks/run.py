@@ -826,10 +826,10 @@ def _as_of_test() -> Callable[[Entity, dt.date], bool]:
     against, so it follows whatever the library decides.
     """
     try:
-        from eucoop._queries.time import Status, entity_span, status
+        from eucoop._queries.time import Status, entity_status
     except ImportError:  # pragma: no cover - moved: fall back to the documented rule
         return _existed
-    return lambda e, day: status(*entity_span(e), day) is Status.YES
+    return lambda e, day: entity_status(e, day) is Status.YES
 
 
 def scan_as_of(entities: list[Entity], day: dt.date) -> list[str]:

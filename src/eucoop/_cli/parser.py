@@ -243,6 +243,11 @@ def build_parser() -> Parser:
         action="store_true",
         help="also keep what is dated too coarsely to tell",
     )
+    p.add_argument(
+        "--include-unknown",
+        action="store_true",
+        help="also keep what has no known start and nothing dated before the date",
+    )
 
     p = command("provenance", "where a fact comes from: the sources of an entity or field")
     p.add_argument("name", metavar="NAME")
