@@ -12,7 +12,7 @@ import typing
 from collections.abc import Iterator
 from decimal import Decimal
 from enum import Enum
-from functools import cache
+from functools import lru_cache
 from itertools import count, repeat
 from typing import Any, NamedTuple
 
@@ -149,7 +149,7 @@ def _make(detailed: bool) -> cattrs.Converter:
     return conv
 
 
-@cache
+@lru_cache(maxsize=2)  # one per mode
 def converter(detailed: bool) -> cattrs.Converter:
     """The converter in one mode, built on first use (its hooks are generated once)."""
     return _make(detailed)
