@@ -17,7 +17,7 @@ from typing import Any, NoReturn, TypeVar
 from eucoop._display.text import WIDTH
 from eucoop._model import PartialDate, PolicyArea, Role, Standing, kind_of
 from eucoop._resources import version
-from eucoop._text import a, suggest
+from eucoop._text import a, shown, suggest
 
 __all__ = [
     "FORMATS",
@@ -48,8 +48,8 @@ class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors are one line and exit 2."""
 
     def error(self, message: str) -> NoReturn:
-        """Print one line and exit with status 2."""
-        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        """Print one line and exit with status 2 (what the user typed shown escaped)."""
+        self.exit(2, shown(f"{self.prog}: error: {message} (see '{self.prog} --help')") + "\n")
 
 
 # -- argument types ------------------------------------------------------------------
