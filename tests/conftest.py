@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import copy
 import difflib
+import importlib.util
 import json
 import os
 from collections.abc import Callable
 from difflib import get_close_matches as compare_with_every  # the real one, never patched
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -24,6 +26,19 @@ settings.register_profile(
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def bench_module(name: str) -> ModuleType:
+    """A module of ``benchmarks/`` (not a package), such as ``synth``, the data generator."""
+    spec = importlib.util.spec_from_file_location(f"_bench_{name}", BENCHMARKS / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 
 VALID: dict[str, Any] = {
     "schema_version": 1,

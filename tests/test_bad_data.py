@@ -423,7 +423,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
         "currency not a code",
         lambda d: d["programmes"][0]["budget"].update(currency="euro"),
         "$.programmes[0].budget.currency",
-        "'euro' is not an ISO 4217 currency code (three upper-case letters, like 'EUR')",
+        "'euro' is not an ISO 4217 currency code",
     ),
     (
         "currency not ISO",
@@ -810,6 +810,52 @@ def test_dangling_references_inside_a_malformed_item(valid: dict[str, Any], writ
         ("$.organisations[1].sources[0].document", "unknown document 'ghost-doc'"),
         ("$.organisations[1].parent", "unknown organisation 'ghost-parent'"),
         ("$.organisations[1].partnership.formalised_by[0]", "unknown agreement 'ghost-agreement'"),
+    ]
+
+
+def test_every_rule_is_checked_inside_a_malformed_item(valid: dict[str, Any], write: Write) -> None:
+    """A type error hides no rule beside it: codes, patterns, blanks, minimums, references."""
+    org = valid["organisations"][1]
+    org["member_count"] = "many"  # the item cannot be converted...
+    org["country"] = "Switzerland"  # ...but every field rule is still checked
+    org["aliases"] = ["  ", "fine"]
+    org["founded"] = 1951  # a type error of its own: reported once, by conversion
+    org["sources"][0]["paragraph"] = 0
+    org["participants"][0]["organisation"] = "ghost\x00"  # reported once, by conversion
+    problems = problems_of(write(valid))
+    assert sorted((p.location, p.message.split(" (")[0]) for p in problems) == sorted(
+        [
+            ("$.organisations[1].aliases[0]", "must not be empty"),
+            (
+                "$.organisations[1].country",
+                "'Switzerland' is not an ISO 3166-1 alpha-2 country code",
+            ),
+            ("$.organisations[1].founded", "expected an ISO date string"),
+            (
+                "$.organisations[1].participants[0].organisation",
+                "control character '\\x00' at position 5",
+            ),
+            ("$.organisations[1].member_count", "expected an integer, got a string"),
+            ("$.organisations[1].sources[0].paragraph", "must be at least 1, not 0"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "got"),
+    [(5, "an integer"), ("key", "a string"), ([1], "a list"), (True, "true or false")],
+)
+def test_a_value_for_an_object_says_what_it_expected(
+    valid: dict[str, Any], write: Write, value: object, got: str
+) -> None:
+    valid["organisations"][1]["partnership"] = value
+    valid["programmes"][0]["budget"] = value
+    valid["organisations"][0]["sources"][0] = value
+    problems = problems_of(write(valid))
+    assert [(p.location, p.message) for p in problems] == [
+        ("$.organisations[0].sources[0]", f"expected an object with document, got {got}"),
+        ("$.organisations[1].partnership", f"expected an object, got {got}"),
+        ("$.programmes[0].budget", f"expected an object with amount and currency, got {got}"),
     ]
 
 

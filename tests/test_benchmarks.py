@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -14,17 +13,10 @@ import pytest
 
 import eucoop
 
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+from .conftest import BENCHMARKS, bench_module
+
 KINDS = ("organisations", "agreements", "dialogues", "programmes")
-
-
-def _module(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"_bench_{name}", BENCHMARKS / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+_module = bench_module
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +93,7 @@ def test_smoke_run(tmp_path: Path) -> None:
     figures = json.loads(out.read_text())
     assert figures["smoke"] is True
     stages = {row["stage"] for row in figures["rows"]}
-    assert stages == {"import", "question", "load", "query", "memory"}
+    assert stages == {"import", "question", "load", "query", "memory", "figures"}
     assert all(row["met"] is None for row in figures["rows"])
     # Long inputs (issue 17): each against the same question with a short one, with a target.
     targets = {row["measure"]: row["target"] for row in figures["rows"]}

@@ -22,13 +22,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import eucoop
-from eucoop import _export
+from eucoop import _export, _writing
 from eucoop._export import SQL_TYPES, sql_number, sqlite_tables, write_csv, write_json, write_sqlite
 from eucoop._queries.rows import column_names
-from eucoop._queries.tables import DTYPES, TABLE_NAMES, all_tables
+from eucoop._queries.tables import DTYPES, all_tables, table_names
 
 FIXTURE = Path(__file__).parent / "data" / "cli" / "fixture.json"
 KINDS = ("organisations", "agreements", "dialogues", "programmes")
+TABLE_NAMES = table_names()
 
 
 @pytest.fixture(scope="module")
@@ -140,6 +141,29 @@ def test_new_files_follow_the_umask(reg: eucoop.Registry, tmp_path: Path) -> Non
     finally:
         os.umask(old)
     assert (tmp_path / "a.json").stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize("proc", [True, False], ids=["proc", "elsewhere"])
+def test_the_umask_is_read_never_set(
+    reg: eucoop.Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, proc: bool
+) -> None:
+    """Setting the process's umask and back would give other threads' files a wrong mode."""
+    old = os.umask(0o027)
+    try:
+
+        def refuse(_mask: int) -> int:
+            raise AssertionError("eucoop set the process's umask")
+
+        monkeypatch.setattr(os, "umask", refuse)
+        if not proc:  # a system without /proc: a folder made in private tells the mask
+            monkeypatch.setattr(_writing, "PROC_STATUS", str(tmp_path / "no-proc"))
+        write_json(reg, tmp_path / "a.json")
+        write_csv(reg, tmp_path / "csv")
+    finally:
+        monkeypatch.undo()
+        os.umask(old)
+    assert (tmp_path / "a.json").stat().st_mode & 0o777 == 0o640
+    assert (tmp_path / "csv").stat().st_mode & 0o777 == 0o750
 
 
 def test_a_failure_leaves_nothing_behind(tmp_path: Path) -> None:

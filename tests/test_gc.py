@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import gc
+import threading
+from pathlib import Path
 
 import pytest
 
+import eucoop
 from eucoop._gc import gc_paused
 
 
@@ -64,3 +67,45 @@ def test_objects_the_program_froze_stay_frozen() -> None:
         assert not any(o is mine for o in gc.get_objects())
     finally:
         gc.unfreeze()
+
+
+def test_a_failing_load_restores_the_collector(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"organisations": [{"id": "x", "name": 5}]}', encoding="utf-8")
+    with pytest.raises(eucoop.DataError):
+        eucoop.load(bad)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(eucoop.DataError):
+            eucoop.load(bad)
+        assert not gc.isenabled(), "a program's own choice is left as it was"
+    finally:
+        gc.enable()
+
+
+def test_overlapping_pauses_in_threads_resume_only_when_the_last_ends() -> None:
+    """The collector is the process's: one thread's load ending must not resume it under another."""
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    seen: list[bool] = []
+
+    def first() -> None:
+        with gc_paused():
+            first_in.set()
+            second_in.wait()
+        first_out.set()
+
+    def second() -> None:
+        first_in.wait()
+        with gc_paused():
+            second_in.set()
+            first_out.wait()
+            seen.append(gc.isenabled())
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert seen == [False]
+    assert gc.isenabled()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import pickle
 import threading
@@ -30,6 +31,7 @@ from eucoop import (
 )
 from eucoop._model.typecheck import checked_already, problem
 
+from .conftest import bench_module
 from .strategies import data_files, whole_files
 
 
@@ -188,17 +190,73 @@ def test_validators_run_again_after_a_load_and_after_a_failed_one(tmp_path: Path
 def test_the_switch_nests_and_restores_what_it_found() -> None:
     with checked_already():
         with checked_already():
-            assert attrs.validators.get_disabled()
-        assert attrs.validators.get_disabled()
-        Source(document=None)  # type: ignore[arg-type] # not checked: the loader's own block
-    assert not attrs.validators.get_disabled()
+            Source(document=None)  # type: ignore[arg-type] # not checked: the loader's own block
+        Source(document=None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Source(document=None)  # type: ignore[arg-type]
+
+
+def test_the_loader_never_touches_attrs_switch() -> None:
+    """attrs' switch is the process's: eucoop neither sets it nor resets what a user set."""
+    seen: list[bool] = []
+
+    @attrs.frozen
+    class Probe:
+        x: int = attrs.field(validator=lambda *_: seen.append(attrs.validators.get_disabled()))
+
+    with checked_already():
+        Probe(1)
+    assert seen == [False]
     attrs.validators.set_disabled(True)
     try:
-        with checked_already():
-            pass
+        eucoop.load(eucoop.load().to_dict(), include_default=False)
         assert attrs.validators.get_disabled(), "a user's own switch is left as it was"
     finally:
         attrs.validators.set_disabled(False)
+
+
+def test_the_switch_is_local_to_the_loading_thread() -> None:
+    """The issue's case: while one thread builds a registry, another builds invalid values.
+
+    Every invalid value built in the other thread is refused: the program's own attrs class
+    with a validator, and eucoop's ``Money`` (a negative amount, a currency of the wrong type).
+    """
+
+    @attrs.frozen
+    class Port:
+        number: int = attrs.field(validator=attrs.validators.instance_of(int))
+
+    data = bench_module("synth").make_dataset(3000)
+    loading = threading.Event()
+    done = threading.Event()
+    accepted: list[object] = []
+    tries = [0]
+
+    def build_invalid() -> None:
+        loading.wait()
+        while not done.is_set():
+            tries[0] += 1
+            for make in (
+                lambda: Port("not a number"),  # type: ignore[arg-type]
+                lambda: Money(Decimal(-5), "EUR"),
+                lambda: Money(Decimal(5), 5),  # type: ignore[arg-type]
+                lambda: Source(document=None),  # type: ignore[arg-type]
+            ):
+                with contextlib.suppress(TypeError, ValueError):
+                    accepted.append(make())
+
+    other = threading.Thread(target=build_invalid)
+    other.start()
+    try:
+        loading.set()
+        for _ in range(3):
+            eucoop.load(data, include_default=False)
+    finally:
+        done.set()
+        other.join()
+    assert tries[0] > 0
+    assert accepted == []
+    assert not attrs.validators.get_disabled()
 
 
 def test_overlapping_loads_in_threads_leave_the_checks_on() -> None:
@@ -225,7 +283,51 @@ def test_overlapping_loads_in_threads_leave_the_checks_on() -> None:
 # -- amounts: one grammar for Money.parse and the loader -------------------------------------
 
 
-@pytest.mark.parametrize("text", ["1_000", " 12 ", "+5", "1e3", "1e1000000000000", "1.", ".5"])
+def _loaded_budget(amount: object) -> eucoop.Money | eucoop.DataError:
+    """What loading a data file with a budget of *amount* gives: the Money, or the error."""
+    data = {
+        "documents": [{"id": "doc", "title": "T", "publisher": "P"}],
+        "programmes": [
+            {
+                "id": "p",
+                "name": "P",
+                "budget": {"amount": amount, "currency": "EUR"},
+                "sources": [{"document": "doc"}],
+            }
+        ],
+    }
+    try:
+        programme = eucoop.load(data, include_default=False)["p"]
+    except DataError as exc:
+        return exc
+    assert isinstance(programme, Programme)
+    assert programme.budget is not None
+    return programme.budget
+
+
+def _agree(amount: str | int) -> None:
+    """Money.parse and the loader take the same amounts, and refuse the others alike."""
+    loaded = _loaded_budget(amount)
+    try:
+        parsed = Money.parse(amount, "EUR")
+    except ValueError as exc:
+        assert isinstance(loaded, DataError), amount
+        [p] = loaded.problems
+        assert p.location == "$.programmes[0].budget.amount"
+        assert p.message == str(exc)
+        return
+    assert loaded == parsed
+    assert isinstance(loaded, Money)
+    assert loaded.amount.as_tuple() == parsed.amount.as_tuple()  # the same digits, too
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("1_000", " 12 ", "+5", "1e3", "1e1000000000000", "1.", ".5"),
+        *("-0", "-0.0", "-00", "-5", "-", "NaN", "-Infinity", "sNaN", "", "\u0661"),
+    ],
+)
 def test_money_parse_refuses_what_a_data_file_may_not_hold(text: str, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"amount|decimal") as info:
         Money.parse(text, "EUR")
@@ -247,6 +349,32 @@ def test_money_parse_refuses_what_a_data_file_may_not_hold(text: str, tmp_path: 
     [p] = loaded.value.problems
     assert p.location == "$.programmes[0].budget.amount"
     assert p.message == str(info.value)
+    _agree(text)
+
+
+@pytest.mark.parametrize("text", ["0", "00", "0.00", "007", "12.50", "440000000"])
+def test_money_parse_takes_what_a_data_file_may_hold(text: str) -> None:
+    _agree(text)
+    assert Money.parse(text, "EUR").amount == Decimal(text)
+
+
+#: Strings near the grammar of amounts: digits, signs, points, exponents, spaces, specials.
+_AMOUNT_TEXT = st.one_of(
+    st.text(alphabet="0123456789.-+eE_ ", max_size=8),
+    st.sampled_from(["NaN", "-NaN", "sNaN", "Infinity", "-Infinity", "inf", "-0", "-0.0"]),
+    st.decimals(allow_nan=True, allow_infinity=True).map(str),
+    st.decimals(allow_nan=False, allow_infinity=False).map(lambda d: format(d, "f")),
+)
+
+
+@given(_AMOUNT_TEXT)
+def test_money_parse_agrees_with_the_loader_on_any_text(text: str) -> None:
+    _agree(text)
+
+
+@given(st.integers(min_value=-(2**70), max_value=2**70))
+def test_money_parse_agrees_with_the_loader_on_any_integer(n: int) -> None:
+    _agree(n)
 
 
 @given(st.integers(min_value=0, max_value=2**63 - 1))

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import threading
 
+from eucoop._arguments import flag
 from eucoop._exceptions import DataError, Problem
 from eucoop._gc import gc_paused
-from eucoop._loading import Converted, Located, PathArg, convert, packaged, read_all, validate
+from eucoop._loading import (
+    Converted,
+    Located,
+    PathArg,
+    RawValue,
+    check_paths,
+    convert,
+    packaged,
+    read_all,
+    validate,
+)
 from eucoop._model import Document, Entity
 from eucoop._registry import Registry
 
@@ -27,7 +38,10 @@ def load(*paths: PathArg, include_default: bool = True) -> Registry:
     not its sub-folders, in name order) or an already parsed data mapping
     such as :meth:`Registry.to_dict` returns. Only regular files are read:
     a FIFO, a device, a link to nothing or a path no file can have is a
-    problem of its own, never waited on. They are validated together
+    problem of its own, never waited on, and so is an empty path (an unset
+    environment variable), never read as the current folder; an argument
+    that is neither a path nor a mapping is a :class:`TypeError`, raised
+    before any file is read. They are validated together
     with the packaged data (unless ``include_default=False``) as one whole:
     either every file loads, or :class:`~eucoop.DataError` lists every
     problem and nothing is loaded.
@@ -39,13 +53,14 @@ def load(*paths: PathArg, include_default: bool = True) -> Registry:
     'IOM'
     """
     global _default  # noqa: PLW0603 - the module-level cache
-    if not paths and include_default:
+    if include_default is True and not paths:
         if _default is None:
             with _lock:
                 if _default is None:
                     _default = _build(_packaged())
         return _default
-    files = list(_packaged()) if include_default else []
+    check_paths(paths)
+    files = list(_packaged()) if flag(include_default, "include_default") else []
     problems: list[Problem] = []
     with gc_paused():
         files.extend(convert(name, raw) for name, raw in read_all(paths, problems))
@@ -58,17 +73,17 @@ def _build(files: list[Converted], problems: list[Problem] | None = None) -> Reg
     records: list[Located] = []
     placeholders: dict[str, str] = {}
     unreadable: set[str] = set()
-    references: list[tuple[Located, str, str, str]] = []
+    unconverted: list[tuple[Located, RawValue]] = []
     for converted in files:
         problems.extend(converted.problems)
         records.extend(converted.records)
         placeholders.update(converted.placeholders)
         unreadable |= converted.unreadable
-        references.extend(converted.references)
+        unconverted.extend(converted.unconverted)
     with gc_paused():
-        problems.extend(validate(records, placeholders, unreadable, references))
+        problems.extend(validate(records, placeholders, unreadable, unconverted))
         if problems:
-            raise DataError(problems)
+            raise DataError(_by_file(problems, files))
         entities: list[Entity] = []
         documents: list[Document] = []
         for r in records:
@@ -78,6 +93,14 @@ def _build(files: list[Converted], problems: list[Problem] | None = None) -> Reg
             else:
                 entities.append(value)  # type: ignore[arg-type] # records hold entities else
         return Registry(entities, documents)
+
+
+def _by_file(problems: list[Problem], files: list[Converted]) -> list[Problem]:
+    """The problems grouped by file, in the order the files were given; in order within each."""
+    order: dict[str, int] = {}
+    for name in [p.file for p in problems if p.file not in order] + [c.name for c in files]:
+        order.setdefault(name, len(order))
+    return sorted(problems, key=lambda p: order.get(p.file, len(order)))
 
 
 def _packaged() -> list[Converted]:

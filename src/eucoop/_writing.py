@@ -22,10 +22,26 @@ from eucoop._text import shown
 __all__ = ["file_target", "replacing", "write_folder"]
 
 
+#: Where Linux shows a process its file mode mask; read, never set.
+PROC_STATUS = "/proc/self/status"
+
+
 def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+    """The process's file mode mask, read without changing it.
+
+    :func:`os.umask` can only set the mask; setting it and back would leave a
+    moment in which files that other threads of the program make get the
+    wrong mode. Linux shows the mask in ``/proc``; elsewhere a folder made in
+    a private temporary folder tells it.
+    """
+    with contextlib.suppress(OSError, ValueError), open(PROC_STATUS, encoding="ascii") as f:
+        for line in f:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    with tempfile.TemporaryDirectory(prefix="eucoop-umask.") as private:
+        probe = Path(private) / "probe"
+        probe.mkdir(mode=0o777)
+        return 0o777 & ~probe.stat().st_mode
 
 
 def _file_mode(path: Path) -> int:

@@ -14,6 +14,7 @@ from eucoop._display import text
 from eucoop._exceptions import UnknownEntityError
 from eucoop._loading import unstructure
 from eucoop._model import Document, Entity, Organisation
+from eucoop._queries.filters import CONDITIONS
 from eucoop._registry import Registry
 from eucoop._resources import version
 from eucoop._text import a
@@ -71,15 +72,8 @@ def summary(ctx: Context) -> int:
 def list_entities(ctx: Context) -> int:
     """The entities of one kind, filtered."""
     args = ctx.args
-    found = ctx.reg.filter(
-        kind=args.kind,
-        area=args.area,
-        country=args.country,
-        region=args.region,
-        participant=args.participant,
-        role=args.role,
-        active_on=args.active_on,
-    )
+    given = {c.name: getattr(args, c.name) for c in CONDITIONS if c.option}
+    found = ctx.reg.filter(kind=args.kind, **given)
     if ctx.json:
         out_json([unstructure(e) for e in found])
     elif found:

@@ -15,7 +15,8 @@ from enum import Enum
 from typing import Any, NoReturn, TypeVar
 
 from eucoop._display.text import WIDTH
-from eucoop._model import PartialDate, PolicyArea, Role, Standing, kind_of
+from eucoop._model import KINDS, PartialDate, PolicyArea, Role, Standing, kind_of
+from eucoop._queries.filters import CONDITIONS
 from eucoop._resources import version
 from eucoop._text import a, shown, suggest
 
@@ -50,6 +51,13 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """Print one line and exit with status 2 (what the user typed shown escaped)."""
         self.exit(2, shown(f"{self.prog}: error: {message} (see '{self.prog} --help')") + "\n")
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        # Python before 3.12 drops "--" given as an option's value ("--from=--") and sets
+        # the option to [], unconverted: read it with the option's type, which refuses it.
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            return self._get_value(action, "--")
+        return super()._get_values(action, arg_strings)
 
 
 # -- argument types ------------------------------------------------------------------
@@ -149,17 +157,23 @@ def _add_globals(parser: argparse.ArgumentParser, *, top: bool) -> None:
     group.add_argument("--json", action="store_true", help="print machine-readable JSON", **quiet)
 
 
+#: How the command line reads the value of each kind of filter condition.
+_READERS: dict[str, Callable[[str], Any]] = {
+    "area": _AREA,
+    "country": country_arg,
+    "region": str,
+    "organisation": str,
+    "role": _ROLE,
+    "date": date_arg,
+}
+
+
 def _filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--area", type=_AREA, metavar="AREA", help="a policy area, e.g. migration, drugs"
-    )
-    parser.add_argument("--country", type=country_arg, help="an ISO country code, e.g. LY")
-    parser.add_argument("--region", help="a programme's region, e.g. 'North Africa'")
-    parser.add_argument("--participant", metavar="ORG", help="an organisation taking part")
-    parser.add_argument("--role", type=_ROLE, help="its role: party, member, funder...")
-    parser.add_argument(
-        "--active-on", type=date_arg, metavar="DATE", help="going on that day (YYYY[-MM[-DD]])"
-    )
+    """An option for each condition of ``Registry.filter`` the command line offers."""
+    for c in CONDITIONS:
+        if c.option:
+            flag = "--" + c.name.replace("_", "-")
+            parser.add_argument(flag, type=_READERS[c.takes], metavar=c.metavar, help=c.help)
 
 
 def _epilog() -> str:
@@ -197,12 +211,9 @@ def build_parser() -> Parser:
     command("summary", "what the dataset holds (the default)")
 
     p = command("list", "list the entities of one kind")
-    p.add_argument(
-        "kind",
-        type=kind_arg,
-        metavar="KIND",
-        help="organisations, agreements, dialogues or programmes (singular too)",
-    )
+    *most, last = [k.collection for k in KINDS]
+    kinds = f"{', '.join(most)} or {last}" if most else last
+    p.add_argument("kind", type=kind_arg, metavar="KIND", help=f"{kinds} (singular too)")
     _filters(p)
 
     p = command("show", "everything about one entity, with its sources")
@@ -241,7 +252,9 @@ def build_parser() -> Parser:
     p.add_argument("files", nargs="+", metavar="FILE")
 
     p = command("schema", "print the JSON Schema of data files (for editors and CI)")
-    p.add_argument("-o", "--output", metavar="PATH", help="write it to a file instead")
+    p.add_argument(
+        "-o", "--output", metavar="PATH", help="write it to a file instead (-: standard output)"
+    )
 
     p = command("export", "write the dataset as JSON, CSV or SQLite")
     p.add_argument(
@@ -249,5 +262,11 @@ def build_parser() -> Parser:
         choices=FORMATS,
         help="json, csv (a folder, or a .zip) or sqlite; by default from the file name",
     )
-    p.add_argument("-o", "--output", required=True, metavar="PATH", help="where to write")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="PATH",
+        help="where to write; - writes JSON to standard output",
+    )
     return parser

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from eucoop._cli import commands, files
 from eucoop._cli.context import Context, Failure, err, printable
@@ -53,20 +53,34 @@ def _os_message(exc: OSError) -> str:
     return str(exc)
 
 
-def _replace_unencodable() -> None:
-    """Let stdout and stderr print ``?`` for what their encoding cannot show, not fail."""
+@contextlib.contextmanager
+def _replacing_unencodable() -> Iterator[None]:
+    """Let stdout and stderr print ``?`` for what their encoding cannot show, not fail.
+
+    The streams are the program's: a caller of :func:`main` gets them back as
+    they were.
+    """
+    changed = []
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
+        errors = getattr(stream, "errors", None)
+        if reconfigure is not None and isinstance(errors, str):
             with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="replace")
+                changed.append((reconfigure, errors))
+    try:
+        yield
+    finally:
+        for reconfigure, errors in changed:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors=errors)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
     try:
-        _replace_unencodable()
-        return _run(argv)
+        with _replacing_unencodable():
+            return _run(argv)
     except KeyboardInterrupt:
         return 130
 

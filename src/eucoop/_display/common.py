@@ -49,7 +49,7 @@ __all__ = [
     "session_text",
     "span",
     "when_and_note",
-    "words",
+    "in_words",
 ]
 
 #: Shown in a card's head: the label, the kind line and the description.
@@ -62,10 +62,10 @@ BULLETED = frozenset({"activities"})
 PROSE = frozenset({"summary"})
 
 
-def words(value: object) -> str:
+def in_words(value: object) -> str:
     """An enum value (or any value) in words: underscores as spaces, ``un`` and ``eu`` as acronyms.
 
-    >>> words("intergovernmental_organisation"), words("un_body")
+    >>> in_words("intergovernmental_organisation"), in_words("un_body")
     ('intergovernmental organisation', 'UN body')
     """
     return " ".join(w.upper() if w in ("un", "eu") else w for w in str(value).split("_"))
@@ -81,7 +81,7 @@ def kind_text(e: Entity) -> str:
     what = capitalised(e.kind_name)
     sub = getattr(e, "kind", None)
     if sub is not None and str(sub) != "other":
-        what += f" ({words(sub)})"
+        what += f" ({in_words(sub)})"
     return what
 
 
@@ -186,7 +186,7 @@ def plain(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, Enum):
-        return words(value)
+        return in_words(value)
     if isinstance(value, frozenset):
         return ", ".join(sorted(plain(v) for v in value))
     return str(value)
@@ -216,13 +216,17 @@ def kind_counts(entities: Iterable[Entity]) -> dict[str, int]:
     """How many entities of each kind, by collection, in the order of :data:`KINDS`."""
     counts = dict.fromkeys((k.collection for k in KINDS), 0)
     for e in entities:
-        counts[e.collection] += 1
+        counts[e.collection] = counts.get(e.collection, 0) + 1
     return counts
 
 
 def counted(counts: dict[str, int]) -> list[str]:
-    """``["7 organisations", "1 dialogue"]``: the kinds there are, counted."""
-    return [plural(n, coll[:-1]) for coll, n in counts.items() if n]
+    """``["7 organisations", "1 dialogue"]``: the kinds there are, counted.
+
+    >>> counted({"organisations": 7, "agreements": 0, "dialogues": 1})
+    ['7 organisations', '1 dialogue']
+    """
+    return [KINDS.named(coll).counted(n) for coll, n in counts.items() if n]
 
 
 def by_standing(orgs: Iterable[Organisation]) -> dict[str, list[Organisation]]:

@@ -127,7 +127,7 @@ def _provenance(sources: Provenance) -> str:
 
 @summary.register(Registry)
 def _registry(reg: Registry) -> str:
-    counts = [plural(len(getattr(reg, k.collection)), k.collection[:-1]) for k in KINDS]
+    counts = [k.counted(len(getattr(reg, k.collection, ()))) for k in KINDS]
     when = "" if reg.date is None else f" as of {reg.date}"
     return f"<Registry{when}: {', '.join(counts)}, {plural(len(reg.documents), 'document')}>"
 

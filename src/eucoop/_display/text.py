@@ -20,6 +20,7 @@ from eucoop._display.common import (
     capitalised,
     cite,
     counted,
+    in_words,
     joined_text,
     kind_counts,
     kind_text,
@@ -31,7 +32,6 @@ from eucoop._display.common import (
     session_text,
     span,
     when_and_note,
-    words,
 )
 from eucoop._model import (
     Document,
@@ -59,7 +59,7 @@ __all__ = [
     "entity_rows",
     "field",
     "hit_lines",
-    "key_fields",
+    "card_facts",
     "kind_counts",
     "kind_line",
     "name_of",
@@ -72,7 +72,7 @@ __all__ = [
     "sources_block",
     "span",
     "timeline_lines",
-    "words",
+    "in_words",
     "wrap",
 ]
 
@@ -143,7 +143,7 @@ def kind_line(e: Entity) -> str:
 def participant_line(p: Participant, what: str) -> list[str]:
     """The role, then *what* takes part (or in what), with its span and note."""
     extra = when_and_note(p)
-    return wrap(what + (f" ({extra})" if extra else ""), f"  {words(p.role):<{LABEL - 2}}")
+    return wrap(what + (f" ({extra})" if extra else ""), f"  {in_words(p.role):<{LABEL - 2}}")
 
 
 def sources_block(reg: Registry, cited: Sequence[tuple[str, Source]]) -> list[str]:
@@ -201,7 +201,7 @@ def _lines_of(reg: Registry, value: object) -> list[tuple[str, str]]:
     return out
 
 
-def key_fields(reg: Registry, e: Entity) -> list[tuple[str, str]]:
+def card_facts(reg: Registry, e: Entity) -> list[tuple[str, str]]:
     """``(label, text)`` for the key fields of a card, and the organisation's bodies."""
     out = _lines_of(reg, e)
     if isinstance(e, Organisation):
@@ -227,7 +227,7 @@ def _section(reg: Registry, f: FieldInfo, value: Any) -> list[str]:
         for item in value:
             if isinstance(item, Session):
                 text = session_text(item)
-            else:  # pragma: no cover - sessions are the only such records so far
+            else:  # a record of another kind: its fields that are set, on one line
                 text = "; ".join(t for _, t in _lines_of(reg, item))
             lines += wrap(text, "  ", "    ")
     return lines
@@ -238,7 +238,7 @@ def entity_card(reg: Registry, e: Entity) -> list[str]:
     lines = [*wrap(e.label), *wrap(kind_line(e))]
     if e.description:
         lines += ["", *wrap(e.description, "  ")]
-    fields = key_fields(reg, e)
+    fields = card_facts(reg, e)
     if fields:
         lines.append("")
         for label, text in fields:
@@ -315,7 +315,7 @@ def role_lines(pairs: Iterable[tuple[Entity, Participant]]) -> list[str]:
     for e, p in pairs:
         extra = when_and_note(p)
         text = e.label + (f" ({extra})" if extra else "")
-        lines += wrap(text, f"{words(p.role):<12} {e.kind_name:<13}")
+        lines += wrap(text, f"{in_words(p.role):<12} {e.kind_name:<13}")
     return lines
 
 
@@ -326,8 +326,8 @@ def partner_lines(orgs: Iterable[Organisation]) -> list[str]:
         p = o.partnership
         if p is None:
             continue
-        lines += wrap(o.label, f"{words(p.standing or 'unranked'):<10}")
-        details = [", ".join(sorted(words(a) for a in p.areas))]
+        lines += wrap(o.label, f"{in_words(p.standing or 'unranked'):<10}")
+        details = [", ".join(sorted(in_words(a) for a in p.areas))]
         details.append(f"since {p.since}" if p.since else "")
         text = "; ".join(d for d in details if d)
         if text:

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from eucoop import _resources
 from eucoop._exceptions import Problem
-from eucoop._loading.converter import Located
+from eucoop._loading.converter import Located, RawValue
 from eucoop._loading.names import key_problems
 from eucoop._model import (
     COLLECTIONS,
@@ -61,183 +61,93 @@ _PATTERN_MESSAGES = {
 }
 
 
-Check = Callable[[Any], object]
+Test = Callable[[Any], object]
+#: What a rule says is wrong: ``(where, message)``, *where* a JSON location relative to the
+#: value the rule was asked about (``""``, ``".document"``, ``"[2].since"``).
+Found = Iterator[tuple[str, str]]
 
 
-# The module's annotations are evaluated, not postponed: typing.NamedTuple would compile
-# each postponed (string) annotation of its fields at import.
-class _Step(NamedTuple):
-    """One field the walk looks at: its name, whether it holds many values, and its rules.
+class Rule:
+    """One rule: a quick :attr:`test` and the :meth:`problems` it finds, side by side.
 
-    ``ok`` is the field's rules for one value as a single predicate (truthy when
-    the value passes); ``meta`` says which rules they are, for the messages.
+    Like attrs' validators (``matches_re``, ``in_``, ``ge``, ``deep_iterable``),
+    a rule is one object that both decides and says what is wrong. ``test``
+    is a plain predicate (truthy when a value passes) asked of every value in
+    one pass that builds no message; :meth:`problems` is asked only of a
+    value that failed it, and reports each failure with its location.
     """
 
-    name: str
-    many: bool
-    ok: Check
-    min_items: int
-    not_before: str | None
-    nested: type | None
-    meta: Meta
+    __slots__ = ("test",)
+
+    def __init__(self, test: Test) -> None:
+        self.test = test
+
+    def problems(self, value: Any) -> Found:
+        """Each ``(where, message)`` wrong with *value*, which failed :attr:`test`."""
+        raise NotImplementedError  # pragma: no cover - every rule says what it checks
 
 
-def validate(
-    records: Sequence[Located],
-    placeholders: Mapping[str, str] | None = None,
-    unreadable: Set[str] = frozenset(),
-    references: Sequence[tuple[Located, str, str, str]] = (),
-) -> list[Problem]:
-    """Every problem across the records of all files loaded together.
+class Plain(Rule):
+    """A rule of one value: *test* decides, *message* says why it failed."""
 
-    *placeholders* maps ids of items that failed to convert to their
-    collection, and *unreadable* names collections that could not be read at
-    all, so that references to what they held are not reported as unknown too.
-    *references* are those found in items that failed to convert; they are
-    checked too, so a type error does not hide a dangling reference beside it.
-    """
-    checker = _Checker(records, placeholders or {}, unreadable)
-    checker.run()
-    for rec, where, target, coll in references:
-        checker.ref(rec, where, target, coll)
-    return checker.problems
+    __slots__ = ("message",)
+
+    def __init__(self, test: Test, message: Callable[[Any], str]) -> None:
+        super().__init__(test)
+        self.message = message
+
+    def problems(self, value: Any) -> Found:
+        yield "", self.message(value)
 
 
-class _Checker:
-    """The checks of one set of records.
+class RefersTo(Rule):
+    """An id of an item of *collection*: it must be there, and be of that kind."""
 
-    Each field's rules become one predicate per field (see :meth:`plan` and
-    :meth:`rule`), made from the field's metadata and the ids at hand.
-    :meth:`passes` asks them of a value and stops at the first failure,
-    building no message: the common case, and the quick one. Only a record
-    that fails is given to :meth:`walk`, which asks the same predicates again
-    and reports every failure with its location.
-    """
+    __slots__ = ("collection", "refs")
 
-    def __init__(
-        self, records: Sequence[Located], placeholders: Mapping[str, str], unreadable: Set[str]
-    ) -> None:
-        self.records = records
-        self.placeholders = placeholders
-        self.unreadable = unreadable
-        self.problems: list[Problem] = []
-        self.by_id: dict[str, Located] = {}
-        #: ids of each collection, and the paragraph count of each document.
-        self.ids: dict[str, set[str]] = {c: set() for c in COLLECTIONS}
-        self.paragraphs: dict[str, int] = {}
-        self.codes = iso_codes()
-        self._plans: dict[type, tuple[_Step, ...]] = {}
-        self._passes: dict[type, Check] = {}
-        #: The ids of each collection, for "did you mean"; the hints given, by unknown id.
-        self._nearby: dict[str, Nearby] = {}
-        self._hints: dict[str, dict[str, str]] = {c: {} for c in COLLECTIONS}
+    def __init__(self, refs: "References", collection: str) -> None:
+        super().__init__(refs.ids[collection].__contains__)
+        self.refs, self.collection = refs, collection
 
-    def add(self, rec: Located, where: str, message: str) -> None:
-        loc = f"{rec.path}.{where}" if where else rec.path
-        self.problems.append(Problem(rec.file, loc, message))
+    def problems(self, value: Any) -> Found:
+        message = self.refs.problem(value, self.collection)
+        if message is not None:
+            yield "", message
 
-    def run(self) -> None:
-        by_id = self.by_id
-        collection_of = {cls: coll for coll, cls in COLLECTIONS.items()}
-        for rec in self.records:
-            value = rec.value
-            first = by_id.setdefault(value.id, rec)
-            if first is not rec:
-                self.add(rec, "id", f"duplicate id {value.id!r}, already used at {first.at}")
-                continue
-            self.ids[collection_of[type(value)]].add(value.id)
-            if type(value) is Document:
-                self.paragraphs[value.id] = value.paragraphs or 1 << 62
-        self.problems.extend(key_problems(self.records))
-        passes = {cls: self.passes(cls) for cls in COLLECTIONS.values()}
-        for rec in self.records:
-            value = rec.value
-            if not passes[type(value)](value):
-                self.walk(rec, value, type(value), "")
-            if type(value) is Organisation and value.parent == value.id:
-                self.add(rec, "parent", "an organisation cannot be its own parent")
-        parents = {
-            r.value.id: r.value.parent
-            for r in self.records
-            if type(r.value) is Organisation and r.value.parent not in (None, r.value.id)
-        }
-        for cycle in find_cycles(parents):
-            self.add(by_id[cycle[0]], "parent", "parent cycle: " + " -> ".join([*cycle, cycle[0]]))
 
-    # -- one record, field by field ------------------------------------------------------
+class AllOf(Rule):
+    """Every one of several rules of one value; each that fails says so."""
 
-    def plan(self, cls: type) -> tuple[_Step, ...]:
-        """The fields of *cls* with a rule to check or a model value to walk into."""
-        found = self._plans.get(cls)
-        if found is None:
-            found = self._plans[cls] = tuple(
-                _Step(
-                    f.name,
-                    f.many,
-                    self.rule(f.meta, f.nested, cls),
-                    f.meta.min_items,
-                    f.meta.not_before,
-                    f.nested,
-                    f.meta,
-                )
-                for f in fields_of(cls)
-                if f.nested is not None or f.meta.checked
-            )
-        return found
+    __slots__ = ("rules",)
 
-    def passes(self, cls: type) -> Check:
-        """Whether a value of model class *cls* passes every rule of its fields.
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        super().__init__(_both(*(r.test for r in rules)))
+        self.rules = rules
 
-        The common case of :meth:`walk`: the same rules, asked in one loop that
-        stops at the first failure and builds no message.
-        """
-        found = self._passes.get(cls)
-        if found is not None:
-            return found
-        steps = [step[:5] for step in self.plan(cls)]
+    def problems(self, value: Any) -> Found:
+        for rule in self.rules:
+            if not rule.test(value):
+                yield from rule.problems(value)
 
-        def ok(value: Any) -> bool:
-            for name, many, test, min_items, not_before in steps:
-                v = getattr(value, name)
-                if v is None:
-                    continue
-                if many:
-                    if len(v) < min_items or not all(map(test, v)):
-                        return False
-                elif not test(v):
-                    return False
-                if not_before is not None and not in_order(getattr(value, not_before), v):
-                    return False
-            return True
 
-        self._passes[cls] = ok
-        return ok
+def _both(first: Test, *rest: Test) -> Test:
+    """One predicate that holds when every one of the tests does (no loop to set up per value)."""
+    if not rest:
+        return first
+    others = _both(*rest)
+    return lambda v: first(v) and others(v)
 
-    def rule(self, m: Meta, nested: type | None, owner: type) -> Check:
-        """One predicate for every rule *m* declares, for one value of a field of *owner*."""
-        if nested is Source:
-            return self.source_rule(owner)
-        if nested is not None:
-            return self.passes(nested)
-        tests: list[Check] = []
-        if m.nonempty:
-            tests.append(str.strip)
-        if m.pattern is not None:
-            tests.append(_MATCHERS[m.pattern])
-        if m.codes is not None:
-            tests.append(self.codes[m.codes].__contains__)
-        if m.refers_to is not None:
-            tests.append(self.ids[m.refers_to].__contains__)
-        if m.minimum is not None:
-            tests.append(m.minimum.__le__)
-        return _all_of(tests)
 
-    def source_rule(self, owner: type) -> Check:
-        """A citation: a known document, a paragraph inside it, fields of *owner*."""
-        paragraphs = self.paragraphs
+class Cites(Rule):
+    """A citation: a known document, a paragraph inside it, fields of *owner*."""
+
+    __slots__ = ("names", "owner", "refs")
+
+    def __init__(self, refs: "References", owner: type) -> None:
+        paragraphs = refs.paragraphs
         names = field_names(owner)
 
-        def ok(src: Source) -> bool:
+        def test(src: Source) -> bool:
             total = paragraphs.get(src.document)
             p = src.paragraph
             return (
@@ -250,96 +160,127 @@ class _Checker:
                 )
             )
 
-        return ok
+        super().__init__(test)
+        self.refs, self.owner, self.names = refs, owner, names
 
-    def walk(self, rec: Located, value: Any, cls: type, prefix: str) -> None:
-        """Report every field of *value* (of model class *cls*) that fails its rules."""
-        for step in self.plan(cls):
-            v = getattr(value, step.name)
+    def problems(self, value: Any) -> Found:
+        src: Source = value
+        total = self.refs.paragraphs.get(src.document)
+        if total is None:
+            message = self.refs.problem(src.document, "documents")
+            if message is not None:
+                yield ".document", message
+        elif src.paragraph is not None and not 1 <= src.paragraph <= total:
+            yield (
+                ".paragraph",
+                f"paragraph {src.paragraph} is outside {src.document!r}, "
+                f"which has paragraphs 1 to {total}",
+            )
+        for j, field in enumerate(src.fields):
+            if field not in self.names and field_head(field) not in self.names:
+                yield f".fields[{j}]", f"{field!r} is not a field of {self.owner.__name__}"
+
+
+class FieldRule(NamedTuple):
+    """What one field of a record must be: its name, its rule, and the rules of its shape.
+
+    ``rule`` is asked of each item of a collection, or of the value itself.
+    """
+
+    name: str
+    many: bool
+    rule: Rule
+    min_items: int
+    not_before: str | None
+    empty_message: str
+
+
+class Record(Rule):
+    """A value of a model class: every field that declares a rule, or holds model values."""
+
+    __slots__ = ("fields",)
+
+    def __init__(self, fields: Sequence[FieldRule]) -> None:
+        steps = [(f.name, f.many, f.rule.test, f.min_items, f.not_before) for f in fields]
+
+        def test(value: Any) -> bool:
+            for name, many, item_test, min_items, not_before in steps:
+                v = getattr(value, name)
+                if v is None:
+                    continue
+                if many:
+                    if len(v) < min_items or not all(map(item_test, v)):
+                        return False
+                elif not item_test(v):
+                    return False
+                if not_before is not None and not in_order(getattr(value, not_before), v):
+                    return False
+            return True
+
+        super().__init__(test)
+        self.fields = fields
+
+    def problems(self, value: Any) -> Found:
+        for f in self.fields:
+            v = getattr(value, f.name)
             if v is None:
                 continue
-            many = step.many
-            passed = len(v) >= step.min_items and all(map(step.ok, v)) if many else step.ok(v)
-            if step.not_before is not None and passed:
-                passed = in_order(getattr(value, step.not_before), v)
-            if not passed:
-                self.report(rec, value, step, prefix + step.name)
+            where = f".{f.name}"
+            if f.many:
+                if len(v) < f.min_items:
+                    yield where, f.empty_message
+                for i, item in enumerate(v):
+                    if not f.rule.test(item):
+                        for sub, message in f.rule.problems(item):
+                            yield f"{where}[{i}]{sub}", message
+            elif not f.rule.test(v):
+                for sub, message in f.rule.problems(v):
+                    yield where + sub, message
+            if f.not_before is not None:
+                first = getattr(value, f.not_before)
+                if not in_order(first, v):
+                    yield where, f"{f.name} {v} is before {f.not_before} {first}"
 
-    def report(self, rec: Located, value: Any, step: _Step, where: str) -> None:
-        """Say what is wrong with one field of *value*, which failed its rules."""
-        m = step.meta
-        v = getattr(value, step.name)
-        if step.many:
-            if len(v) < m.min_items:
-                self.add(rec, where, m.empty_message)
-            for i, item in enumerate(v):
-                if not step.ok(item):
-                    self.report_value(rec, step, item, f"{where}[{i}]", type(value))
-        elif not step.ok(v):
-            self.report_value(rec, step, v, where, type(value))
-        if m.not_before is not None:
-            first = getattr(value, m.not_before)
-            if not in_order(first, v):
-                self.add(rec, where, f"{step.name} {v} is before {m.not_before} {first}")
 
-    def report_value(self, rec: Located, step: _Step, v: Any, where: str, owner: type) -> None:
-        """Say what is wrong with one value: a nested model value, a text, a number."""
-        m = step.meta
-        if step.nested is Source:
-            self.report_source(rec, v, where, owner)
-        elif step.nested is not None:
-            self.walk(rec, v, step.nested, where + ".")
-        elif type(v) is str:
-            if m.nonempty and not v.strip():
-                self.add(rec, where, m.empty_message)
-            codes = m.codes
-            if (m.pattern is not None and _MATCHERS[m.pattern](v) is None) or (
-                codes is not None and v not in self.codes[codes]
-            ):
-                template = _CODE_MESSAGES[codes] if codes else _PATTERN_MESSAGES[m.pattern or ""]
-                self.add(rec, where, template.format(v))
-            if m.refers_to is not None:
-                self.ref(rec, where, v, m.refers_to)
-        elif type(v) is int and m.minimum is not None and v < m.minimum:
-            self.add(rec, where, _below(v, m.minimum))
+def _anything(_value: object) -> bool:
+    return True
 
-    def report_source(self, rec: Located, src: Source, where: str, owner: type) -> None:
-        """Say what is wrong with a citation."""
-        total = self.paragraphs.get(src.document)
-        if total is None:
-            self.ref(rec, f"{where}.document", src.document, "documents")
-        elif src.paragraph is not None and not 1 <= src.paragraph <= total:
-            doc = self.by_id[src.document].value
-            assert isinstance(doc, Document)  # noqa: S101 - paragraphs holds documents only
-            self.add(
-                rec,
-                f"{where}.paragraph",
-                f"paragraph {src.paragraph} is outside {src.document!r}, "
-                f"which has paragraphs 1 to {doc.paragraphs}",
-            )
-        names = field_names(owner)
-        for j, field in enumerate(src.fields):
-            if field not in names and field_head(field) not in names:
-                message = f"{field!r} is not a field of {owner.__name__}"
-                self.add(rec, f"{where}.fields[{j}]", message)
 
-    # -- references ---------------------------------------------------------------------
+_ANY = Rule(_anything)  # a field whose only rules are its shape (fewest items, date order)
 
-    def ref(self, rec: Located, where: str, target: str, collection: str) -> None:
-        """A reference to an item of *collection*: it must exist and be of that kind."""
+
+class References:
+    """The ids of a set of records, what a reference to one must find, and its hints."""
+
+    def __init__(self, placeholders: Mapping[str, str], unreadable: Set[str]) -> None:
+        self.placeholders = placeholders
+        self.unreadable = unreadable
+        self.by_id: dict[str, Located] = {}
+        #: ids of each collection, and the paragraph count of each document.
+        self.ids: dict[str, set[str]] = {c: set() for c in COLLECTIONS}
+        self.paragraphs: dict[str, int] = {}
+        #: The ids of each collection, for "did you mean"; the hints given, by unknown id.
+        self._nearby: dict[str, Nearby] = {}
+        self._hints: dict[str, dict[str, str]] = {c: {} for c in COLLECTIONS}
+
+    def problem(self, target: str, collection: str) -> str | None:
+        """What is wrong with a reference to *target* in *collection*, or None.
+
+        None too for an id defined by an item that failed to convert: that
+        item is reported already.
+        """
         if target in self.ids[collection]:
-            return
+            return None
         found = self.by_id.get(target)
         if found is None and (
             collection in self.unreadable or self.placeholders.get(target) == collection
         ):
-            return  # defined by an item that failed to convert, reported already
+            return None
         noun = COLLECTIONS[collection].__name__.lower()
         if found is None:
-            self.add(rec, where, f"unknown {noun} {target!r}{self.hint(target, collection)}")
-        else:
-            actual = a(type(found.value).__name__.lower())
-            self.add(rec, where, f"{target!r} is {actual}, not {a(noun)}")
+            return f"unknown {noun} {target!r}{self.hint(target, collection)}"
+        actual = a(type(found.value).__name__.lower())
+        return f"{target!r} is {actual}, not {a(noun)}"
 
     def hint(self, target: str, collection: str) -> str:
         """The "did you mean" of an unknown id: for the first :data:`HINTED` of a kind only."""
@@ -355,13 +296,114 @@ class _Checker:
         return found
 
 
-def _all_of(tests: list[Check]) -> Check:
-    """One predicate that holds when every one of *tests* does."""
-    first, *rest = tests
-    if not rest:
-        return first
-    others = _all_of(rest)
-    return lambda v: first(v) and others(v)
+def validate(
+    records: Sequence[Located],
+    placeholders: Mapping[str, str] | None = None,
+    unreadable: Set[str] = frozenset(),
+    unconverted: Sequence[tuple[Located, RawValue]] = (),
+) -> list[Problem]:
+    """Every problem across the records of all files loaded together.
+
+    *placeholders* maps ids of items that failed to convert to their
+    collection, and *unreadable* names collections that could not be read at
+    all, so that references to what they held are not reported as unknown too.
+    *unconverted* are values found in items that failed to convert, whose
+    fields declare rules; they are checked too, so a type error does not hide
+    a dangling reference or a bad code beside it.
+    """
+    problems: list[Problem] = []
+
+    def add(rec: Located, where: str, message: str) -> None:
+        problems.append(Problem(rec.file, rec.path + where, message))
+
+    refs = References(placeholders or {}, unreadable)
+    by_id, ids = refs.by_id, refs.ids
+    collection_of = {cls: coll for coll, cls in COLLECTIONS.items()}
+    for rec in records:
+        value = rec.value
+        first = by_id.setdefault(value.id, rec)
+        if first is not rec:
+            add(rec, ".id", f"duplicate id {value.id!r}, already used at {first.at}")
+            continue
+        ids[collection_of[type(value)]].add(value.id)
+        if type(value) is Document:
+            refs.paragraphs[value.id] = value.paragraphs or 1 << 62
+    problems.extend(key_problems(records))
+    rules = Rules(refs)
+    tests = {cls: rules.of(cls).test for cls in COLLECTIONS.values()}
+    for rec in records:
+        value = rec.value
+        if not tests[type(value)](value):
+            for where, message in rules.of(type(value)).problems(value):
+                add(rec, where, message)
+        if type(value) is Organisation and value.parent == value.id:
+            add(rec, ".parent", "an organisation cannot be its own parent")
+    parents = {
+        r.value.id: r.value.parent
+        for r in records
+        if type(r.value) is Organisation and r.value.parent not in (None, r.value.id)
+    }
+    for cycle in find_cycles(parents):
+        add(by_id[cycle[0]], ".parent", "parent cycle: " + " -> ".join([*cycle, cycle[0]]))
+    for rec, raw in unconverted:
+        if type(raw.value) is not (int if raw.meta.minimum is not None else str):
+            continue  # the wrong type, reported already
+        rule = rules.field_rule(raw.meta, None, raw.owner)
+        if not rule.test(raw.value):
+            for where, message in rule.problems(raw.value):
+                add(rec, f".{raw.where}{where}", message)
+    return problems
+
+
+class Rules:
+    """The rule of each model class, made from its fields' metadata and the ids at hand."""
+
+    def __init__(self, refs: References) -> None:
+        self.refs = refs
+        self.codes = iso_codes()
+        self._made: dict[type, Record] = {}
+
+    def of(self, cls: type) -> Record:
+        """The rule of a value of model class *cls*: each field's rules, once."""
+        found = self._made.get(cls)
+        if found is None:
+            found = self._made[cls] = Record(
+                [
+                    FieldRule(
+                        f.name,
+                        f.many,
+                        self.field_rule(f.meta, f.nested, cls),
+                        f.meta.min_items,
+                        f.meta.not_before,
+                        f.meta.empty_message,
+                    )
+                    for f in fields_of(cls)
+                    if f.nested is not None or f.meta.checked
+                ]
+            )
+        return found
+
+    def field_rule(self, m: Meta, nested: type | None, owner: type) -> Rule:
+        """The rule of one value of a field of *owner* that declares *m*."""
+        if nested is Source:
+            return Cites(self.refs, owner)
+        if nested is not None:
+            return self.of(nested)
+        rules: list[Rule] = []
+        if m.nonempty:
+            rules.append(Plain(str.strip, lambda _v: m.empty_message))
+        if m.pattern is not None and m.codes is None:  # a code list is narrower than its pattern
+            rules.append(Plain(_MATCHERS[m.pattern], _PATTERN_MESSAGES[m.pattern].format))
+        if m.codes is not None:
+            rules.append(Plain(self.codes[m.codes].__contains__, _CODE_MESSAGES[m.codes].format))
+        if m.refers_to is not None:
+            rules.append(RefersTo(self.refs, m.refers_to))
+        if m.minimum is not None:
+            minimum = m.minimum
+            rules.append(Plain(minimum.__le__, lambda v: _below(v, minimum)))
+        if not rules:
+            return _ANY
+        return rules[0] if len(rules) == 1 else AllOf(rules)
 
 
 def find_cycles(parents: Mapping[str, str | None]) -> Iterator[list[str]]:

@@ -9,7 +9,7 @@ item, only for a file that failed, to say where and why.
 """
 
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 import attrs
 import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from eucoop._exceptions import Problem
@@ -33,36 +33,35 @@ from eucoop._loading.hooks import (
     structure_date,
     structure_decimal,
     structure_int,
-    structure_money,
     structure_str,
     wrong,
 )
 from eucoop._model import (
     COLLECTIONS,
-    Agreement,
-    Dialogue,
+    KINDS,
     Document,
     Entity,
+    Kind,
+    Meta,
     Money,
-    Organisation,
     PartialDate,
-    Programme,
     fields_of,
 )
 from eucoop._model.enums import ENUMS
 from eucoop._model.fields import is_optional, is_sequence
 from eucoop._model.typecheck import checked_already
-from eucoop._text import did_you_mean
+from eucoop._text import and_join, did_you_mean
 
 __all__ = [
     "SCHEMA_VERSION",
     "Converted",
-    "DataFile",
+    "data_file",
     "Located",
     "NonFinite",
     "convert",
     "errors_of",
-    "raw_references",
+    "RawValue",
+    "raw_values",
     "unstructure",
 ]
 
@@ -70,16 +69,31 @@ __all__ = [
 SCHEMA_VERSION = 1
 
 
-@attrs.frozen(kw_only=True)
-class DataFile:
-    """The top level of a data file."""
+def data_file() -> type:
+    """The attrs class of the top level of a data file: a tuple for each of the collections.
 
-    schema_version: int | None = None
-    documents: tuple[Document, ...] = ()
-    organisations: tuple[Organisation, ...] = ()
-    agreements: tuple[Agreement, ...] = ()
-    dialogues: tuple[Dialogue, ...] = ()
-    programmes: tuple[Programme, ...] = ()
+    Made from :data:`~eucoop._model.COLLECTIONS`, once for each set of kinds,
+    so that cattrs generates its hooks (and the JSON Schema its object) as
+    for any model class.
+
+    >>> [a.name for a in attrs.fields(data_file())][:3]
+    ['schema_version', 'documents', 'organisations']
+    """
+    return _data_file(KINDS.snapshot())
+
+
+@lru_cache(maxsize=4)
+def _data_file(kinds: tuple[Kind, ...]) -> type:
+    collections: dict[str, Any] = {"documents": Document, **{k.collection: k.cls for k in kinds}}
+    version: Any = int | None
+    fields = {
+        "schema_version": attrs.field(default=None, type=version),
+        **{c: attrs.field(default=(), type=tuple[t, ...]) for c, t in collections.items()},  # type: ignore[valid-type]
+    }
+    cls = attrs.make_class("DataFile", fields, frozen=True, kw_only=True)
+    cls.__doc__ = "The top level of a data file."
+    cls.__module__ = __name__
+    return cls
 
 
 def _enum_value(value: Enum) -> str:
@@ -100,25 +114,14 @@ def _make(detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook(str, structure_str)
     conv.register_structure_hook(int, structure_int)
     conv.register_structure_hook(bool, structure_bool)
-    conv.register_structure_hook(Decimal, structure_decimal)
+    conv.register_structure_hook(Decimal, structure_decimal)  # amounts: the only decimals
     conv.register_structure_hook(PartialDate, structure_date)
-    conv.register_structure_hook(Money, structure_money)
     # Each enum by its class: they are str subclasses, which the hook for str would take.
     for enum in ENUMS:
         conv.register_structure_hook(enum, enum_hook(enum))
     conv.register_structure_hook_factory(is_sequence, sequence_factory)
     conv.register_structure_hook_factory(is_optional, optional_factory)
-    # Generated hooks skip linecache: registering their source costs time at every start.
-    conv.register_structure_hook_factory(
-        attrs.has,
-        lambda cls: make_dict_structure_fn(
-            cls,
-            conv,
-            _cattrs_forbid_extra_keys=True,
-            _cattrs_detailed_validation=detailed,
-            _cattrs_use_linecache=False,
-        ),
-    )
+    conv.register_structure_hook_factory(attrs.has, lambda cls: _model_hook(cls, conv))
 
     # Unstructuring (to_dict, exports) is generated on first use, not when loading.
     conv.register_unstructure_hook(PartialDate, _unstructure_date)
@@ -147,6 +150,32 @@ def _make(detailed: bool) -> cattrs.Converter:
         ),
     )
     return conv
+
+
+def _model_hook(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """The generated hook (cattrs') of a model class; in detailed mode, a JSON object only.
+
+    The common mode takes whatever the generated code takes: any failure
+    sends the file to the detailed mode, which says what it expected.
+    """
+    generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls,
+        conv,
+        _cattrs_forbid_extra_keys=True,
+        _cattrs_detailed_validation=conv.detailed_validation,
+        _cattrs_use_linecache=False,  # registering the source costs time at every start
+    )
+    if not conv.detailed_validation:
+        return generated
+    required = [f.name for f in fields_of(cls) if f.required]
+    expected = "an object" + (f" with {and_join(required)}" if required else "")
+
+    def structure(value: Any, t: Any) -> Any:
+        if type(value) is not dict:
+            raise wrong(expected, value)
+        return generated(value, t)
+
+    return structure
 
 
 @lru_cache(maxsize=2)  # one per mode
@@ -182,15 +211,15 @@ class Converted:
         "name",
         "placeholders",
         "problems",
-        "references",
+        "unconverted",
         "unreadable",
         "whole",
     )
 
     def __init__(self, name: str) -> None:
         self.name = name
-        #: the file converted whole, or None when some item failed.
-        self.whole: DataFile | None = None
+        #: the file converted whole (a :func:`data_file`), or None when some item failed.
+        self.whole: Any = None
         self._records: list[Located] = []
         self.problems: list[Problem] = []
         #: ids of items that failed to convert, by collection, so references to
@@ -198,9 +227,10 @@ class Converted:
         self.placeholders: dict[str, str] = {}
         #: collections that could not be read at all (not a list).
         self.unreadable: set[str] = set()
-        #: references found in items that failed to convert: (location of the
+        #: values found in items that failed to convert, whose fields declare rules
+        #: (references, codes, patterns): (location of the item, the value), checked too.
         #: item, field path, target id, collection), checked like the others.
-        self.references: list[tuple[Located, str, str, str]] = []
+        self.unconverted: list[tuple[Located, RawValue]] = []
 
     @property
     def records(self) -> list[Located]:
@@ -211,7 +241,7 @@ class Converted:
                 located
                 for coll in COLLECTIONS
                 for located in map(
-                    Located, repeat(name), repeat(coll), count(), getattr(whole, coll)
+                    Located, repeat(name), repeat(coll), count(), getattr(whole, coll, ())
                 )
             ]
         return self._records
@@ -228,7 +258,7 @@ def convert(name: str, data: object) -> Converted:
     out = Converted(name)
     try:
         with checked_already():  # the hooks check every value's type on the way
-            whole = converter(False).structure(data, DataFile)
+            whole: Any = converter(False).structure(data, data_file())
     except Exception:  # noqa: BLE001 - the detailed pass below says what it was
         with checked_already():
             _convert_items(name, data, out)
@@ -257,7 +287,7 @@ def _convert_items(name: str, data: object, out: Converted) -> None:
         return
     unknown = set(data) - {"schema_version", *COLLECTIONS}
     if unknown:
-        add(errors_of(ForbiddenExtraKeysError(None, DataFile, unknown)))
+        add(errors_of(ForbiddenExtraKeysError(None, data_file(), unknown)))
     version = data.get("schema_version")
     if version is not None:
         if type(version) is not int:
@@ -276,12 +306,18 @@ def _convert_items(name: str, data: object, out: Converted) -> None:
             try:
                 value = detailed.structure(item, cls)
             except Exception as exc:  # noqa: BLE001 - turned into problems
-                add(errors_of(exc, path))
+                errors = list(errors_of(exc, path))
+                add(iter(errors))
                 if type(item) is dict:
                     if type(item.get("id")) is str:
                         out.placeholders[item["id"]] = coll
                     here = Located(name, coll, i, _UNCONVERTED)
-                    out.references.extend((here, f, t, c) for f, t, c in raw_references(item, cls))
+                    reported = {loc for loc, _ in errors}
+                    out.unconverted.extend(
+                        (here, raw)
+                        for raw in raw_values(item, cls)
+                        if f"{path}.{raw.where}" not in reported
+                    )
             else:
                 out.records.append(Located(name, coll, i, value))
 
@@ -289,26 +325,37 @@ def _convert_items(name: str, data: object, out: Converted) -> None:
 _UNCONVERTED = Document(id="", title="(an item that failed to convert)", publisher="")
 
 
-def raw_references(item: dict[str, Any], cls: type) -> Iterator[tuple[str, str, str]]:
-    """``(field path, target id, collection)`` for the string references in a raw item.
+class RawValue(NamedTuple):
+    """A value inside an item that failed to convert, with the field rules it must follow."""
 
-    Read from the fields' ``refers_to`` (see :mod:`eucoop._model.fields`), for
-    an item that failed to convert, so that a type error does not hide a
-    dangling reference beside it.
+    where: str  # its field path in the item: "parent", "participants[0].organisation"
+    value: object  # as the file holds it: checked only when of the type the rules take
+    owner: type  # the model class whose field it is
+    meta: Meta
 
-    >>> list(raw_references({"parent": "un", "participants": [{"organisation": 5}]}, Organisation))
-    [('parent', 'un', 'organisations')]
+
+def raw_values(item: dict[str, Any], cls: type) -> Iterator[RawValue]:
+    """The values of a raw item whose fields declare rules, for an item that failed to convert.
+
+    Read from the fields' metadata (see :mod:`eucoop._model.fields`), so that
+    a type error does not hide a dangling reference, a bad code or a
+    malformed id beside it.
+
+    >>> from eucoop._model import Organisation
+    >>> [v.where for v in raw_values({"parent": "un", "country": 5}, Organisation)]
+    ['parent', 'country']
     """
     for f in fields_of(cls):
         value = item.get(f.name)
         values = list(enumerate(value)) if f.many and type(value) is list else [(None, value)]
         for i, v in values:
             path = f.name if i is None else f"{f.name}[{i}]"
-            if f.meta.refers_to is not None and type(v) is str:
-                yield path, v, f.meta.refers_to
-            elif f.nested is not None and type(v) is dict:
-                for sub, target, coll in raw_references(v, f.nested):
-                    yield f"{path}.{sub}", target, coll
+            if f.nested is not None:
+                if type(v) is dict:
+                    for raw in raw_values(v, f.nested):
+                        yield raw._replace(where=f"{path}.{raw.where}")
+            elif f.meta.checked and v is not None:
+                yield RawValue(path, v, cls, f.meta)
 
 
 def unstructure(value: object) -> Any:
@@ -317,33 +364,37 @@ def unstructure(value: object) -> Any:
 
 
 def errors_of(exc: BaseException, location: str = "$") -> Iterator[tuple[str, str]]:
-    """Flatten a (possibly nested) cattrs error into ``(location, message)`` pairs.
+    """A (possibly nested) cattrs error as ``(location, message)`` pairs.
 
-    One pair per unknown key, each with a did-you-mean where a field is close.
+    cattrs' own :func:`cattrs.transform_error` walks the error and makes each
+    location; :func:`_messages` says what each leaf error means. One pair per
+    unknown key, each with a did-you-mean where a field is close.
     """
-    if isinstance(exc, ClassValidationError):
-        with_notes, without = exc.group_exceptions()
-        for sub, note in with_notes:
-            yield from errors_of(sub, f"{location}.{note.name}")
-        for sub in without:
-            yield from errors_of(sub, location)
-    elif isinstance(exc, IterableValidationError):
-        with_inotes, without = exc.group_exceptions()
-        for sub, inote in with_inotes:
-            yield from errors_of(sub, f"{location}[{inote.index}]")
-        for sub in without:
-            yield from errors_of(sub, location)
-    elif isinstance(exc, ForbiddenExtraKeysError):
+    said: list[list[tuple[str, str]]] = []
+
+    def formatted(leaf: BaseException, _t: object) -> str:
+        said.append(list(_messages(leaf)))
+        return str(len(said) - 1)  # transform_error adds " @ location"
+
+    for line in cattrs.transform_error(exc, location, formatted):
+        index, _, where = line.partition(" @ ")
+        for suffix, message in said[int(index)]:
+            yield where + suffix, message
+
+
+def _messages(exc: BaseException) -> Iterator[tuple[str, str]]:
+    """What one error cattrs reports at a location means: ``(location suffix, message)``."""
+    if isinstance(exc, ForbiddenExtraKeysError):
         fields = [a.name for a in attrs.fields(exc.cl)]
         for key in sorted(exc.extra_fields):
-            yield f"{location}.{key}", f"unknown key {key!r}{did_you_mean(key, fields)}"
+            yield f".{key}", f"unknown key {key!r}{did_you_mean(key, fields)}"
     elif isinstance(exc, KeyError):
-        yield location, "missing required key"
+        yield "", "missing required key"
     elif isinstance(exc, Invalid | WrongType):
-        yield location, str(exc)
+        yield "", str(exc)
     elif isinstance(exc, AttributeError):
-        yield location, "expected an object"
+        yield "", "expected an object"
     elif isinstance(exc, TypeError | ValueError):
-        yield location, f"invalid value: {exc}"
+        yield "", f"invalid value: {exc}"
     else:  # pragma: no cover - cattrs raises nothing else for JSON input
-        yield location, f"{type(exc).__name__}: {exc}"
+        yield "", f"{type(exc).__name__}: {exc}"

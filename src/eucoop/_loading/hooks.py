@@ -14,15 +14,9 @@ from itertools import repeat
 from typing import Any
 
 import cattrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
+from cattrs.cols import list_structure_factory
 
-from eucoop._model import Money, PartialDate
+from eucoop._model import PartialDate
 from eucoop._model.fields import INT_MAX, INT_MIN
 from eucoop._model.typecheck import int_problem, text_problem
 from eucoop._model.values import amount_of
@@ -42,7 +36,6 @@ __all__ = [
     "structure_date",
     "structure_decimal",
     "structure_int",
-    "structure_money",
     "structure_str",
     "text_problem",
     "wrong",
@@ -123,10 +116,6 @@ def valid_texts(values: Sequence[str]) -> bool:
     return all(map(str.isprintable, values)) or not any(map(text_problem, values))
 
 
-def out_of_range(value: int) -> Invalid:
-    return Invalid(int_problem(value) or "")
-
-
 def _too_big(value: BigInt) -> Invalid:
     return Invalid(
         f"integer out of range: {value.digits} digits (must be from {INT_MIN} to {INT_MAX})"
@@ -148,14 +137,15 @@ def structure_int(value: object, _t: object) -> int:
         if type(value) is BigInt:
             raise _too_big(value)
         raise wrong("an integer", value)
-    if not INT_MIN <= value <= INT_MAX:
-        raise out_of_range(value)
+    problem = int_problem(value)
+    if problem is not None:
+        raise Invalid(problem)
     return value
 
 
 def valid_ints(values: Sequence[int]) -> bool:
-    """Whether every integer of *values* is in range."""
-    return all(INT_MIN <= v <= INT_MAX for v in values)
+    """Whether every integer of *values* is in range (see :func:`int_problem`)."""
+    return not any(map(int_problem, values))
 
 
 def structure_bool(value: object, _t: object) -> bool:
@@ -262,58 +252,21 @@ def enum_hook(cls: type[Enum]) -> Callable[[object, object], Enum]:
     return structure
 
 
-def structure_money(value: object, _t: object) -> Money:
-    if type(value) is not dict:
-        raise wrong("an object with amount and currency", value)
-    unknown = set(value) - {"amount", "currency"}
-    if unknown:
-        raise ForbiddenExtraKeysError(None, Money, unknown)
-    errors: list[Exception] = []
-    parts: dict[str, Any] = {}
-    for key, hook in (("amount", structure_amount), ("currency", structure_currency)):
-        try:
-            parts[key] = hook(value[key], None)
-        except (KeyError, TypeError, ValueError) as exc:
-            _note(exc, key, Money)
-            errors.append(exc)
-    if errors:
-        raise ClassValidationError("invalid money", errors, Money)
-    return Money(amount=parts["amount"], currency=parts["currency"])
-
-
-def structure_amount(value: object, _t: object) -> Decimal:
-    amount = structure_decimal(value, _t)
-    if amount.is_signed():
-        msg = f"amount must not be negative: {value!r}"
-        raise Invalid(msg)
-    return amount
-
-
-def structure_currency(value: object, _t: object) -> str:
-    code = structure_str(value, _t)
-    if len(code) != 3 or not code.isascii() or not code.isalpha() or not code.isupper():
-        msg = f"{code!r} is not an ISO 4217 currency code (three upper-case letters, like 'EUR')"
-        raise Invalid(msg)
-    return code
-
-
-def _note(exc: Exception, name: str, cls: type) -> None:
-    exc.__notes__ = [*getattr(exc, "__notes__", []), AttributeValidationNote(name, name, cls)]
-
-
 def sequence_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    """Tuples and frozensets from JSON lists (only), every bad item located.
+    """Tuples and frozensets from JSON lists (only).
 
     Items whose hook only checks their exact type (strings, integers) are
     checked all at once, and enum items looked up all at once; anything else
-    goes through its hook item by item. Whatever fails is converted again item
-    by item, so that each bad item gets its location.
+    goes through its hook item by item. In detailed mode, a list that fails
+    goes through cattrs' own list hook, which locates each bad item.
     """
     origin = typing.get_origin(t)
     inner_t = typing.get_args(t)[0]
     inner = conv.get_structure_hook(inner_t)
     exact, valid = ({EXACT[inner][0]}, EXACT[inner][1]) if inner in EXACT else (None, _true)
     members: dict[str, Any] | None = getattr(inner, "members", None)
+    as_list: Any = list[inner_t]  # type: ignore[valid-type] # a type made at run time
+    located = list_structure_factory(as_list, conv) if conv.detailed_validation else None
 
     def structure(value: Any, _t: Any) -> Any:
         if type(value) is not list and type(value) is not tuple:
@@ -326,24 +279,11 @@ def sequence_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any
                 return origin(map(members.__getitem__, value))
             else:
                 return origin(map(inner, value, repeat(inner_t)))
-        except Exception:  # noqa: BLE001 - located item by item below
-            return locate(value)
-        return locate(value)  # a type that is not the exact one
-
-    def locate(value: Any) -> Any:
-        out = []
-        errors: list[Exception] = []
-        for i, v in enumerate(value):
-            try:
-                out.append(inner(v, inner_t))
-            except Exception as exc:  # noqa: BLE001 - collected and re-raised below
-                exc.__notes__ = [
-                    *getattr(exc, "__notes__", []),
-                    IterableValidationNote(f"@ index {i}", i, inner_t),
-                ]
-                errors.append(exc)
-        if errors:
-            raise IterableValidationError("invalid items", errors, t)
-        return origin(out)
+        except Exception:
+            if located is None:
+                raise
+        if located is None:  # a type that is not the exact one
+            return origin(map(inner, value, repeat(inner_t)))
+        return origin(located(value, as_list))
 
     return structure

@@ -5,23 +5,14 @@
   every other room reads;
 - :mod:`~eucoop._model.dates`: partial dates;
 - :mod:`~eucoop._model.values`: money, sources, documents, participants...;
+- :mod:`~eucoop._model.entity`: what every entity has, and the names it is found by;
+- :mod:`~eucoop._model.kinds`: what a kind declares, and :data:`KINDS`, the table of kinds;
 - :mod:`~eucoop._model.entities`: organisations, agreements, dialogues, programmes.
 """
 
-from eucoop._model.entities import (
-    COLLECTIONS,
-    KINDS,
-    Agreement,
-    Dialogue,
-    Entity,
-    Organisation,
-    Programme,
-    key_fields,
-    key_texts,
-    kind_of,
-    lookup_keys,
-    loose_keys,
-)
+from eucoop._model.dates import query_date
+from eucoop._model.entities import Agreement, Dialogue, Organisation, Programme
+from eucoop._model.entity import Entity, KeyName, key_names, lookup_keys, loose_keys
 from eucoop._model.enums import (
     AgreementKind,
     Frequency,
@@ -41,6 +32,15 @@ from eucoop._model.fields import (
     meta,
     per_class,
 )
+from eucoop._model.kinds import (
+    COLLECTIONS,
+    KINDS,
+    Dated,
+    Event,
+    Kind,
+    entity_kind,
+    kind_of,
+)
 from eucoop._model.values import (
     DateLike,
     Document,
@@ -58,11 +58,15 @@ __all__ = [
     "Agreement",
     "AgreementKind",
     "DateLike",
+    "Dated",
     "Dialogue",
     "Document",
     "Entity",
+    "Event",
     "FieldInfo",
     "Frequency",
+    "KeyName",
+    "Kind",
     "Meta",
     "Money",
     "Organisation",
@@ -78,14 +82,15 @@ __all__ = [
     "Session",
     "Source",
     "Standing",
+    "entity_kind",
     "field_head",
     "field_names",
     "fields_of",
-    "key_fields",
-    "key_texts",
+    "key_names",
     "kind_of",
     "lookup_keys",
     "loose_keys",
     "meta",
     "per_class",
+    "query_date",
 ]

@@ -26,8 +26,8 @@ field's declared rules (patterns, codes, minimums) is checked by
 :func:`eucoop.load`.
 """
 
+import contextvars
 import re
-import threading
 import types
 import typing
 from collections.abc import Callable, Iterator, Sequence
@@ -37,10 +37,18 @@ from typing import Any
 
 import attrs
 
+from eucoop._arguments import described
 from eucoop._model.fields import FORBIDDEN_TEXT, INT_MAX, INT_MIN, per_class
 from eucoop._text import a
 
-__all__ = ["checked_already", "int_problem", "problem", "text_problem", "typed"]
+__all__ = [
+    "checked_already",
+    "int_problem",
+    "loader_checked",
+    "problem",
+    "text_problem",
+    "typed",
+]
 
 Test = Callable[[Any], bool]
 
@@ -154,20 +162,17 @@ def problem(t: Any, value: object) -> str | None:
         what = f"a {origin.__name__} of {_names(item_t)[1]}"
         if type(value) is not origin:
             hint = f": write {tuple(value)!r}" if origin is tuple and type(value) is list else ""
-            return f"must be {what}, not {_type_name(value)}{hint}"
+            return f"must be {what}, not {described(value)}{hint}"
         items: Sequence[Any] = tuple(value)  # type: ignore[arg-type] # a tuple or frozenset
         for i, v in enumerate(items):
             found = problem(item_t, v)
             if found is not None:
                 return f"item {i} {found}" if origin is tuple else f"item {v!r} {found}"
     hint = ""
-    if isinstance(t, type) and issubclass(t, Enum) and value in {m.value for m in t}:
+    values = {m.value for m in t} if isinstance(t, type) and issubclass(t, Enum) else set()
+    if isinstance(value, str) and value in values:  # a list or a dict is no enum value
         hint = f": write {t.__name__}({value!r})"
-    return f"must be {_names(t)[0]}, not {_type_name(value)}{hint}"
-
-
-def _type_name(value: object) -> str:
-    return "None" if value is None else a(type(value).__name__)
+    return f"must be {_names(t)[0]}, not {described(value)}{hint}"
 
 
 class _TypeCheck:
@@ -186,6 +191,8 @@ class _TypeCheck:
         return "<type checks of every field>"
 
     def __call__(self, inst: object, _attribute: "attrs.Attribute[Any]", _value: object) -> None:
+        if _CHECKED_ALREADY.get():
+            return
         for name, annotation, test in _checks(type(inst)):
             value = getattr(inst, name)
             if not test(value):
@@ -241,33 +248,39 @@ def _validators(v: Any) -> list[Any]:
     return list(inner) if inner is not None else [v]
 
 
-_lock = threading.Lock()
-_users = 0
-_found_disabled = False
+#: True while the loader builds values it has already checked: eucoop's own
+#: state, local to the thread (and to the asyncio task) that loads.
+_CHECKED_ALREADY: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "eucoop_checked_already", default=False
+)
 
 
 @contextmanager
 def checked_already() -> Iterator[None]:
-    """Build model values in the block without their type validators.
+    """Build model values in the block without their type checks.
 
     For the loader only, whose hooks have checked every value against the
-    same annotations before building anything: running the validators again
-    would add about two fifths to a large load and find nothing. It uses
-    attrs' own switch (:func:`attrs.validators.set_disabled`), which is
-    process-wide, so a value built *in another thread* while a load converts
-    is not type-checked either. Loads may nest and overlap: the switch is
-    turned back when the last one ends, to what it was before the first.
+    same annotations before building anything: checking them again would add
+    about two fifths to a large load and find nothing. The switch is a
+    :class:`contextvars.ContextVar` that only eucoop's own type check reads,
+    so it holds in the loading thread alone: values built in any other thread
+    meanwhile, eucoop's or the program's own attrs classes, are checked as
+    always, and attrs' process-wide switch
+    (:func:`attrs.validators.set_disabled`) is never touched. The rules a
+    field declares itself (a non-negative amount, a known currency) still run.
+    Blocks nest; each restores what it found.
     """
-    global _users, _found_disabled  # noqa: PLW0603 - one switch for the process, as attrs has
-    with _lock:
-        if _users == 0:
-            _found_disabled = attrs.validators.get_disabled()
-            attrs.validators.set_disabled(True)
-        _users += 1
+    token = _CHECKED_ALREADY.set(True)
     try:
         yield
     finally:
-        with _lock:
-            _users -= 1
-            if _users == 0:
-                attrs.validators.set_disabled(_found_disabled)
+        _CHECKED_ALREADY.reset(token)
+
+
+def loader_checked() -> bool:
+    """Whether values are being built by the loader, which checks them itself first.
+
+    A field rule that the loader checks with its location (a non-negative
+    amount, a currency code) skips its validator then, as the type check does.
+    """
+    return _CHECKED_ALREADY.get()

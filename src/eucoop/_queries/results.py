@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NoReturn, Self, SupportsIndex, TypeVar, overload
 
+from eucoop._arguments import flag, string
 from eucoop._model import Document, Entity, Participant, Source
 from eucoop._queries import tables
 from eucoop._queries.time import TimelineEntry
@@ -187,7 +188,9 @@ class SearchResults(Results[Entity]):
         >>> list(found.to_dataframe(hits=True).columns)
         ['kind', 'name', 'score', 'matched']
         """
-        return tables.hits_frame(self.hits) if hits else tables.entities_frame(self)
+        if flag(hits, "hits"):
+            return tables.hits_frame(self.hits)
+        return tables.entities_frame(self)
 
 
 class Timeline(Shown[TimelineEntry]):
@@ -265,7 +268,7 @@ class Provenance(Shown[Source]):
 
     def document(self, ident: str) -> Document | None:
         """The cited document with id *ident*, or ``None`` if none of these cite it."""
-        return self._cited.get(ident)
+        return self._cited.get(string(ident, "ident", "an id (a string)"))
 
     def to_dataframe(self) -> Any:
         """A pandas DataFrame, one numbered row per citation.

@@ -19,30 +19,26 @@ entry into force is uncertain from its adoption on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from eucoop._model import (
-    Agreement,
-    DateLike,
-    Dialogue,
-    Entity,
-    Organisation,
-    PartialDate,
-    Programme,
-)
+from eucoop._arguments import flag
+from eucoop._model import KINDS, Agreement, DateLike, Entity, PartialDate, query_date
 from eucoop._render import html
 
 if TYPE_CHECKING:
     import datetime as dt
 
+E = TypeVar("E", bound=Entity)
+
 __all__ = [
     "Status",
     "TimelineEntry",
     "entity_span",
+    "existing",
     "happened_by",
     "in_force",
     "in_force_on",
@@ -84,16 +80,13 @@ def status(start: PartialDate | None, end: PartialDate | None, day: dt.date) -> 
 
 
 def entity_span(entity: Entity) -> tuple[PartialDate | None, PartialDate | None]:
-    """When an entity began and ended: founded, adopted (else in force), first session, launch."""
-    if isinstance(entity, Organisation):
-        return entity.founded, None
-    if isinstance(entity, Agreement):
-        return entity.adopted or entity.in_force, None
-    if isinstance(entity, Dialogue):
-        return (min(s.start for s in entity.sessions) if entity.sessions else None), None
-    if isinstance(entity, Programme):
-        return entity.launched, entity.ended
-    return None, None  # pragma: no cover - the four kinds are handled above
+    """When an entity began and ended, as its kind declares (founded, adopted, launched...).
+
+    An entity of a class that is not a kind is a :class:`TypeError`, never one
+    that existed all along.
+    """
+    span = KINDS.spans.get(type(entity))
+    return KINDS.of(type(entity)).span(entity) if span is None else span(entity)
 
 
 def in_force_on(agreement: Agreement, day: dt.date) -> Status:
@@ -114,13 +107,25 @@ def in_force(
     agreements: Iterable[Agreement], day: dt.date, include_uncertain: bool = False
 ) -> list[Agreement]:
     """The *agreements* in force on *day* (:func:`in_force_on`), the uncertain ones if asked."""
-    ok = (Status.YES, Status.UNCERTAIN) if include_uncertain else (Status.YES,)
+    uncertain = flag(include_uncertain, "include_uncertain")
+    ok = (Status.YES, Status.UNCERTAIN) if uncertain else (Status.YES,)
     return [a for a in agreements if in_force_on(a, day) in ok]
+
+
+def existing(entities: Iterable[E], day: dt.date, ok: Container[Status]) -> list[E]:
+    """The *entities* whose :func:`status` on *day* (by :func:`entity_span`) is one of *ok*."""
+    spans = KINDS.spans  # entity_span without its call, for each of many entities
+    out = []
+    for e in entities:
+        start, end = spans.get(type(e), entity_span)(e)
+        if status(start, end, day) in ok:
+            out.append(e)
+    return out
 
 
 def uncertain_on(entities: Iterable[Entity], day: dt.date) -> list[Entity]:
     """The *entities* whose dates are too coarse to say whether they existed on *day*."""
-    return [e for e in entities if status(*entity_span(e), day) is Status.UNCERTAIN]
+    return existing(entities, day, (Status.UNCERTAIN,))
 
 
 @attrs.frozen(order=False)
@@ -149,11 +154,10 @@ class TimelineEntry:
         return html(self)
 
 
-def timeline_entries(
-    entities: Iterable[Entity], organisations: Iterable[Organisation]
-) -> list[TimelineEntry]:
-    """Every dated fact of *entities*, in order; participants are named from *organisations*."""
-    names = {o.id: o.acronym or o.name for o in organisations}
+def timeline_entries(entities: Iterable[Entity]) -> list[TimelineEntry]:
+    """Every dated fact of *entities*, in order; participants are named from *entities*."""
+    entities = list(entities)
+    names = {e.id: e.acronym or e.name for e in entities}
     return sorted(t for e in entities for t in _entries(e, names))
 
 
@@ -161,8 +165,8 @@ def within(
     entries: Iterable[TimelineEntry], start: DateLike | None, end: DateLike | None
 ) -> Iterator[TimelineEntry]:
     """The entries whose first day falls from the first day of *start* to the last of *end*."""
-    first = None if start is None else PartialDate.coerce(start).start
-    last = None if end is None else PartialDate.coerce(end).end
+    first = None if start is None else query_date(start, "start").start
+    last = None if end is None else query_date(end, "end").end
     for t in entries:
         day = t.date.start
         if (first is None or day >= first) and (last is None or day <= last):
@@ -173,29 +177,8 @@ def _entries(entity: Entity, names: dict[str, str]) -> Iterator[TimelineEntry]:
     """Every dated fact of one entity. *names* maps organisation ids to display names."""
     e = entity
     label = e.acronym or e.name
-    if isinstance(e, Organisation):
-        if e.founded:
-            yield TimelineEntry(e.founded, e.id, f"{label} founded", "founded")
-        p = e.partnership
-        if p is not None and p.since is not None:
-            yield TimelineEntry(p.since, e.id, f"EU partnership with {label}", "partnership.since")
-    elif isinstance(e, Agreement):
-        if e.adopted:
-            yield TimelineEntry(e.adopted, e.id, f"{label} adopted", "adopted")
-        if e.in_force:
-            yield TimelineEntry(e.in_force, e.id, f"{label} enters into force", "in_force")
-    elif isinstance(e, Dialogue):
-        for i, s in enumerate(e.sessions):
-            where = f" in {s.place}" if s.place else ""
-            what = f" ({s.note})" if s.note else ""
-            yield TimelineEntry(
-                s.start, e.id, f"{label} meets{where}{what}", f"sessions[{i}].start"
-            )
-    elif isinstance(e, Programme):
-        if e.launched:
-            yield TimelineEntry(e.launched, e.id, f"{label} launched", "launched")
-        if e.ended:
-            yield TimelineEntry(e.ended, e.id, f"{label} ends", "ended")
+    for event, (path, date, record) in KINDS.of(type(e)).dated(e):
+        yield TimelineEntry(date, e.id, event.label(label, record), path)
     for i, part in enumerate(e.participants):
         who = names.get(part.organisation, part.organisation)
         if part.since:
