@@ -13,7 +13,7 @@ from eucoop._cli.context import Context, Failure, err, out, out_json
 from eucoop._display import text
 from eucoop._exceptions import UnknownEntityError
 from eucoop._loading import unstructure
-from eucoop._model import Document, Entity, Organisation
+from eucoop._model import Document, Entity, Organisation, Release
 from eucoop._queries.filters import CONDITIONS
 from eucoop._registry import Registry
 from eucoop._resources import version
@@ -32,6 +32,20 @@ __all__ = [
 ]
 
 
+def release_json(release: Release) -> dict[str, object]:
+    """The packaged data's release, as ``summary --json`` gives it."""
+    first, last = release.retrieved_first, release.retrieved_last
+    return {
+        "version": release.data_version,
+        "released": str(release.released),
+        "retrieved": {
+            "first": None if first is None else str(first),
+            "last": None if last is None else str(last),
+        },
+        "facts_until": None if release.facts_until is None else str(release.facts_until),
+    }
+
+
 def summary(ctx: Context) -> int:
     """What the dataset holds: counts, documents, the EU's partners, the timeline's span."""
     reg = ctx.reg
@@ -45,6 +59,7 @@ def summary(ctx: Context) -> int:
                 "partners": {
                     k: [o.id for o in v] for k, v in text.by_standing(reg.partners()).items()
                 },
+                "data": None if reg.release is None else release_json(reg.release),
                 "timeline": {
                     "entries": len(timeline),
                     "first": str(timeline[0].date) if timeline else None,

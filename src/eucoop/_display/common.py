@@ -242,7 +242,13 @@ def by_standing(orgs: Iterable[Organisation]) -> dict[str, list[Organisation]]:
 def registry_facts(reg: Registry) -> list[tuple[str, str]]:
     """``(label, text)``: what a registry holds, its EU partners (a line per standing), its span."""
     kinds = counted(kind_counts(reg))
-    facts = [("Entities", f"{len(reg)}: {', '.join(kinds)}" if kinds else "none")]
+    facts = [] if reg.release is None else [("Data", str(reg.release))]
+    facts.append(("Entities", f"{len(reg)}: {', '.join(kinds)}" if kinds else "none"))
+    left = [f"{n} {why}" for why, n in reg.left_out.items() if n]
+    if left:
+        facts.append(("Left out", ", ".join(left) + " (the data cannot date them on this day)"))
+    if reg.unsure:
+        facts.append(("Not certain", f"{len(reg.unsure)} kept that the data cannot date"))
     facts.append(("Documents", f"{len(reg.documents)} cited"))
     partners = by_standing(reg.partners())
     for i, (standing, orgs) in enumerate(partners.items()):
