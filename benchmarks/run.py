@@ -8,9 +8,11 @@ Stages: (1) ``import eucoop`` in a fresh process, for information (no target);
 (2) a whole cold question in a fresh process against ``import attrs, cattrs``,
 and a warm ``load()`` of the packaged data; (3) loading synthetic data files of
 growing size (``synth.py``) against ``json.loads`` of the same bytes and
-pydantic v2 (``peer.py``); (4) indexed queries on the largest registry against
-a linear scan computing the same answer (the answers are compared); (5) memory
-per entity against the plain dicts ``json.loads`` makes; (6) ``plot_network`` of
+pydantic v2 (``peer.py``), and a file with one 50 kB dangling reference against
+it put right; (4) indexed queries on the largest registry against a linear scan
+computing the same answer (the answers are compared), and a lookup of an unknown
+50,000-character name against the same lookup of a short one; (5) memory per
+entity against the plain dicts ``json.loads`` makes; (6) ``plot_network`` of
 600 linked organisations, rendered, against the same figure drawn plainly (its
 target is in seconds: under 10).
 
@@ -508,6 +510,7 @@ def bench_load(cfg: Config, report: Report, tmp: Path) -> eucoop.Registry:
     assert reg is not None
     bench_own_switch(cfg, report, tmp / f"synth-{cfg.sizes[1]}.json", cfg.sizes[1])
     bench_dangling(cfg, report)
+    bench_long_reference(cfg, report)
     return reg
 
 
@@ -604,6 +607,111 @@ def bench_dangling(cfg: Config, report: Report) -> None:
             r,
             text,
             note='"did you mean" for the first few unknown ids of a kind; for information',
+        )
+    )
+
+
+#: How long the long inputs are: a name, a reference (issue 17).
+LONG = 50_000
+#: The most a long input may cost, as a multiple of the same question with a short one.
+LONG_LIMIT = 2.0
+
+
+def _organisations(n: int, reference: str | None = None) -> dict[str, Any]:
+    """*n* organisations, and a programme taking part with *reference* if given."""
+    source = [{"document": "notes"}]
+    data: dict[str, Any] = {
+        "documents": [{"id": "notes", "title": "Notes", "publisher": "Me"}],
+        "organisations": [
+            {"id": f"org-{i}", "name": f"Organisation {i}", "sources": source} for i in range(n)
+        ],
+    }
+    if reference is not None:
+        data["programmes"] = [
+            {
+                "id": "prog",
+                "name": "Programme",
+                "participants": [{"organisation": reference, "role": "partner"}],
+                "sources": source,
+            }
+        ]
+    return data
+
+
+def bench_long_reference(cfg: Config, report: Report) -> None:
+    """A file with one 50 kB dangling reference among 600 organisations, against it right.
+
+    Its "did you mean" looks among 600 ids (more than are compared whole) for
+    those one typo away, which used to spell out each typo of all 50,000
+    characters; no id is that long, so none is spelt out now.
+    """
+    print("3. load, one 50 kB dangling reference among 600 organisations", flush=True)
+    good = _organisations(600, "org-599")
+    bad = _organisations(600, ("org-" * LONG)[:LONG])
+
+    def report_bad() -> int:
+        try:
+            eucoop.load(bad, include_default=False)
+        except eucoop.DataError as exc:
+            return len(exc.problems)
+        raise AssertionError("the dangling reference loaded")  # pragma: no cover
+
+    repeats = cfg.load_repeats[cfg.sizes[0]]
+    t_good = median_time(lambda: eucoop.load(good, include_default=False), repeats)
+    t_bad, found = timed(report_bad, repeats)
+    assert found == 1, found
+    r, text, target, met = at_most(t_bad, t_good, LONG_LIMIT, cfg.smoke)
+    report.add(
+        Row(
+            "load",
+            "`load` reporting one 50 kB dangling reference among 600 organisations",
+            t_bad,
+            "the same file with its reference right",
+            t_good,
+            r,
+            text,
+            target,
+            met,
+            note="linear in the reference's length",
+        )
+    )
+
+
+def bench_long_name(cfg: Config, report: Report) -> None:
+    """A lookup of an unknown 50,000-character name on 1,000 entities, against a short one.
+
+    The registry is the synthetic one of 1,000 entities (``synth.py``); both
+    names raise with suggestions, from an index an earlier miss built. The long
+    name is a real one repeated, each typo of which used to be spelt out in full.
+    """
+    print("4. lookup of an unknown 50,000-character name, 1,000 entities", flush=True)
+    reg = eucoop.load(synth.make_dataset(1000), include_default=False)
+    short = "Migratoin Cooperation Council"
+    long = ((reg.programmes[0].name + " ") * LONG)[:LONG]
+
+    def miss(name: str) -> Callable[[], None]:
+        def ask() -> None:
+            with contextlib.suppress(eucoop.UnknownEntityError):
+                reg.lookup(name)
+
+        return ask
+
+    miss(short)()  # the first miss builds the forgiving keys and the suggestions' index
+    t_short = per_call(miss(short), cfg.query_repeats)
+    t_long = per_call(miss(long), cfg.query_repeats)
+    r, text, target, met = at_most(t_long, t_short, LONG_LIMIT, cfg.smoke)
+    report.add(
+        Row(
+            "query",
+            "`lookup` of an unknown 50,000-character name, 1,000 entities",
+            t_long,
+            "the same lookup of a short unknown name",
+            t_short,
+            r,
+            text,
+            target,
+            met,
+            note="linear in the name's length",
         )
     )
 
@@ -826,10 +934,10 @@ def _as_of_test() -> Callable[[Entity, dt.date], bool]:
     against, so it follows whatever the library decides.
     """
     try:
-        from eucoop._queries.time import Status, entity_span, status
+        from eucoop._queries.time import Status, entity_status
     except ImportError:  # pragma: no cover - moved: fall back to the documented rule
         return _existed
-    return lambda e, day: status(*entity_span(e), day) is Status.YES
+    return lambda e, day: entity_status(e, day) is Status.YES
 
 
 def scan_as_of(entities: list[Entity], day: dt.date) -> list[str]:
@@ -857,6 +965,7 @@ def bench_queries(cfg: Config, report: Report, reg: eucoop.Registry) -> None:
         _queries(cfg, report, reg, entities, first)
     finally:
         gc.unfreeze()
+    bench_long_name(cfg, report)
 
 
 def _queries(

@@ -516,17 +516,22 @@ def test_as_of(run: Run, reg: eucoop.Registry) -> None:
     code, out, _ = run("as-of", "2011-06")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].startswith("As of 2011-06: 7 organisations, 1 agreement, 1 programme.")
+    assert lines[0].startswith("As of 2011-06: 4 organisations, 1 agreement, 1 programme.")
     assert "programme    old-pilot" in out
     assert "gcm" not in out
     assert fits(out)
-    assert run("as-of", "1900")[1].startswith("As of 1900: 3 organisations.\n")
+    out = run("as-of", "1900")[1]  # never "existed all along": what has no start is left out
+    assert out.startswith("As of 1900: nothing.\n\nLeft out, no known start, nothing dated before (4")
+    out = run("as-of", "1900", "--include-unknown")[1]
+    assert out.startswith("As of 1900: 3 organisations, 1 dialogue.\n")
+    assert "organisation eu" in out
+    assert "* the data cannot tell whether it existed on that day" in out
     assert run("--no-default", "as-of", "1900", base=False)[1] == "As of 1900: nothing.\n"
 
 
 def test_as_of_uncertain(run: Run) -> None:
     out = run("as-of", "1951-12-15")[1]
-    assert "Dated too coarsely to tell (1; see --include-uncertain): iom" in out
+    assert "Left out, dated too coarsely to tell (1; see --include-uncertain): iom" in out
     assert "organisation iom" not in out
     out = run("as-of", "1951-12-15", "--include-uncertain")[1]
     assert "organisation iom" in out

@@ -33,7 +33,7 @@ from eucoop._queries.rows import Column, Row, Scalar, cell
 from eucoop._queries.tables import Table, all_tables
 from eucoop._registry import Registry
 from eucoop._resources import version
-from eucoop._text import a
+from eucoop._text import a, shown
 from eucoop._writing import replacing, write_folder
 
 if TYPE_CHECKING:
@@ -349,7 +349,7 @@ def write_sqlite(reg: Registry, path: str | os.PathLike[str]) -> Path:
             with db:  # one transaction: deferred foreign keys are checked on commit
                 _fill(db, reg)
         except (sqlite3.Error, ValueError) as exc:
-            msg = f"cannot write {target}: {exc}"
+            msg = shown(f"cannot write {target}: {exc}")
             raise ValueError(msg) from exc
         finally:
             db.close()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import threading
+from functools import cache
 
+from eucoop import _resources
 from eucoop._arguments import flag
 from eucoop._exceptions import DataError, Problem
 from eucoop._gc import gc_paused
@@ -18,7 +21,7 @@ from eucoop._loading import (
     read_all,
     validate,
 )
-from eucoop._model import Document, Entity
+from eucoop._model import Document, Entity, PartialDate, Release
 from eucoop._registry import Registry
 
 __all__ = ["load"]
@@ -57,17 +60,20 @@ def load(*paths: PathArg, include_default: bool = True) -> Registry:
         if _default is None:
             with _lock:
                 if _default is None:
-                    _default = _build(_packaged())
+                    _default = _build(_packaged(), release=_release())
         return _default
     check_paths(paths)
-    files = list(_packaged()) if flag(include_default, "include_default") else []
+    default = flag(include_default, "include_default")
+    files = list(_packaged()) if default else []
     problems: list[Problem] = []
     with gc_paused():
         files.extend(convert(name, raw) for name, raw in read_all(paths, problems))
-        return _build(files, problems)
+        return _build(files, problems, _release() if default else None)
 
 
-def _build(files: list[Converted], problems: list[Problem] | None = None) -> Registry:
+def _build(
+    files: list[Converted], problems: list[Problem] | None = None, release: Release | None = None
+) -> Registry:
     """Check the converted files as a whole and build the registry, or raise."""
     problems = list(problems or ())
     records: list[Located] = []
@@ -92,7 +98,10 @@ def _build(files: list[Converted], problems: list[Problem] | None = None) -> Reg
                 documents.append(value)
             else:
                 entities.append(value)  # type: ignore[arg-type] # records hold entities else
-        return Registry(entities, documents)
+        reg = Registry(entities, documents)
+    if release is not None:
+        reg._set(release=release)
+    return reg
 
 
 def _by_file(problems: list[Problem], files: list[Converted]) -> list[Problem]:
@@ -101,6 +110,14 @@ def _by_file(problems: list[Problem], files: list[Converted]) -> list[Problem]:
     for name in [p.file for p in problems if p.file not in order] + [c.name for c in files]:
         order.setdefault(name, len(order))
     return sorted(problems, key=lambda p: order.get(p.file, len(order)))
+
+
+@cache
+def _release() -> Release:
+    """The packaged data's release: ``data/_release.json``, and what the data itself dates."""
+    raw = json.loads(_resources.read("_release.json"))
+    values = [r.value for converted in _packaged() for r in converted.records]
+    return Release.of(raw["data_version"], PartialDate.parse(raw["released"]), values)
 
 
 def _packaged() -> list[Converted]:

@@ -6,12 +6,14 @@ whose functions take entities and indexes, never the registry itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from eucoop._arguments import count, string
 from eucoop._gc import gc_paused
+from eucoop._history import History
 from eucoop._loading import SCHEMA_VERSION, data_file, unstructure
 from eucoop._model import (
     COLLECTIONS,
@@ -23,20 +25,18 @@ from eucoop._model import (
     Organisation,
     PartialDate,
     PolicyArea,
+    Release,
     Role,
     Standing,
     kind_of,
-    query_date,
 )
 from eucoop._queries import indexes, plots, tables
-from eucoop._queries.asof import trim
 from eucoop._queries.filters import Filters, choice
 from eucoop._queries.lookup import Names, find_id, of_kind, unknown_id
 from eucoop._queries.partners import partners
 from eucoop._queries.provenance import provenance
-from eucoop._queries.results import Frozen, Provenance, Results, Roles, SearchResults, Timeline
+from eucoop._queries.results import Frozen, Provenance, Results, Roles, SearchResults
 from eucoop._queries.search import SearchIndex
-from eucoop._queries.time import in_force, timeline_entries, uncertain_on, within
 from eucoop._render import REGISTRIES, html, summary
 
 if TYPE_CHECKING:  # each kind's collection is set from KINDS: these types are for checkers
@@ -47,7 +47,7 @@ __all__ = ["Registry"]
 E = TypeVar("E", bound=Entity)
 
 
-class Registry(Frozen):
+class Registry(History, Frozen):
     """An immutable, indexed collection of entities and the documents they cite.
 
     Get one with :func:`eucoop.load`. Iterating yields the entities of every
@@ -75,6 +75,12 @@ class Registry(Frozen):
     _full: Registry | None = None  # the registry an as-of view was cut from (None: whole)
     #: The day an :meth:`as_of` registry is for; ``None`` for the dataset as it is.
     date: PartialDate | None = None
+    #: What an :meth:`as_of` view left out because the data cannot date it, by why.
+    left_out: Mapping[str, int] = MappingProxyType({})
+    #: The ids an :meth:`as_of` view kept although the data cannot tell they existed.
+    unsure: frozenset[str] = frozenset()
+    #: The packaged data's release, when the registry holds the packaged data.
+    release: Release | None = None
 
     def __init__(self, entities: Iterable[Entity], documents: Iterable[Document] = ()) -> None:
         """Index *entities* and *documents*. Use :func:`eucoop.load`, which validates them first.
@@ -93,7 +99,9 @@ class Registry(Frozen):
         REGISTRIES.add(self)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return Registry, (tuple(self), self.documents), {"_full": self._full, "date": self.date}
+        state: dict[str, object] = {"_full": self._full, "date": self.date}
+        state.update(release=self.release, left_out=dict(self.left_out), unsure=self.unsure)
+        return Registry, (tuple(self), self.documents), state
 
     # -- the collection ------------------------------------------------------
 
@@ -314,72 +322,6 @@ class Registry(Frozen):
     @cached_property
     def _search_index(self) -> SearchIndex:
         return SearchIndex(self)
-
-    # -- time --------------------------------------------------------------------
-
-    def timeline(self, start: DateLike | None = None, end: DateLike | None = None) -> Timeline:
-        """Every dated fact, in order.
-
-        Foundings, adoptions, entry into force, sessions, launches and ends,
-        participations and partnerships beginning or ending.
-
-        An entry is in the window when its first day is: on or after the
-        first day of *start* and on or before the last day of *end*.
-
-        >>> import eucoop
-        >>> for entry in eucoop.load().timeline("2018-12", "2018-12"):
-        ...     print(entry)
-        2018-12-10  GCM adopted
-        2018-12-17  GCR adopted
-        """
-        return Timeline(within(self._timeline, start, end))
-
-    @cached_property
-    def _timeline(self) -> Timeline:
-        return Timeline(timeline_entries(self))
-
-    def as_of(self, date: DateLike, *, include_uncertain: bool = False) -> Registry:
-        """A registry of what existed, was in force or had begun by *date*.
-
-        Entities are kept by their founding, adoption (else entry into force),
-        first session or launch, and dropped once ended; participants,
-        sessions and partnerships are trimmed by their own dates, and links to
-        what did not exist yet are dropped. See :mod:`the time model
-        <eucoop._queries.time>`: a partial *date* means its first day, and facts
-        dated too coarsely to tell are left out unless *include_uncertain*.
-
-        >>> import eucoop
-        >>> reg = eucoop.load()
-        >>> "gcr" in reg.as_of("2018-12-16"), "gcr" in reg.as_of("2018-12-17")
-        (False, True)
-        """
-        day = query_date(date, "date").start
-        with gc_paused():
-            view = Registry(trim(self, day, include_uncertain), self.documents)
-        view._set(_full=self if self._full is None else self._full, date=PartialDate.coerce(day))
-        return view
-
-    def in_force(self, date: DateLike, *, include_uncertain: bool = False) -> Results[Agreement]:
-        """The agreements in force on *date*, a partial *date* meaning its first day.
-
-        An agreement is in force from its entry into force, else from its
-        adoption (a declaration or compact applies once adopted); a legally
-        binding one with no known entry into force is only *uncertain* once
-        adopted. As with :meth:`as_of`, dates too coarse to tell are left out
-        unless *include_uncertain*, and an agreement with no date at all
-        counts as in force all along.
-
-        >>> import eucoop
-        >>> reg = eucoop.load()
-        >>> "uncac" in reg.in_force("2005-12-13").ids, "uncac" in reg.in_force("2005-12-14").ids
-        (False, True)
-        """
-        day = query_date(date, "date").start
-        return Results(in_force(self.agreements, day, include_uncertain))
-
-    def uncertain_on(self, date: DateLike) -> Results[Entity]:
-        """Entities whose dates are too coarse to say if they existed on *date*."""
-        return Results(uncertain_on(self, query_date(date, "date").start))
 
     # -- provenance and export -------------------------------------------------
 

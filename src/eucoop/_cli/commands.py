@@ -197,21 +197,34 @@ def timeline(ctx: Context) -> int:
 
 
 def as_of(ctx: Context) -> int:
-    """What existed or was in force on a date, and what is dated too coarsely to tell."""
-    date, uncertain = ctx.args.date, ctx.args.include_uncertain
-    then = ctx.reg.as_of(date, include_uncertain=uncertain)
+    """What certainly existed or was in force on a date, and what the data cannot date."""
+    args = ctx.args
+    then = ctx.reg.as_of(
+        args.date, include_uncertain=args.include_uncertain, include_unknown=args.include_unknown
+    )
     if ctx.json:
         out_json(then.to_dict())
         return 0
     kinds = text.counted(text.kind_counts(then))
-    lines = text.wrap(f"As of {date}: " + (", ".join(kinds) if kinds else "nothing") + ".")
-    lines += text.entity_rows(list(then), kind=True)
-    unsure = () if uncertain else ctx.reg.uncertain_on(date)
-    if unsure:
-        note = f"Dated too coarsely to tell ({len(unsure)}; see --include-uncertain): " + ", ".join(
-            e.id for e in unsure
-        )
-        lines += ["", *text.wrap(note)]
+    lines = text.wrap(f"As of {args.date}: " + (", ".join(kinds) if kinds else "nothing") + ".")
+    lines += text.entity_rows(list(then), kind=True, marked=then.unsure)
+    if then.unsure:
+        lines += ["", *text.wrap("* the data cannot tell whether it existed on that day")]
+    notes = {
+        "uncertain": ("dated too coarsely to tell", "--include-uncertain", ctx.reg.uncertain_on),
+        "not known": (
+            "no known start, nothing dated before",
+            "--include-unknown",
+            ctx.reg.unknown_on,
+        ),
+    }
+    for key, (why, option, which) in notes.items():
+        if then.left_out.get(key):
+            ids = ", ".join(e.id for e in which(args.date))
+            lines += [
+                "",
+                *text.wrap(f"Left out, {why} ({then.left_out[key]}; see {option}): {ids}"),
+            ]
     out(lines)
     return 0
 

@@ -18,7 +18,7 @@ from eucoop._display.text import WIDTH
 from eucoop._model import KINDS, PartialDate, PolicyArea, Role, Standing, kind_of
 from eucoop._queries.filters import CONDITIONS
 from eucoop._resources import version
-from eucoop._text import a, suggest
+from eucoop._text import a, shown, suggest
 
 __all__ = [
     "FORMATS",
@@ -49,8 +49,8 @@ class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors are one line and exit 2."""
 
     def error(self, message: str) -> NoReturn:
-        """Print one line and exit with status 2."""
-        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        """Print one line and exit with status 2 (what the user typed shown escaped)."""
+        self.exit(2, shown(f"{self.prog}: error: {message} (see '{self.prog} --help')") + "\n")
 
     def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
         # Python before 3.12 drops "--" given as an option's value ("--from=--") and sets
@@ -242,6 +242,11 @@ def build_parser() -> Parser:
         "--include-uncertain",
         action="store_true",
         help="also keep what is dated too coarsely to tell",
+    )
+    p.add_argument(
+        "--include-unknown",
+        action="store_true",
+        help="also keep what has no known start and nothing dated before the date",
     )
 
     p = command("provenance", "where a fact comes from: the sources of an entity or field")

@@ -9,7 +9,7 @@ Which fields a card shows, in which order and in which words, comes from
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import Any
 
 from eucoop._display.common import (
@@ -277,9 +277,16 @@ def document_card(reg: Registry, doc: Document) -> list[str]:
 # -- lists --------------------------------------------------------------------------
 
 
-def entity_rows(entities: Sequence[Entity], *, kind: bool = False) -> list[str]:
-    """One line per entity: (its kind,) its id and its label, wrapped."""
-    return _id_rows([(f"{e.kind_name:<13}" if kind else "", e.id, e.label) for e in entities])
+def entity_rows(
+    entities: Sequence[Entity], *, kind: bool = False, marked: Container[str] = ()
+) -> list[str]:
+    """One line per entity: (its kind,) its id and its label, wrapped; ``*`` after *marked* ids."""
+    return _id_rows(
+        [
+            (f"{e.kind_name:<13}" if kind else "", e.id, e.label + (" *" if e.id in marked else ""))
+            for e in entities
+        ]
+    )
 
 
 def document_rows(docs: Sequence[Document]) -> list[str]:

@@ -12,7 +12,7 @@ import typing
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from enum import Enum
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import count, repeat
 from typing import Any, NamedTuple
 
@@ -178,7 +178,7 @@ def _model_hook(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     return structure
 
 
-@cache
+@lru_cache(maxsize=2)  # one per mode
 def converter(detailed: bool) -> cattrs.Converter:
     """The converter in one mode, built on first use (its hooks are generated once)."""
     return _make(detailed)

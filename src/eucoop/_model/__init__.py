@@ -7,7 +7,8 @@
 - :mod:`~eucoop._model.values`: money, sources, documents, participants...;
 - :mod:`~eucoop._model.entity`: what every entity has, and the names it is found by;
 - :mod:`~eucoop._model.kinds`: what a kind declares, and :data:`KINDS`, the table of kinds;
-- :mod:`~eucoop._model.entities`: organisations, agreements, dialogues, programmes.
+- :mod:`~eucoop._model.entities`: organisations, agreements, dialogues, programmes;
+- :mod:`~eucoop._model.release`: the packaged data's version, date and span of knowledge.
 """
 
 from eucoop._model.dates import query_date
@@ -41,6 +42,8 @@ from eucoop._model.kinds import (
     entity_kind,
     kind_of,
 )
+from eucoop._model.release import Release
+from eucoop._model.spans import Status, dates_in, existence, happened_by, status
 from eucoop._model.values import (
     DateLike,
     Document,
@@ -78,11 +81,17 @@ __all__ = [
     "Precision",
     "Programme",
     "PublisherKind",
+    "Release",
     "Role",
     "Session",
     "Source",
     "Standing",
+    "Status",
     "entity_kind",
+    "dates_in",
+    "existence",
+    "happened_by",
+    "status",
     "field_head",
     "field_names",
     "fields_of",

@@ -53,7 +53,7 @@ class Organisation(Entity):
 
 @entity_kind(
     "agreements",
-    start=("adopted", "in_force"),
+    start=("adopted",),
     events={"in_force": "{label} enters into force"},
     columns=("kind", "adopted", "in_force"),
     colour="#D55E00",
@@ -81,7 +81,7 @@ def _meets(label: str, session: Session) -> str:
 
 @entity_kind(
     "dialogues",
-    start=("sessions.start",),
+    start=("established",),
     events={"sessions.start": _meets},
     columns=("frequency", "sessions"),
     colour="#009E73",

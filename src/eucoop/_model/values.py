@@ -17,6 +17,7 @@ from eucoop._arguments import string, wrong_type
 from eucoop._model.dates import DateLike, PartialDate, query_date
 from eucoop._model.enums import PolicyArea, PublisherKind, Role, Standing
 from eucoop._model.fields import PATTERNS, meta
+from eucoop._model.spans import Status, status
 from eucoop._model.typecheck import int_problem, loader_checked, typed
 from eucoop._render import html, summary
 
@@ -263,10 +264,7 @@ class Participant(Repr):
         means its first day. Coarse dates make the days they span uncertain,
         and uncertain is not active: see :meth:`Registry.as_of`.
         """
-        day = query_date(date, "date").start
-        if self.since is not None and self.since.end > day:
-            return False
-        return self.until is None or day <= self.until.start
+        return status(self.since, self.until, query_date(date, "date").start) is Status.YES
 
 
 @attrs.frozen(kw_only=True, repr=False, field_transformer=typed)

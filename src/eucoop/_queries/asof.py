@@ -16,15 +16,14 @@ What is trimmed is read from the model, never listed here by kind:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from eucoop._arguments import flag
 from eucoop._model import KINDS, Entity, FieldInfo, fields_of
-from eucoop._queries.time import Status, existing, happened_by, status
+from eucoop._queries.time import Status, entity_status, happened_by, status
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -36,15 +35,25 @@ Fix = Callable[[Any], Any]
 Keep = Callable[[Any], bool]
 
 
-def trim(entities: Iterable[Entity], day: dt.date, include_uncertain: bool) -> list[Entity]:
-    """What of *entities* existed on *day*, each trimmed by its own dates.
+def trim(
+    entities: Iterable[Entity],
+    day: dt.date,
+    ok: frozenset[Status],
+    whole: Mapping[str, Entity] | None = None,
+) -> tuple[list[Entity], dict[str, Status]]:
+    """What of *entities* existed on *day* (their status one of *ok*), each trimmed by its dates.
 
     Links to what did not exist yet (a parent, an adopting body, a
-    formalising agreement, a participant) are dropped with it.
+    formalising agreement, a participant) are dropped with it. Also gives the
+    status of every entity that may have existed (all but :attr:`Status.NO`).
+    Whether an entity existed is judged on the *whole* entity (by id) when
+    *entities* were trimmed already (a view of a view): trimming drops dated
+    facts, and the answer must not change with them.
     """
-    uncertain = flag(include_uncertain, "include_uncertain")
-    ok = frozenset({Status.YES, Status.UNCERTAIN} if uncertain else {Status.YES})
-    kept = existing(entities, day, ok)
+    entities = list(entities)
+    whole = whole or {}
+    statuses = {e.id: entity_status(whole.get(e.id, e), day) for e in entities}
+    kept = [e for e in entities if statuses[e.id] in ok]
     alive = {e.id for e in kept}
     plans: dict[type, tuple[tuple[str, Fix], ...]] = {}
     out = []
@@ -60,7 +69,7 @@ def trim(entities: Iterable[Entity], day: dt.date, include_uncertain: bool) -> l
             if new is not value and new != value:
                 changes[name] = new
         out.append(attrs.evolve(e, **changes) if changes else e)
-    return out
+    return out, {i: st for i, st in statuses.items() if st is not Status.NO}
 
 
 class _Day:

@@ -141,11 +141,13 @@ def country_code(value: str) -> str:
     names, keys = _countries()
     if value.upper() in names:
         return value.upper()
-    code = keys.get(fold(value)) or keys.get(loose(value))
+    key = fold(value)
+    code = keys.get(key) or keys.get(loose(value))
     if code is not None:
         return code
-    key = fold(value)
-    swapped = [k for k in keys if sorted(k) == sorted(key)]  # "Lybia": letters swapped
+    same = [k for k in keys if len(k) == len(key)]  # "Lybia": letters swapped, so as long
+    letters = sorted(key) if same else []
+    swapped = [k for k in same if sorted(k) == letters]
     close = list(dict.fromkeys(names[keys[k]] for k in [*swapped, *suggest(key, keys, 2)]))[:2]
     hint = f" (did you mean {' or '.join(map(repr, close))}?)" if close else ""
     msg = f"unknown country {value!r}: give an ISO code or a name{hint}"

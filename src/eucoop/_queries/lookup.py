@@ -84,7 +84,8 @@ class Names:
         """
         if not isinstance(name, str):
             raise wrong_type(argument, NAMED, name)
-        ident = self.keys.get(fold(name))
+        key = fold(name)
+        ident = self.keys.get(key)
         if ident is not None:
             return by_id[ident]
         found = self._loose.get(loose(name), set())
@@ -92,7 +93,7 @@ class Names:
             return by_id[next(iter(found))]
         if found:
             raise AmbiguousLookupError(name, sorted(found))
-        raise UnknownEntityError(name, self.suggest(name, by_id))
+        raise UnknownEntityError(name, self.suggest(key, by_id))
 
     @cached_property
     def _loose(self) -> dict[str, set[str]]:
@@ -109,9 +110,8 @@ class Names:
     def _nearby(self) -> Nearby:
         return Nearby(self.keys)
 
-    def suggest(self, name: str, by_id: Mapping[str, Entity]) -> list[str]:
-        """Up to three names close to *name*: similar spellings, then names it begins."""
-        key = fold(name)
+    def suggest(self, key: str, by_id: Mapping[str, Entity]) -> list[str]:
+        """Up to three names close to the folded *key*: similar spellings, then names it begins."""
         nearby = self._nearby
         close = nearby.suggest(key, n=3)
         prefixed = nearby.starting_with(key, 3) if len(key) >= 3 else []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache
+from functools import lru_cache
 from operator import attrgetter
 
 import attrs
@@ -129,7 +129,7 @@ class Found:
         )
 
 
-@cache
+@lru_cache(maxsize=1024)  # sets of searched fields: a few dozen occur
 def _score(fields: frozenset[str]) -> float:
     """How much one query word found in these fields counts (few distinct sets exist)."""
     return max(weights()[f] for f in fields) + 0.1 * len(fields)

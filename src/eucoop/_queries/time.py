@@ -6,7 +6,8 @@ only to the month or year may or may not have happened by such a day: "as of
 2019-07-15", an observer seat taken in "2019-07" is *uncertain*. ``as_of``
 keeps what had *certainly* begun and not certainly ended; ask for the
 uncertain cases with ``include_uncertain=True`` or ``Registry.uncertain_on``.
-Something with no start date at all counts as having existed all along.
+Something with no start date is *not known* to exist until its first dated
+fact, never "existed all along" (:mod:`eucoop._model.spans` states the rules).
 
 An end date (``until``, ``ended``) is the last day on which the thing still
 held, so on that day it is still going on; a partial end date makes the days
@@ -20,13 +21,24 @@ entry into force is uncertain from its adoption on.
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator
-from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
 from eucoop._arguments import flag
-from eucoop._model import KINDS, Agreement, DateLike, Entity, PartialDate, query_date
+from eucoop._model import (
+    KINDS,
+    Agreement,
+    DateLike,
+    Entity,
+    PartialDate,
+    Status,
+    dates_in,
+    existence,
+    happened_by,
+    query_date,
+    status,
+)
 from eucoop._render import html
 
 if TYPE_CHECKING:
@@ -38,6 +50,7 @@ __all__ = [
     "Status",
     "TimelineEntry",
     "entity_span",
+    "entity_status",
     "existing",
     "happened_by",
     "in_force",
@@ -47,36 +60,6 @@ __all__ = [
     "uncertain_on",
     "within",
 ]
-
-
-class Status(Enum):
-    """Whether something had happened by a given day."""
-
-    NO = 0
-    UNCERTAIN = 1
-    YES = 2
-
-
-def happened_by(date: PartialDate | None, day: dt.date) -> Status:
-    """Whether an event dated *date* had certainly, possibly or not happened by *day*."""
-    if date is None or date.end <= day:
-        return Status.YES
-    if date.start <= day:
-        return Status.UNCERTAIN
-    return Status.NO
-
-
-def status(start: PartialDate | None, end: PartialDate | None, day: dt.date) -> Status:
-    """Whether something running from *start* to *end* (its last day) was going on, on *day*."""
-    begun = happened_by(start, day)
-    if end is None:
-        return begun
-    ended = Status.NO if day <= end.start else (Status.YES if day > end.end else Status.UNCERTAIN)
-    if begun is Status.NO or ended is Status.YES:
-        return Status.NO
-    if begun is Status.YES and ended is Status.NO:
-        return Status.YES
-    return Status.UNCERTAIN
 
 
 def entity_span(entity: Entity) -> tuple[PartialDate | None, PartialDate | None]:
@@ -89,18 +72,32 @@ def entity_span(entity: Entity) -> tuple[PartialDate | None, PartialDate | None]
     return KINDS.of(type(entity)).span(entity) if span is None else span(entity)
 
 
+def entity_status(entity: Entity, day: dt.date) -> Status:
+    """Whether *entity* existed on *day*: yes, no, too coarsely dated to tell, or not known.
+
+    By its kind's span (:func:`entity_span`); with no start, by its first dated
+    fact (:func:`~eucoop._model.existence`).
+    """
+    start, end = KINDS.spans.get(type(entity), entity_span)(entity)
+    if start is None:
+        return existence(None, end, day, dates_in(entity))
+    return existence(start, end, day)
+
+
 def in_force_on(agreement: Agreement, day: dt.date) -> Status:
-    """Whether *agreement* was in force on *day*: certainly, possibly or not.
+    """Whether *agreement* was in force on *day*: certainly, possibly, not, or not known.
 
     In force from its entry into force, else from its adoption (declarations,
     compacts and frameworks apply once adopted), with the rules of
     :func:`happened_by`. A legally binding agreement with no known entry into
     force may not have entered into force: from its adoption it is only
-    *uncertain*. With neither date it counts as in force all along.
+    *uncertain*. With neither date, the data does not know.
     """
+    if agreement.in_force is None and agreement.adopted is None:
+        return Status.UNKNOWN
     if agreement.in_force is None and agreement.legally_binding and agreement.adopted:
         return Status.NO if happened_by(agreement.adopted, day) is Status.NO else Status.UNCERTAIN
-    return happened_by(agreement.in_force or agreement.adopted, day)
+    return happened_by(agreement.in_force or agreement.adopted, day)  # type: ignore[arg-type]
 
 
 def in_force(
@@ -113,14 +110,8 @@ def in_force(
 
 
 def existing(entities: Iterable[E], day: dt.date, ok: Container[Status]) -> list[E]:
-    """The *entities* whose :func:`status` on *day* (by :func:`entity_span`) is one of *ok*."""
-    spans = KINDS.spans  # entity_span without its call, for each of many entities
-    out = []
-    for e in entities:
-        start, end = spans.get(type(e), entity_span)(e)
-        if status(start, end, day) in ok:
-            out.append(e)
-    return out
+    """The *entities* whose :func:`entity_status` on *day* is one of *ok*."""
+    return [e for e in entities if entity_status(e, day) in ok]
 
 
 def uncertain_on(entities: Iterable[Entity], day: dt.date) -> list[Entity]:
