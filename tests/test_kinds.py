@@ -28,7 +28,7 @@ from eucoop._cli.run import main
 from eucoop._display import text
 from eucoop._display.tables import html_columns
 from eucoop._export import csv_tables
-from eucoop._model import COLLECTIONS, KINDS, entity_kind, fields_of, kind_of, meta
+from eucoop._model import COLLECTIONS, KINDS, Kind, entity_kind, fields_of, kind_of, meta
 from eucoop._queries.filters import CONDITIONS
 from eucoop._queries.time import entity_span, timeline_entries
 
@@ -136,6 +136,14 @@ class Seat:
     since: PartialDate | None = None
 
 
+@attrs.frozen(kw_only=True)
+class Member:
+    """A member of a network: a record that cannot be without its organisation."""
+
+    organisation: str = attrs.field(metadata=meta(refers_to="organisations"))
+    role: str | None = None
+
+
 @pytest.fixture
 def network() -> Iterator[type[Entity]]:
     """A fifth kind, declared as the four are, and undeclared after the test.
@@ -160,6 +168,7 @@ def network() -> Iterator[type[Entity]]:
             default=(), metadata=meta(refers_to="organisations")
         )
         seats: tuple[Seat, ...] = ()
+        members: tuple[Member, ...] = ()
 
     yield Network
     KINDS.remove(Network)
@@ -176,6 +185,10 @@ def _data(valid: dict[str, Any]) -> dict[str, Any]:
             "seats": [
                 {"organisation": "org-child"},
                 {"organisation": "org-parent", "since": "2017"},
+            ],
+            "members": [
+                {"organisation": "org-child", "role": "chair"},
+                {"organisation": "org-parent"},
             ],
             "participants": [
                 {"organisation": "org-parent", "role": "member"},
@@ -258,6 +271,7 @@ def test_a_fifth_kind_is_in_as_of_views_only_once_launched(reg: Registry) -> Non
     assert [p.organisation for p in net.participants] == ["org-parent"]
     assert net.founders == ("org-parent",)  # type: ignore[attr-defined]
     assert net.seats == (Seat(organisation=None),)  # type: ignore[attr-defined]
+    assert net.members == (Member(organisation="org-parent"),)  # type: ignore[attr-defined]
     assert reg.as_of("2020")["net-one"] == reg["net-one"]
     assert [e.id for e in reg.uncertain_on("2015-06-15")] == ["net-one"]
     assert "net-one" in {e.id for e in reg.filter(active_on="2016")}
@@ -308,6 +322,30 @@ def test_a_fifth_kind_on_the_command_line(
     ]
     assert main(["--no-default", "--data", str(path), "timeline", "--from", "2015"]) == 0
     assert "MRN launched" in capsys.readouterr().out
+
+
+@attrs.frozen(kw_only=True)
+class Stop:
+    """A stop of a tour."""
+
+    date: PartialDate
+
+
+@attrs.frozen(kw_only=True)
+class Tour(Entity):
+    """Something with no date of its own: it begins and ends with its stops."""
+
+    stops: tuple[Stop, ...] = ()
+
+
+def test_a_span_from_many_records() -> None:
+    """A start and an end read from a collection of records: the earliest, and the latest."""
+    kind = Kind(Tour, "tours", start=("stops.date",), end=("stops.date",))
+    stops = (Stop(date=PartialDate(2001)), Stop(date=PartialDate(1999, 5)))
+    first, last = PartialDate(1999, 5), PartialDate(2001)
+    assert kind.span(Tour(id="t", name="T", stops=stops)) == (first, last)
+    assert kind.span(Tour(id="t", name="T")) == (None, None)
+    assert Tour not in KINDS  # made, not declared
 
 
 def test_an_entity_class_that_is_not_a_kind_is_an_error() -> None:
