@@ -33,7 +33,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import eucoop
-from eucoop import Registry
+from eucoop import PartialDate, Registry, Release
 from eucoop._cli import main
 from eucoop._display import text as text_cards
 from eucoop._model import COLLECTIONS, FieldInfo, Source, fields_of
@@ -177,6 +177,10 @@ def displayed(reg: Registry) -> list[object]:
             shown += [x, *_values(x)]
         shown += [r.roles(o) for o in r.organisations]
         shown += [r.provenance(e) for e in r]
+    # the packaged data's release, with markup where it holds text
+    shown.append(
+        Release(data_version="<xss-release>&", released=PartialDate("2026"), facts_until=None)
+    )
     return shown
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from eucoop._arguments import flag
 from eucoop._gc import gc_paused
-from eucoop._model import Agreement, DateLike, Entity, PartialDate, Status, query_date
+from eucoop._model import Agreement, DateLike, Entity, PartialDate, Release, Status, query_date
 from eucoop._queries.asof import trim
 from eucoop._queries.results import Results, Timeline
 from eucoop._queries.time import (
@@ -45,6 +45,7 @@ class History(_Base):
         _full: Self | None
         _by_id: dict[str, Entity]
         date: PartialDate | None
+        release: Release | None
         #: What an as-of view left out, by why: ``{"not known": 17, "uncertain": 2}``.
         left_out: Mapping[str, int]
         #: The ids an as-of view kept although the data cannot tell they existed that day.
@@ -102,7 +103,7 @@ class History(_Base):
         Entities are kept by their founding, adoption, establishment or launch,
         and dropped once ended; participants, sessions and partnerships are
         trimmed by their own dates, and links to what did not exist yet are
-        dropped. See :mod:`the time model <eucoop._model.spans>`: a partial
+        dropped. See :ref:`the time rules <time-rules>`: a partial
         *date* means its first day. What the data cannot date is left out and
         counted (:attr:`left_out`): entities dated too coarsely to tell
         (kept with *include_uncertain*) and entities whose start is not known,
@@ -138,6 +139,7 @@ class History(_Base):
             date=PartialDate.coerce(day),
             left_out=counts,
             unsure=unsure,
+            release=self.release,
         )
         return view
 

@@ -24,7 +24,7 @@ class Release(Repr):
     """Which version of the packaged data a registry holds, and how current it is.
 
     ``retrieved_first`` and ``retrieved_last`` span the days the cited pages
-    were read (:attr:`Document.accessed`); ``facts_until`` is the latest date
+    were read (the documents' ``accessed``); ``facts_until`` is the latest date
     any fact of the packaged data carries: what the data cannot know of comes
     after it.
 
