@@ -285,7 +285,7 @@ def test_table_leaves_out_empty_columns(reg: Registry) -> None:
     assert ">ended</th>" not in html
     assert ">budget</th>" not in html
     one = Organisation(id="o", name="O", partnership=Partnership())
-    assert ">partner</td>" in Results([one])._repr_html_()
+    assert ">unranked</td>" in Results([one])._repr_html_()
 
 
 def test_tables_of_documents_and_nothing(reg: Registry, packaged: Registry) -> None:

@@ -143,6 +143,12 @@ def export(ctx: Context) -> int:
             "(or a name ending in .json, .zip, .db or .sqlite)"
         )
         raise ValueError(msg)
+    if fmt == "csv" and path.suffix.lower() in SUFFIX_FORMATS.keys() - {".zip"}:
+        msg = (
+            f"a CSV export is a folder of files or a .zip, and {str(path)!r} names a file:"
+            f" give a folder (-o {str(path.with_suffix(''))!r}) or a .zip"
+        )
+        raise ValueError(msg)
     reg = ctx.reg
     writer = {"json": _export.write_json, "csv": _export.write_csv, "sqlite": _export.write_sqlite}
     writer[fmt](reg, path)

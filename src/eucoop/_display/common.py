@@ -15,6 +15,7 @@ from typing import Any
 
 from eucoop._model import (
     KINDS,
+    UNRANKED,
     Entity,
     FieldInfo,
     Organisation,
@@ -230,11 +231,11 @@ def counted(counts: dict[str, int]) -> list[str]:
 
 
 def by_standing(orgs: Iterable[Organisation]) -> dict[str, list[Organisation]]:
-    """Partner organisations grouped by their standing (``"unranked"`` without one)."""
+    """Partner organisations grouped by standing (:data:`~eucoop._model.UNRANKED` without one)."""
     out: dict[str, list[Organisation]] = {}
     for org in orgs:
         p = org.partnership
-        key = "unranked" if p is None or p.standing is None else str(p.standing)
+        key = UNRANKED if p is None or p.standing is None else str(p.standing)
         out.setdefault(key, []).append(org)
     return out
 
