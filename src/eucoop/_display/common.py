@@ -23,6 +23,7 @@ from eucoop._model import (
     Participant,
     Session,
     Source,
+    Standing,
     fields_of,
     per_class,
 )
@@ -196,11 +197,14 @@ def plain(value: object) -> str:
 def line_items(f: FieldInfo, value: Any) -> tuple[list[Any], str]:
     """A field's value as the items its line shows, in order, and the text between them.
 
-    No items for an empty value; the count of records; a set sorted by its words.
+    No items for an empty value (a partnership without standing is unranked); the count
+    of records; a set sorted by its words.
 
     >>> line_items(fields_of(Organisation)[5], frozenset({"rule_of_law", "drugs"}))
     (['drugs', 'rule_of_law'], ', ')
     """
+    if value is None and f.item is Standing:
+        return [UNRANKED], ""
     if value is None or (isinstance(value, str | tuple | frozenset) and not value):
         return [], ""
     if f.many and is_record(f):
