@@ -145,7 +145,8 @@ def test_partnership_without_standing(valid: dict[str, Any]) -> None:
     assert ">EU partnership</div>" in html
     assert ">Areas</th><td style='" in html
     assert ">drugs</td>" in html
-    assert ">Standing</th>" not in html
+    assert ">Standing</th><td style='" in html
+    assert ">unranked</td>" in html
 
 
 def test_card_of_an_entity_no_registry_holds_shows_ids() -> None:
