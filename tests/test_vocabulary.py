@@ -230,25 +230,34 @@ def test_wrapped_at_is_for_its_block_only() -> None:
     assert max(map(len, display_text.wrap("word " * 30))) > 40
 
 
-# -- export: no folder named like a file ---------------------------------------------
+# -- export: a folder named like a file is said to be one ----------------------------
 
 
 @pytest.mark.parametrize(
-    "args",
-    [["-o", "data.csv"], ["--format", "csv", "-o", "data.json"], ["--format", "csv", "-o", "x.db"]],
+    ("args", "made"),
+    [
+        (["-o", "data.csv"], "data.csv"),
+        (["--format", "csv", "-o", "data.json"], "data.json"),
+        (["--format", "csv", "-o", "x.db"], "x.db"),
+    ],
 )
-def test_a_csv_folder_named_like_a_file_is_refused(
-    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+def test_a_csv_folder_named_like_a_file_is_explained(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], made: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
     code, out, err = run("export", *args)
-    assert (code, out) == (2, "")
+    assert code == 0
+    assert out == f"wrote 47 entities and 102 documents to the folder {made} (csv)\n"
     assert err.count("\n") == 1
-    assert "a CSV export is a folder of files or a .zip" in err
-    assert list(tmp_path.iterdir()) == []
+    assert f"note: '{made}' is a folder of CSV files, not a file" in err
+    assert (tmp_path / made).is_dir()
 
 
-def test_a_csv_folder_is_still_written(run: Run, tmp_path: Path) -> None:
-    code, _, err = run("export", "--format", "csv", "-o", str(tmp_path / "tables"))
+def test_a_csv_folder_or_zip_needs_no_note(run: Run, tmp_path: Path) -> None:
+    code, out, err = run("export", "--format", "csv", "-o", str(tmp_path / "tables"))
     assert (code, err) == (0, "")
+    assert "to the folder " in out
     assert (tmp_path / "tables").is_dir()
+    code, out, err = run("export", "-o", str(tmp_path / "tables.zip"))
+    assert (code, err) == (0, "")
+    assert "to the folder" not in out
