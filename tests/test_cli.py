@@ -206,7 +206,7 @@ def test_list_empty_result(run: Run) -> None:
         (["list", "pro", "--area", "drugz"], "did you mean 'drugs'?"),
         (["list", "org", "--area", "zzzz"], "'zzzz' is not a policy area"),
         (["list", "org", "--role", "boss"], "'boss' is not a role"),
-        (["list", "org", "--country", "LBY"], "not an ISO 3166-1 alpha-2"),
+        (["list", "org", "--country", "LBY"], "unknown country 'LBY'"),
         (["list", "org", "--active-on", "2019-02-30"], "day 30 is out of range"),
         (["list", "org", "--active-on", "yesterday"], "'yesterday' is not an ISO date"),
         (["list"], "required: KIND"),

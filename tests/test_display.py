@@ -145,7 +145,8 @@ def test_partnership_without_standing(valid: dict[str, Any]) -> None:
     assert ">EU partnership</div>" in html
     assert ">Areas</th><td style='" in html
     assert ">drugs</td>" in html
-    assert ">Standing</th>" not in html
+    assert ">Standing</th><td style='" in html
+    assert ">unranked</td>" in html
 
 
 def test_card_of_an_entity_no_registry_holds_shows_ids() -> None:
@@ -285,7 +286,7 @@ def test_table_leaves_out_empty_columns(reg: Registry) -> None:
     assert ">ended</th>" not in html
     assert ">budget</th>" not in html
     one = Organisation(id="o", name="O", partnership=Partnership())
-    assert ">partner</td>" in Results([one])._repr_html_()
+    assert ">unranked</td>" in Results([one])._repr_html_()
 
 
 def test_tables_of_documents_and_nothing(reg: Registry, packaged: Registry) -> None:

@@ -518,3 +518,12 @@ def test_examples_run_on_a_kernel_and_show_cards(tmp_path: Path) -> None:
     assert any(
         "International Organization for Migration (IOM)" in h for h in shown["02_iom_and_libya.py"]
     )
+
+
+def test_the_catalogue_calls_a_partner_without_standing_unranked() -> None:
+    table = PAGES[f"{catalogue.INCLUDE_PREFIX}organisation-index.md"]
+    unranked = [o for o in REG.organisations if o.partnership and o.partnership.standing is None]
+    assert unranked
+    rows = [line for line in table.splitlines() if "| unranked |" in line]
+    assert len(rows) == len(unranked)
+    assert "not ranked" not in table

@@ -49,7 +49,7 @@ from eucoop._display.common import (
     session_text,
     when_and_note,
 )
-from eucoop._model import FieldInfo
+from eucoop._model import UNRANKED, FieldInfo
 
 HERE = Path(__file__).resolve().parent
 #: Where the pages and figures go.
@@ -341,7 +341,7 @@ class Renderer:
         ]
         for o in self.reg.organisations:
             p = o.partnership
-            standing = (in_words(p.standing) if p.standing else "not ranked") if p else ""
+            standing = in_words(p.standing or UNRANKED) if p else ""
             hq = esc(o.headquarters or "")
             parent = self.link(o.parent) if o.parent else ""
             out.append(

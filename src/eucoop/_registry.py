@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from eucoop._arguments import count, string
+from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
 from eucoop._gc import gc_paused
 from eucoop._history import History
 from eucoop._loading import SCHEMA_VERSION, data_file, unstructure
@@ -31,7 +32,7 @@ from eucoop._model import (
     kind_of,
 )
 from eucoop._queries import indexes, plots, tables
-from eucoop._queries.filters import Filters, choice
+from eucoop._queries.filters import Filters, choice, standing_choice
 from eucoop._queries.lookup import Names, find_id, of_kind, unknown_id
 from eucoop._queries.partners import partners
 from eucoop._queries.provenance import provenance
@@ -135,8 +136,21 @@ class Registry(History, Frozen):
         try:
             entity = self._by_id[ident]
         except (KeyError, TypeError):
-            raise unknown_id(ident, self._by_id) from None
+            raise self._not_an_id(ident) from None
         return entity if kind is None else of_kind(entity, kind, ident)
+
+    def _not_an_id(self, ident: object) -> UnknownEntityError:
+        """The error of an unknown id; one that names :meth:`lookup` when *ident* is a name."""
+        error = unknown_id(ident, self._by_id)
+        try:
+            found = self._names.find(error.key, self._by_id, "ident")
+        except (UnknownEntityError, AmbiguousLookupError):
+            return error
+        msg = (
+            f"no entity has the id {error.key!r} (it names {found.id!r}):"
+            f" for a name, use reg.lookup({error.key!r})"
+        )
+        return UnknownEntityError(error.key, message=msg)
 
     def document(self, ident: str) -> Document:
         """The cited document with id *ident* (``"dg-home-io"`` is the source page)."""
@@ -205,14 +219,17 @@ class Registry(History, Frozen):
         """Organisations the EU has a partnership with, closest first.
 
         *area* matches the partnership's areas or the organisation's policy
-        areas; *standing* is ``"principal"``, ``"key"``, ``"close"``...
+        areas; *standing* is ``"principal"``, ``"key"``, ``"close"``... or
+        ``"unranked"``, the partnerships without a standing.
 
         >>> import eucoop
         >>> [o.acronym for o in eucoop.load().partners(area="migration", standing="key")]
         ['IOM', 'OECD']
+        >>> [o.acronym for o in eucoop.load().partners(standing="unranked")][:2]
+        ['CoE', 'CTC']
         """
         want_area = None if area is None else choice(PolicyArea, area, "area")
-        want_standing = None if standing is None else choice(Standing, standing, "standing")
+        want_standing = None if standing is None else standing_choice(standing)
         return Results(partners(self.organisations, want_area, want_standing))
 
     def children(self, organisation: str | Entity) -> Results[Organisation]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from eucoop._cli.context import Context, Failure, err, out, out_json
 from eucoop._display import text
-from eucoop._exceptions import UnknownEntityError
+from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
 from eucoop._loading import unstructure
 from eucoop._model import Document, Entity, Organisation, Release
 from eucoop._queries.filters import CONDITIONS
@@ -98,23 +98,43 @@ def list_entities(ctx: Context) -> int:
     return 0
 
 
-def show(ctx: Context) -> int:
-    """The card of one entity, or of a document given by its id."""
-    reg = ctx.reg
-    name = " ".join(ctx.args.name)
-    entity: Entity | Document
+def _shown(reg: Registry, name: str) -> Entity | Document:
+    """The entity with this name, or the document with this id."""
     try:
-        entity = reg.lookup(name)
+        return reg.lookup(name)
     except UnknownEntityError:
         if name not in {d.id for d in reg.documents}:
             raise
-        entity = reg.document(name)
+        return reg.document(name)
+
+
+def show(ctx: Context) -> int:
+    """The card of each entity named, or of a document given by its id.
+
+    The words are one name first (``show UN Network on Migration``); failing
+    that, each word is a name of its own (``show iom oecd``), and each card
+    follows the last after a blank line (with ``--json``, a list).
+    """
+    reg = ctx.reg
+    names: list[str] = ctx.args.name
+    try:
+        found = [_shown(reg, " ".join(names))]
+    except (UnknownEntityError, AmbiguousLookupError):
+        if len(names) == 1:
+            raise
+        found = [_shown(reg, name) for name in names]
     if ctx.json:
-        out_json(unstructure(entity))
-    elif isinstance(entity, Document):
-        out(text.document_card(reg, entity))
-    else:
-        out(text.entity_card(reg, entity))
+        values = [unstructure(e) for e in found]
+        out_json(values[0] if len(found) == 1 else values)
+        return 0
+    lines: list[str] = []
+    for entity in found:
+        lines += [""] if lines else []
+        if isinstance(entity, Document):
+            lines += text.document_card(reg, entity)
+        else:
+            lines += text.entity_card(reg, entity)
+    out(lines)
     return 0
 
 

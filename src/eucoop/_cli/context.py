@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable
 
+from eucoop._display.text import WIDTH
 from eucoop._load import load
 from eucoop._registry import Registry
 from eucoop._text import shown
 
-__all__ = ["Context", "Failure", "err", "out", "out_json", "printable"]
+__all__ = ["Context", "Failure", "err", "out", "out_json", "printable", "terminal_columns"]
+
+#: The narrowest and the widest the command line wraps its text, whatever the terminal says.
+COLUMNS_RANGE = (40, 120)
 
 # DEL, the C1 control characters and lone surrogates: json.dumps escapes C0 itself.
 _JSON_UNSHOWN = re.compile(r"[\x7f-\x9f\ud800-\udfff]")
@@ -71,6 +77,25 @@ def out_json(value: object) -> None:
     r"""Print *value* as indented JSON on stdout (DEL, C1 and lone surrogates as ``\u`` escapes)."""
     text = json.dumps(value, indent=2, ensure_ascii=False)
     sys.stdout.write(_JSON_UNSHOWN.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
+def terminal_columns() -> int:
+    """The width to wrap to: ``COLUMNS`` if set, else the terminal's, else :data:`WIDTH`.
+
+    Output that is not a terminal (a pipe, a file) gets :data:`WIDTH` columns
+    (80) unless ``COLUMNS`` says otherwise; the width is kept within
+    :data:`COLUMNS_RANGE`.
+    """
+    width = WIDTH
+    env = os.environ.get("COLUMNS", "").strip()
+    if env.isdecimal() and len(env) < 6:
+        width = int(env)
+    else:
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            if sys.stdout.isatty():
+                width = os.get_terminal_size(sys.stdout.fileno()).columns
+    low, high = COLUMNS_RANGE
+    return min(max(width, low), high)
 
 
 def err(message: str) -> None:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from eucoop import _export
-from eucoop._cli.context import Context, out, out_json
+from eucoop._cli.context import Context, err, out, out_json
 from eucoop._display import text
 from eucoop._exceptions import DataError
 from eucoop._loading.schema import json_schema
@@ -157,5 +157,16 @@ def export(ctx: Context) -> int:
         )
     else:
         total = f"{plural(len(reg), 'entity')} and {plural(len(reg.documents), 'document')}"
-        out(text.wrap(f"wrote {total} to {path} ({fmt})", keep=[str(path)]))
+        where = f"the folder {path}" if _folder(fmt, path) else str(path)
+        out(text.wrap(f"wrote {total} to {where} ({fmt})", keep=[str(path)]))
+    if _folder(fmt, path) and path.suffix.lower() in SUFFIX_FORMATS:
+        err(
+            f"note: {str(path)!r} is a folder of CSV files, not a file: a CSV export is"
+            f" a folder or a .zip (-o {str(path.with_suffix('.zip'))!r})"
+        )
     return 0
+
+
+def _folder(fmt: str, path: Path) -> bool:
+    """Whether an export of *fmt* to *path* is a folder (CSV, unless to a .zip)."""
+    return fmt == "csv" and path.suffix.lower() != ".zip"

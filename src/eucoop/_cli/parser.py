@@ -14,9 +14,9 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any, NoReturn, TypeVar
 
-from eucoop._display.text import WIDTH
-from eucoop._model import KINDS, PartialDate, PolicyArea, Role, Standing, kind_of
-from eucoop._queries.filters import CONDITIONS
+from eucoop._display.text import columns
+from eucoop._model import KINDS, UNRANKED, PartialDate, PolicyArea, Role, Standing, kind_of
+from eucoop._queries.filters import CONDITIONS, country_code
 from eucoop._resources import version
 from eucoop._text import a, shown, suggest
 
@@ -39,10 +39,10 @@ FORMATS = ("json", "csv", "sqlite")
 
 
 class Formatter(argparse.RawDescriptionHelpFormatter):
-    """Help wrapped to WIDTH columns whatever the terminal, epilogs kept as written."""
+    """Help wrapped to the terminal's width (:func:`columns`), epilogs kept as written."""
 
     def __init__(self, prog: str) -> None:
-        super().__init__(prog, width=WIDTH)
+        super().__init__(prog, width=columns())
 
 
 class Parser(argparse.ArgumentParser):
@@ -75,11 +75,14 @@ def date_arg(text: str) -> PartialDate:
         raise argparse.ArgumentTypeError(msg) from None
 
 
-def enum_arg(cls: type[E], what: str) -> Callable[[str], E]:
-    """A reader of the values of *cls* in any case, with spaces or dashes for underscores."""
-    values = {m.value: m for m in cls}
+def enum_arg(cls: type[E], what: str, *more: str) -> Callable[[str], E | str]:
+    """A reader of the values of *cls* in any case, with spaces or dashes for underscores.
 
-    def convert(text: str) -> E:
+    The words *more* are read too, as themselves (``unranked`` for a standing).
+    """
+    values: dict[str, E | str] = {m.value: m for m in cls} | {w: w for w in more}
+
+    def convert(text: str) -> E | str:
         key = "_".join(text.lower().replace("-", " ").split())
         if key in values:
             return values[key]
@@ -105,11 +108,17 @@ def kind_arg(text: str) -> str:
 
 
 def country_arg(text: str) -> str:
-    """An ISO 3166-1 alpha-2 country code, in upper case."""
-    if len(text) != 2 or not text.isascii() or not text.isalpha():
-        msg = f"{text!r} is not an ISO 3166-1 alpha-2 country code (two letters, like 'LY')"
-        raise argparse.ArgumentTypeError(msg)
-    return text.upper()
+    """An ISO 3166-1 alpha-2 country code, from a code in any case or a country's name.
+
+    Read as ``Registry.filter(country=...)`` reads it (:func:`country_code`).
+
+    >>> country_arg("ly"), country_arg("Libya")
+    ('LY', 'LY')
+    """
+    try:
+        return country_code(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def positive_int(text: str) -> int:
@@ -126,7 +135,9 @@ def positive_int(text: str) -> int:
 
 _AREA = enum_arg(PolicyArea, "policy area")
 _ROLE = enum_arg(Role, "role")
-_STANDING = enum_arg(Standing, "standing")
+_STANDING = enum_arg(Standing, "standing", UNRANKED)
+#: The standings ``--standing`` takes, in the help's words.
+_STANDINGS = ", ".join([*(s.value for s in Standing), UNRANKED + " (no standing)"])
 
 
 # -- the parser ----------------------------------------------------------------------
@@ -176,15 +187,24 @@ def _filters(parser: argparse.ArgumentParser) -> None:
             parser.add_argument(flag, type=_READERS[c.takes], metavar=c.metavar, help=c.help)
 
 
-def _epilog() -> str:
-    epilog = (
-        f"Policy areas: {', '.join(x.value for x in PolicyArea)}.\n\n"
-        f"Roles: {', '.join(r.value for r in Role)}.\n\n"
-        f"Standings: {', '.join(s.value for s in Standing)}.\n\n"
-        "Exit status: 0 ok (an empty result too), 1 unknown name, bad data file"
-        " or unwritable file, 2 bad usage or value."
-    )
-    return "\n\n".join(textwrap.fill(p, WIDTH - 2) for p in epilog.split("\n\n"))
+#: The words an option takes, listed at the end of the help of each command that has it.
+_VOCABULARY = {
+    "area": f"Policy areas: {', '.join(x.value for x in PolicyArea)}.",
+    "role": f"Roles: {', '.join(r.value for r in Role)}.",
+    "standing": f"Standings: {_STANDINGS}.",
+}
+
+
+def _epilog(*which: str) -> str:
+    """The help's closing paragraphs: the words of *which* options, and the exit status."""
+    paragraphs = [_VOCABULARY[w] for w in which]
+    if not which:
+        paragraphs += [
+            *_VOCABULARY.values(),
+            "Exit status: 0 ok (an empty result too), 1 unknown name, bad data file"
+            " or unwritable file, 2 bad usage or value.",
+        ]
+    return "\n\n".join(textwrap.fill(p, columns() - 2) for p in paragraphs)
 
 
 def build_parser() -> Parser:
@@ -194,7 +214,7 @@ def build_parser() -> Parser:
         description=textwrap.fill(
             "The EU's cooperation with international organisations in migration "
             "and home affairs: ask the dataset from the shell.",
-            WIDTH,
+            columns(),
         ),
         epilog=_epilog(),
         formatter_class=Formatter,
@@ -203,14 +223,20 @@ def build_parser() -> Parser:
     _add_globals(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
-    def command(name: str, help_: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_, description=help_, formatter_class=Formatter)
+    def command(name: str, help_: str, *words: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(
+            name,
+            help=help_,
+            description=help_,
+            epilog=_epilog(*words) if words else None,
+            formatter_class=Formatter,
+        )
         _add_globals(p, top=False)
         return p
 
     command("summary", "what the dataset holds (the default)")
 
-    p = command("list", "list the entities of one kind")
+    p = command("list", "list the entities of one kind", "area", "role")
     *most, last = [k.collection for k in KINDS]
     kinds = f"{', '.join(most)} or {last}" if most else last
     p.add_argument("kind", type=kind_arg, metavar="KIND", help=f"{kinds} (singular too)")
@@ -224,13 +250,13 @@ def build_parser() -> Parser:
     p.add_argument("--kind", type=kind_arg, help="only this kind")
     p.add_argument("--limit", type=positive_int, metavar="N", help="at most N results")
 
-    p = command("involving", "what an organisation takes part in, and in which role")
+    p = command("involving", "what an organisation takes part in, and in which role", "role")
     p.add_argument("organisation", nargs="+", metavar="ORG")
     p.add_argument("--role", type=_ROLE, help="only this role")
 
-    p = command("partners", "the EU's partner organisations, closest first")
+    p = command("partners", "the EU's partner organisations, closest first", "area", "standing")
     p.add_argument("--area", type=_AREA, metavar="AREA", help="a policy area")
-    p.add_argument("--standing", type=_STANDING, help="principal, key, close or regular")
+    p.add_argument("--standing", type=_STANDING, help=_STANDINGS)
 
     p = command("timeline", "every dated fact, in order")
     p.add_argument("--from", dest="start", type=date_arg, metavar="DATE", help="from this date")

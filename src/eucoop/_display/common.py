@@ -15,6 +15,7 @@ from typing import Any
 
 from eucoop._model import (
     KINDS,
+    UNRANKED,
     Entity,
     FieldInfo,
     Organisation,
@@ -22,6 +23,7 @@ from eucoop._model import (
     Participant,
     Session,
     Source,
+    Standing,
     fields_of,
     per_class,
 )
@@ -195,11 +197,14 @@ def plain(value: object) -> str:
 def line_items(f: FieldInfo, value: Any) -> tuple[list[Any], str]:
     """A field's value as the items its line shows, in order, and the text between them.
 
-    No items for an empty value; the count of records; a set sorted by its words.
+    No items for an empty value (a partnership without standing is unranked); the count
+    of records; a set sorted by its words.
 
     >>> line_items(fields_of(Organisation)[5], frozenset({"rule_of_law", "drugs"}))
     (['drugs', 'rule_of_law'], ', ')
     """
+    if value is None and f.item is Standing:
+        return [UNRANKED], ""
     if value is None or (isinstance(value, str | tuple | frozenset) and not value):
         return [], ""
     if f.many and is_record(f):
@@ -230,11 +235,11 @@ def counted(counts: dict[str, int]) -> list[str]:
 
 
 def by_standing(orgs: Iterable[Organisation]) -> dict[str, list[Organisation]]:
-    """Partner organisations grouped by their standing (``"unranked"`` without one)."""
+    """Partner organisations grouped by standing (:data:`~eucoop._model.UNRANKED` without one)."""
     out: dict[str, list[Organisation]] = {}
     for org in orgs:
         p = org.partnership
-        key = "unranked" if p is None or p.standing is None else str(p.standing)
+        key = UNRANKED if p is None or p.standing is None else str(p.standing)
         out.setdefault(key, []).append(org)
     return out
 

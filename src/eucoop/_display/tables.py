@@ -15,6 +15,7 @@ from eucoop._display.common import counted, in_words, kind_counts, plain, when_a
 from eucoop._display.html import CELL, DIM, TABLE, code, link
 from eucoop._model import (
     KINDS,
+    UNRANKED,
     Document,
     Entity,
     FieldInfo,
@@ -81,7 +82,7 @@ def html_table(columns: Sequence[HtmlColumn], items: Sequence[Any], what: str) -
 def _cell(value: object) -> str:
     """The text of a value in a table's cell: a record or a list of records shown short."""
     if isinstance(value, Partnership):
-        return in_words(value.standing or "partner") + (
+        return in_words(value.standing or UNRANKED) + (
             f", since {value.since}" if value.since else ""
         )
     if isinstance(value, tuple):

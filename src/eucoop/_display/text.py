@@ -1,4 +1,4 @@
-"""Text for a terminal: cards and lists wrapped to :data:`WIDTH` columns.
+"""Text for a terminal: cards and lists wrapped to :func:`columns` columns.
 
 One renderer per thing (:func:`entity_card`, :func:`document_card`, :func:`entity_rows`,
 :func:`hit_lines`, :func:`registry_lines`...), each returning lines for its caller to print:
@@ -9,7 +9,9 @@ Which fields a card shows, in which order and in which words, comes from
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from eucoop._display.common import (
@@ -34,6 +36,7 @@ from eucoop._display.common import (
     when_and_note,
 )
 from eucoop._model import (
+    UNRANKED,
     Document,
     Entity,
     FieldInfo,
@@ -52,6 +55,7 @@ __all__ = [
     "by_standing",
     "capitalised",
     "cite",
+    "columns",
     "counted",
     "document_card",
     "document_rows",
@@ -74,10 +78,40 @@ __all__ = [
     "timeline_lines",
     "in_words",
     "wrap",
+    "wrapped_at",
 ]
 
-#: Text is wrapped to this many columns.
+#: Text is wrapped to this many columns unless :func:`wrapped_at` says otherwise.
 WIDTH = 80
+
+#: The width of the text being made, in this context (a thread, a task) only.
+_COLUMNS: ContextVar[int] = ContextVar("eucoop_columns", default=WIDTH)
+
+
+def columns() -> int:
+    """How many columns text is wrapped to here: :data:`WIDTH` outside :func:`wrapped_at`."""
+    return _COLUMNS.get()
+
+
+@contextmanager
+def wrapped_at(width: int) -> Iterator[None]:
+    """Wrap the text made inside the block to *width* columns (the command line's terminal).
+
+    Only the current context sees it, and it ends with the block.
+
+    >>> with wrapped_at(40):
+    ...     columns()
+    40
+    >>> columns()
+    80
+    """
+    token = _COLUMNS.set(width)
+    try:
+        yield
+    finally:
+        _COLUMNS.reset(token)
+
+
 #: The width of the label column of cards.
 LABEL = 18
 
@@ -91,7 +125,7 @@ _GLUE = "\x00"
 def wrap(
     text: str, first: str = "", rest: str | None = None, *, keep: Iterable[str] = ()
 ) -> list[str]:
-    """*text* wrapped to WIDTH after the prefix *first*; later lines indented like it.
+    """*text* wrapped to :func:`columns` after the prefix *first*; later lines indented like it.
 
     Words are never broken, nor is any of the strings in *keep* (file paths,
     say), even where it holds spaces.
@@ -106,7 +140,7 @@ def wrap(
         text = text.replace(whole, whole.replace(" ", _GLUE))
     lines = textwrap.wrap(
         text,
-        WIDTH,
+        columns(),
         initial_indent=first,
         subsequent_indent=rest,
         break_long_words=False,
@@ -333,7 +367,7 @@ def partner_lines(orgs: Iterable[Organisation]) -> list[str]:
         p = o.partnership
         if p is None:
             continue
-        lines += wrap(o.label, f"{in_words(p.standing or 'unranked'):<10}")
+        lines += wrap(o.label, f"{in_words(p.standing or UNRANKED):<10}")
         details = [", ".join(sorted(in_words(a) for a in p.areas))]
         details.append(f"since {p.since}" if p.since else "")
         text = "; ".join(d for d in details if d)

@@ -15,6 +15,7 @@ from eucoop._model.dates import query_date
 from eucoop._model.entities import Agreement, Dialogue, Organisation, Programme
 from eucoop._model.entity import Entity, KeyName, key_names, lookup_keys, loose_keys
 from eucoop._model.enums import (
+    UNRANKED,
     AgreementKind,
     Frequency,
     OrganisationKind,
@@ -58,6 +59,7 @@ from eucoop._model.values import (
 __all__ = [
     "COLLECTIONS",
     "KINDS",
+    "UNRANKED",
     "Agreement",
     "AgreementKind",
     "DateLike",

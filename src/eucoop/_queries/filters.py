@@ -16,11 +16,20 @@ from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from functools import cache, cached_property
 from itertools import chain
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from eucoop import _resources
 from eucoop._arguments import string
-from eucoop._model import KINDS, Entity, PolicyArea, Role, kind_of, query_date
+from eucoop._model import (
+    KINDS,
+    UNRANKED,
+    Entity,
+    PolicyArea,
+    Role,
+    Standing,
+    kind_of,
+    query_date,
+)
 from eucoop._queries import indexes
 from eucoop._queries.time import Status, existing
 from eucoop._text import a, did_you_mean, fold, loose, suggest
@@ -34,6 +43,7 @@ __all__ = [
     "country_name",
     "kind_order",
     "renamed_area",
+    "standing_choice",
 ]
 
 N = TypeVar("N", bound=Enum)
@@ -62,7 +72,7 @@ class Condition(NamedTuple):
 CONDITIONS = (
     Condition("kind", "kind", "an entity class or its name", "KIND", option=False),
     Condition("area", "area", "a policy area, e.g. migration, drugs", "AREA"),
-    Condition("country", "country", "an ISO country code, e.g. LY", "COUNTRY"),
+    Condition("country", "country", "an ISO country code or name, e.g. LY, Libya", "COUNTRY"),
     Condition("region", "region", "a programme's region, e.g. 'North Africa'", "REGION"),
     Condition("participant", "organisation", "an organisation taking part", "ORG"),
     Condition("role", "role", "its role: party, member, funder...", "ROLE"),
@@ -85,6 +95,27 @@ def choice(enum: type[N], value: N | str, argument: str) -> N:
     except ValueError:
         hint = did_you_mean(str(value), [str(m.value) for m in enum])
         msg = f"{value!r} is not a valid {enum.__name__}{hint}"
+        raise ValueError(msg) from None
+
+
+def standing_choice(value: Standing | str) -> Standing | Literal["unranked"]:
+    """A :class:`Standing`, or :data:`~eucoop._model.UNRANKED` for a partnership without one.
+
+    >>> standing_choice("unranked"), standing_choice("key")
+    ('unranked', <Standing.KEY: 'key'>)
+    >>> standing_choice("unranekd")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'unranekd' is not a valid Standing or 'unranked' (did you mean 'unranked'?)
+    """
+    string(value, "standing", "a Standing or a string")
+    if value == UNRANKED:
+        return UNRANKED
+    try:
+        return Standing(value)
+    except ValueError:
+        hint = did_you_mean(str(value), [*(s.value for s in Standing), UNRANKED])
+        msg = f"{value!r} is not a valid Standing or {UNRANKED!r}{hint}"
         raise ValueError(msg) from None
 
 
