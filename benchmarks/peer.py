@@ -143,6 +143,7 @@ class Agreement(Entity):
 
 
 class Dialogue(Entity):
+    established: PartialDate | None = None
     frequency: Frequency | None = None
     sessions: tuple[Session, ...] = ()
     venues: tuple[str, ...] = ()

@@ -155,9 +155,13 @@ class Agreement(Entity):
 
 
 class Dialogue(Entity):
+    established: PartialDate | None = None
     frequency: Frequency | None = None
     sessions: tuple[Session, ...] = ()
     venues: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _dates(self.established)
 
 
 class Programme(Entity):

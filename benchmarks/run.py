@@ -8,10 +8,14 @@ Stages: (1) ``import eucoop`` in a fresh process, for information (no target);
 (2) a whole cold question in a fresh process against ``import attrs, cattrs``,
 and a warm ``load()`` of the packaged data; (3) loading synthetic data files of
 growing size (``synth.py``) against ``json.loads`` of the same bytes, pydantic
-v2 (``peer.py``) and msgspec (``peer_msgspec.py``), and eucoop's fast paths
-each against its plain version; (4) indexed queries on the largest registry against
-a linear scan computing the same answer (the answers are compared); (5) memory
-per entity against the plain dicts ``json.loads`` makes.
+v2 (``peer.py``) and msgspec (``peer_msgspec.py``), and a file with one 50 kB
+dangling reference against it put right; (4) indexed queries on the largest
+registry against a linear scan computing the same answer (the answers are
+compared), a lookup of an unknown 50,000-character name against the same lookup
+of a short one, and eucoop's fast paths each against its plain path; (5) memory
+per entity against the plain dicts ``json.loads`` makes; (6) ``plot_network`` of
+600 linked organisations, rendered, against the same figure drawn plainly (its
+target is in seconds: under 10).
 
 Times are medians of several repeats, with a garbage collection before each
 (a repeat that would overrun a stage's time budget is skipped); a load and its
@@ -36,6 +40,7 @@ import contextlib
 import datetime as dt
 import functools
 import gc
+import io
 import json
 import math
 import os
@@ -537,6 +542,7 @@ def bench_load(cfg: Config, report: Report, tmp: Path) -> eucoop.Registry:
     assert reg is not None
     bench_own_switch(cfg, report, tmp / f"synth-{cfg.sizes[1]}.json", cfg.sizes[1])
     bench_dangling(cfg, report)
+    bench_long_reference(cfg, report)
     return reg
 
 
@@ -633,6 +639,111 @@ def bench_dangling(cfg: Config, report: Report) -> None:
             r,
             text,
             note='"did you mean" for the first few unknown ids of a kind; for information',
+        )
+    )
+
+
+#: How long the long inputs are: a name, a reference (issue 17).
+LONG = 50_000
+#: The most a long input may cost, as a multiple of the same question with a short one.
+LONG_LIMIT = 2.0
+
+
+def _organisations(n: int, reference: str | None = None) -> dict[str, Any]:
+    """*n* organisations, and a programme taking part with *reference* if given."""
+    source = [{"document": "notes"}]
+    data: dict[str, Any] = {
+        "documents": [{"id": "notes", "title": "Notes", "publisher": "Me"}],
+        "organisations": [
+            {"id": f"org-{i}", "name": f"Organisation {i}", "sources": source} for i in range(n)
+        ],
+    }
+    if reference is not None:
+        data["programmes"] = [
+            {
+                "id": "prog",
+                "name": "Programme",
+                "participants": [{"organisation": reference, "role": "partner"}],
+                "sources": source,
+            }
+        ]
+    return data
+
+
+def bench_long_reference(cfg: Config, report: Report) -> None:
+    """A file with one 50 kB dangling reference among 600 organisations, against it right.
+
+    Its "did you mean" looks among 600 ids (more than are compared whole) for
+    those one typo away, which used to spell out each typo of all 50,000
+    characters; no id is that long, so none is spelt out now.
+    """
+    print("3. load, one 50 kB dangling reference among 600 organisations", flush=True)
+    good = _organisations(600, "org-599")
+    bad = _organisations(600, ("org-" * LONG)[:LONG])
+
+    def report_bad() -> int:
+        try:
+            eucoop.load(bad, include_default=False)
+        except eucoop.DataError as exc:
+            return len(exc.problems)
+        raise AssertionError("the dangling reference loaded")  # pragma: no cover
+
+    repeats = cfg.load_repeats[cfg.sizes[0]]
+    t_good = median_time(lambda: eucoop.load(good, include_default=False), repeats)
+    t_bad, found = timed(report_bad, repeats)
+    assert found == 1, found
+    r, text, target, met = at_most(t_bad, t_good, LONG_LIMIT, cfg.smoke)
+    report.add(
+        Row(
+            "load",
+            "`load` reporting one 50 kB dangling reference among 600 organisations",
+            t_bad,
+            "the same file with its reference right",
+            t_good,
+            r,
+            text,
+            target,
+            met,
+            note="linear in the reference's length",
+        )
+    )
+
+
+def bench_long_name(cfg: Config, report: Report) -> None:
+    """A lookup of an unknown 50,000-character name on 1,000 entities, against a short one.
+
+    The registry is the synthetic one of 1,000 entities (``synth.py``); both
+    names raise with suggestions, from an index an earlier miss built. The long
+    name is a real one repeated, each typo of which used to be spelt out in full.
+    """
+    print("4. lookup of an unknown 50,000-character name, 1,000 entities", flush=True)
+    reg = eucoop.load(synth.make_dataset(1000), include_default=False)
+    short = "Migratoin Cooperation Council"
+    long = ((reg.programmes[0].name + " ") * LONG)[:LONG]
+
+    def miss(name: str) -> Callable[[], None]:
+        def ask() -> None:
+            with contextlib.suppress(eucoop.UnknownEntityError):
+                reg.lookup(name)
+
+        return ask
+
+    miss(short)()  # the first miss builds the forgiving keys and the suggestions' index
+    t_short = per_call(miss(short), cfg.query_repeats)
+    t_long = per_call(miss(long), cfg.query_repeats)
+    r, text, target, met = at_most(t_long, t_short, LONG_LIMIT, cfg.smoke)
+    report.add(
+        Row(
+            "query",
+            "`lookup` of an unknown 50,000-character name, 1,000 entities",
+            t_long,
+            "the same lookup of a short unknown name",
+            t_short,
+            r,
+            text,
+            target,
+            met,
+            note="linear in the name's length",
         )
     )
 
@@ -897,10 +1008,10 @@ def _as_of_test() -> Callable[[Entity, dt.date], bool]:
     against, so it follows whatever the library decides.
     """
     try:
-        from eucoop._queries.time import Status, entity_span, status
+        from eucoop._queries.time import Status, entity_status
     except ImportError:  # pragma: no cover - moved: fall back to the documented rule
         return _existed
-    return lambda e, day: status(*entity_span(e), day) is Status.YES
+    return lambda e, day: entity_status(e, day) is Status.YES
 
 
 def scan_as_of(entities: list[Entity], day: dt.date) -> list[str]:
@@ -928,6 +1039,7 @@ def bench_queries(cfg: Config, report: Report, reg: eucoop.Registry) -> None:
         _queries(cfg, report, reg, entities, first)
     finally:
         gc.unfreeze()
+    bench_long_name(cfg, report)
 
 
 def _queries(
@@ -1105,6 +1217,11 @@ def replaced(original: Callable[..., Any], plain: Callable[..., Any]) -> Iterato
             setattr(module, name, original)
 
 
+def plain_fold(text: str) -> str:
+    """:func:`eucoop._text.fold` without its ASCII path: the path it takes for other text."""
+    return _text._fold_name(text) if len(text) <= _text.NAME_MAX else _text._fold_unicode(text)
+
+
 def plain_loose(text: str) -> str:
     """:func:`eucoop._text.loose` without its ASCII path: the path it takes for other text."""
     key = _text.fold(text).replace(".", "")
@@ -1136,7 +1253,6 @@ def bench_fast_paths(cfg: Config, report: Report, reg: eucoop.Registry) -> None:
     entities = list(reg)
     n = len(entities)
     print(f"4b. fast paths against their plain versions, {n:,} entities", flush=True)
-    unicode_fold = _text._fold_unicode  # the path fold takes for text that is not ASCII
 
     def fast_path_row(measure: str, fast: float, plain: float, note: str, unit: str = "s") -> None:
         """The fast path earns its place when the plain path alone takes over 10% more."""
@@ -1163,7 +1279,7 @@ def bench_fast_paths(cfg: Config, report: Report, reg: eucoop.Registry) -> None:
         cfg,
         lambda: Names(entities).keys,
         lambda: Names(entities).keys,
-        lambda: replaced(_text.fold, unicode_fold),
+        lambda: replaced(_text.fold, plain_fold),
         setup=clear_caches,
     )
     assert a == b
@@ -1325,6 +1441,98 @@ def bench_memory(cfg: Config, report: Report, path: Path) -> None:
     )
 
 
+# -- 6: figures -------------------------------------------------------------------------
+
+
+def linked_organisations(n: int) -> dict[str, Any]:
+    """A data file of *n* organisations, each but the first the child of an earlier one."""
+    orgs = [
+        {
+            "id": f"org-{i}",
+            "name": f"Organisation number {i}",
+            "kind": "intergovernmental_organisation",
+            **({"parent": f"org-{(i - 1) // 3}"} if i else {}),
+            "sources": [{"document": "doc"}],
+        }
+        for i in range(n)
+    ]
+    return {"documents": [{"id": "doc", "title": "T", "publisher": "P"}], "organisations": orgs}
+
+
+@contextlib.contextmanager
+def without_scipy() -> Iterator[None]:
+    """``import scipy`` fails inside the block, as where ``eucoop[plot]`` is all there is."""
+    saved = {k: v for k, v in sys.modules.items() if k == "scipy" or k.startswith("scipy.")}
+    for k in saved:
+        del sys.modules[k]
+    sys.modules["scipy"] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        del sys.modules["scipy"]
+        sys.modules.update(saved)
+
+
+def _png(fig: Any) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def _plain_drawing(reg: eucoop.Registry) -> bytes:
+    """The same nodes, links and labels drawn plainly: no layout, no placing of labels."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.collections import LineCollection
+    from matplotlib.figure import Figure
+
+    graph = reg.to_networkx()
+    nodes = list(graph)
+    xy = np.random.RandomState(0).rand(len(nodes), 2)
+    at = {n: tuple(p) for n, p in zip(nodes, xy, strict=True)}
+    fig = Figure(figsize=(12, 10.5), dpi=100, layout="constrained")
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.add_collection(LineCollection([(at[u], at[v]) for u, v in graph.edges()]))
+    ax.scatter(xy[:, 0], xy[:, 1], s=180)
+    for n in nodes:
+        ax.text(*at[n], graph.nodes[n]["label"], fontsize=8, ha="center", va="center")
+    return _png(fig)
+
+
+def bench_figures(cfg: Config, report: Report) -> None:
+    """``plot_network`` of 600 linked organisations, drawn and rendered, without scipy."""
+    try:
+        import matplotlib  # noqa: F401
+        import networkx  # noqa: F401
+    except ImportError:
+        print("6. figures: skipped (the plot extra is not installed)", flush=True)
+        return
+    n = 30 if cfg.smoke else 600
+    print(f"6. figures, {n} linked organisations", flush=True)
+    reg = eucoop.load(linked_organisations(n), include_default=False)
+    _png(reg.plot_network())  # matplotlib's imports and font caches are not timed
+    with without_scipy():
+        t_plot = median_time(lambda: _png(reg.plot_network()), 1 if cfg.smoke else 3)
+    t_plain = median_time(lambda: _plain_drawing(reg), 1 if cfg.smoke else 3)
+    r, text, _, _ = at_most(t_plot, t_plain, None, cfg.smoke)
+    report.add(
+        Row(
+            "figures",
+            f"`plot_network()` of {n} linked organisations, rendered as PNG",
+            t_plot,
+            "the same nodes, links and labels drawn plainly (no layout, no label placing)",
+            t_plain,
+            r,
+            text,
+            "< 10 s",
+            None if cfg.smoke else t_plot < 10,
+            note="scipy hidden, as with `eucoop[plot]` alone; the target is in seconds",
+        )
+    )
+
+
 # -- output -----------------------------------------------------------------------------
 
 
@@ -1395,6 +1603,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         del reg
         with stage(report, "memory"):
             bench_memory(cfg, report, Path(tmp) / f"synth-{cfg.sizes[-1]}.json")
+    with stage(report, "figures"):
+        bench_figures(cfg, report)
     elapsed = time.perf_counter() - start
     print()
     print(markdown(report, elapsed, cfg.smoke))

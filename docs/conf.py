@@ -118,6 +118,7 @@ PYTHON_OBJECTS = {
         "frozenset": "library/stdtypes.html#frozenset",
         "object": "library/functions.html#object",
         "datetime.date": "library/datetime.html#datetime.date",
+        "datetime.datetime": "library/datetime.html#datetime.datetime",
         "decimal.Decimal": "library/decimal.html#decimal.Decimal",
         "enum.Enum": "library/enum.html#enum.Enum",
         "enum.StrEnum": "library/enum.html#enum.StrEnum",
@@ -125,6 +126,7 @@ PYTHON_OBJECTS = {
         "collections.abc.Mapping": "library/collections.abc.html#collections.abc.Mapping",
         "collections.abc.Iterable": "library/collections.abc.html#collections.abc.Iterable",
         "collections.abc.Iterator": "library/collections.abc.html#collections.abc.Iterator",
+        "contextvars.ContextVar": "library/contextvars.html#contextvars.ContextVar",
         "typing.Any": "library/typing.html#typing.Any",
     },
     "py:exception": {

@@ -27,4 +27,4 @@ for hit in results.hits:
     print(f"{hit.score:6.1f}  {hit.entity.id:<40} matched in {', '.join(hit.fields)}")
 
 # %% In a notebook, the results show as a table with the score and the fields matched
-results  # noqa: B018 - a notebook shows the value a cell ends with
+results

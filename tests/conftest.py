@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+import difflib
 import importlib.util
 import json
 import os
 from collections.abc import Callable
+from difflib import get_close_matches as compare_with_every  # the real one, never patched
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -163,3 +165,17 @@ def write(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return _write
+
+
+@pytest.fixture
+def compared(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many candidates each call of difflib's matcher compares a word with."""
+    sizes: list[int] = []
+
+    def counting(word: str, possibilities: Any, n: int = 3, cutoff: float = 0.6) -> list[str]:
+        pool = list(possibilities)
+        sizes.append(len(pool))
+        return compare_with_every(word, pool, n, cutoff)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counting)
+    return sizes

@@ -15,7 +15,7 @@ import pytest
 
 import eucoop
 from eucoop import DataError
-from eucoop._loading import DataFile, convert, validate
+from eucoop._loading import convert, data_file, validate
 from eucoop._loading.converter import converter
 
 
@@ -135,6 +135,6 @@ def test_tuples_from_python_mappings(valid: dict[str, Any]) -> None:
     prog["countries"] = tuple(prog["countries"])
     prog["sources"] = tuple(prog["sources"])
     prog["policy_areas"] = tuple(prog["policy_areas"])
-    assert converter(False).structure(valid, DataFile).programmes[0].countries == ("LY", "TR")
+    assert converter(False).structure(valid, data_file()).programmes[0].countries == ("LY", "TR")
     prog_one = eucoop.load(valid, include_default=False).get("prog-one", eucoop.Programme)
     assert prog_one.countries == ("LY", "TR")

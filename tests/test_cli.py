@@ -7,6 +7,7 @@ import json
 import os
 import re
 import runpy
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -205,7 +206,7 @@ def test_list_empty_result(run: Run) -> None:
         (["list", "pro", "--area", "drugz"], "did you mean 'drugs'?"),
         (["list", "org", "--area", "zzzz"], "'zzzz' is not a policy area"),
         (["list", "org", "--role", "boss"], "'boss' is not a role"),
-        (["list", "org", "--country", "LBY"], "not an ISO 3166-1 alpha-2"),
+        (["list", "org", "--country", "LBY"], "unknown country 'LBY'"),
         (["list", "org", "--active-on", "2019-02-30"], "day 30 is out of range"),
         (["list", "org", "--active-on", "yesterday"], "'yesterday' is not an ISO date"),
         (["list"], "required: KIND"),
@@ -515,17 +516,22 @@ def test_as_of(run: Run, reg: eucoop.Registry) -> None:
     code, out, _ = run("as-of", "2011-06")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].startswith("As of 2011-06: 7 organisations, 1 agreement, 1 programme.")
+    assert lines[0].startswith("As of 2011-06: 4 organisations, 1 agreement, 1 programme.")
     assert "programme    old-pilot" in out
     assert "gcm" not in out
     assert fits(out)
-    assert run("as-of", "1900")[1].startswith("As of 1900: 3 organisations.\n")
+    out = run("as-of", "1900")[1]  # never "existed all along": what has no start is left out
+    assert out.startswith("As of 1900: nothing.\n\nLeft out, no known start, nothing dated")
+    out = run("as-of", "1900", "--include-unknown")[1]
+    assert out.startswith("As of 1900: 3 organisations, 1 dialogue.\n")
+    assert "organisation eu" in out
+    assert "* the data cannot tell whether it existed on that day" in out
     assert run("--no-default", "as-of", "1900", base=False)[1] == "As of 1900: nothing.\n"
 
 
 def test_as_of_uncertain(run: Run) -> None:
     out = run("as-of", "1951-12-15")[1]
-    assert "Dated too coarsely to tell (1; see --include-uncertain): iom" in out
+    assert "Left out, dated too coarsely to tell (1; see --include-uncertain): iom" in out
     assert "organisation iom" not in out
     out = run("as-of", "1951-12-15", "--include-uncertain")[1]
     assert "organisation iom" in out
@@ -805,6 +811,76 @@ def test_export_to_an_unwritable_place(run: Run, tmp_path: Path) -> None:
     assert (code, out) == (1, "")
     assert one_line_error(err)
     assert str(blocker) in err
+
+
+# -- "-" is standard output (issue 17) --
+
+
+def test_export_dash_writes_json_to_standard_output(
+    run: Run, reg: eucoop.Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "out.json"
+    assert run("export", "-o", str(target))[0] == 0
+    for args in (["-o", "-"], ["--format", "json", "--output", "-"], ["-o", "-", "--json"]):
+        code, out, err = run("export", *args)
+        assert (code, err) == (0, ""), args
+        assert out == target.read_text(encoding="utf-8")  # the data, and nothing else
+    assert json.loads(out) == reg.to_dict()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]  # no file called "-"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "sqlite"])
+def test_export_dash_refuses_formats_that_are_no_stream(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("export", "--format", fmt, "-o", "-")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"eucoop: cannot write {fmt} to standard output (-): ")
+    assert one_line_error(err)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_schema_dash_is_standard_output(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["schema"]) == 0
+    plain = capsys.readouterr()
+    assert main(["schema", "-o", "-"]) == 0
+    assert capsys.readouterr() == plain
+    assert list(tmp_path.iterdir()) == []
+    assert main(["schema", "-o", "./-"]) == 0  # a file called "-", the usual way
+    assert (tmp_path / "-").read_text(encoding="utf-8") == plain.out
+
+
+def test_dash_writes_to_a_text_only_stdout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stdout with no bytes underneath (an IDE's, a test's StringIO) gets the text."""
+    from eucoop._loading.schema import json_schema
+
+    sink = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", sink)
+    assert main(["schema", "-o", "-"]) == 0
+    assert json.loads(sink.getvalue()) == json_schema()
+
+
+@pytest.mark.parametrize("command", [["schema"], ["export"], ["export", "--format", "json"]])
+def test_an_empty_output_path_is_refused(run: Run, command: list[str]) -> None:
+    code, out, err = run(*command, "-o", "")
+    assert (code, out) == (2, "")
+    assert err == "eucoop: the output path is empty: give a file name, or - for standard output\n"
+
+
+def test_export_dash_writes_utf8_whatever_the_terminal(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    target = tmp_path / "out.json"
+    args = [sys.executable, "-m", "eucoop", "export"]  # the packaged data: accents
+    subprocess.run([*args, "-o", str(target)], check=True, env=env, timeout=120)
+    cp = subprocess.run([*args, "-o", "-"], capture_output=True, env=env, timeout=120, check=False)
+    assert (cp.returncode, cp.stderr) == (0, b"")
+    assert cp.stdout == target.read_bytes()
+    assert "Groupe d'États contre la corruption".encode() in cp.stdout  # not "d'?tats"
 
 
 # -- robustness --
@@ -1112,14 +1188,38 @@ def test_main_gives_the_callers_streams_back_as_they_were(
     assert b"Groupe d'?tats" in out.buffer.getvalue()
 
 
+#: Starts ``python -c CODE ARGS...`` with Ctrl-C's default disposition, as a terminal would:
+#: a suite started with SIGINT ignored (``nohup``, ``&`` in a shell without job control)
+#: passes SIG_IGN on to its children, whose Python then installs no KeyboardInterrupt
+#: handler. The wrapper resets SIGINT and execs a fresh Python, which installs its own.
+_DEFAULT_SIGINT = (
+    "import os, signal, sys\n"
+    "signal.signal(signal.SIGINT, signal.SIG_DFL)\n"
+    "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])\n"
+)
+
+
 def _interrupted(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run *code* in a fresh Python that Ctrl-C interrupts, however the suite was started."""
     return subprocess.run(
-        [sys.executable, "-c", code, *args],
+        [sys.executable, "-c", _DEFAULT_SIGINT, "-c", code, *args],
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
+
+
+def test_interrupted_children_get_ctrl_c_even_when_the_suite_ignores_it() -> None:
+    # Started in the background, the suite ignores SIGINT and its children inherit that;
+    # the children of _interrupted must still turn Ctrl-C into KeyboardInterrupt.
+    probe = "import signal; print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)"
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        cp = _interrupted(probe)
+    finally:
+        signal.signal(signal.SIGINT, old)
+    assert (cp.returncode, cp.stdout, cp.stderr) == (0, "True\n", "")
 
 
 def test_ctrl_c_while_loading_exits_130_quietly() -> None:

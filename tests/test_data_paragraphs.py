@@ -121,7 +121,7 @@ def test_paragraph_01(reg: eucoop.Registry) -> None:
     for spelling, ident in spellings.items():
         assert reg.lookup(spelling).id == ident, spelling
         assert cites(reg, ident, 1), ident
-    for ident in ("un", "icmpd"):
+    for ident in ("un", "icmpd", "g7"):
         partnership = reg[ident].partnership
         assert partnership is not None
         assert partnership.standing is Standing.CLOSE
@@ -166,6 +166,7 @@ def test_paragraph_03(reg: eucoop.Registry) -> None:
     assert dialogue.frequency is Frequency.ANNUAL
     assert {"eu", "unhcr"} <= {p.organisation for p in dialogue.participants}
     assert cites(reg, dialogue.id, 3, "frequency")
+    assert dialogue.policy_areas == frozenset()  # the page names no area for it
 
 
 def test_paragraph_04(reg: eucoop.Registry) -> None:
@@ -265,10 +266,14 @@ def test_paragraph_10(reg: eucoop.Registry) -> None:
     assert initiative.budget == Money(Decimal("440000000"), "EUR")
     assert initiative.country_count == 26
     assert initiative.regions == ("Sahel and Lake Chad", "Horn of Africa", "North Africa")
-    expected = Source(document=PAGE, paragraph=10, fields=("budget", "country_count", "regions"))
+    expected = Source(
+        document=PAGE, paragraph=10, fields=("budget", "country_count", "regions", "description")
+    )
     assert expected in reg.provenance("eu-iom-joint-initiative", "budget")
     assert cites(reg, initiative.id, 10, "country_count")
     assert cites(reg, initiative.id, 10, "regions")
+    assert "EUR 440 million" in initiative.description
+    assert cites(reg, initiative.id, 10, "description")
 
 
 def test_paragraph_11(reg: eucoop.Registry) -> None:
@@ -292,10 +297,13 @@ def test_paragraph_12(reg: eucoop.Registry) -> None:
 def test_paragraph_13(reg: eucoop.Registry) -> None:
     _activity(reg, 13, "reintegration")
     assert PolicyArea.RETURN_AND_REINTEGRATION in reg["eu-iom-joint-initiative"].policy_areas
+    assert cites(reg, "eu-iom-joint-initiative", 13, "policy_areas")
 
 
 def test_paragraph_14(reg: eucoop.Registry) -> None:
     _activity(reg, 14, "governance")
+    assert PolicyArea.CAPACITY_BUILDING in reg["eu-iom-joint-initiative"].policy_areas
+    assert cites(reg, "eu-iom-joint-initiative", 14, "policy_areas")
 
 
 def test_paragraph_15(reg: eucoop.Registry) -> None:
@@ -305,11 +313,13 @@ def test_paragraph_15(reg: eucoop.Registry) -> None:
 def test_paragraph_16(reg: eucoop.Registry) -> None:
     _activity(reg, 16, "data")
     assert PolicyArea.MIGRATION_DATA in reg["eu-iom-joint-initiative"].policy_areas
+    assert cites(reg, "eu-iom-joint-initiative", 16, "policy_areas")
 
 
 def test_paragraph_17(reg: eucoop.Registry) -> None:
     _activity(reg, 17, "internally displaced")
     assert PolicyArea.PEACE_AND_STABILITY in reg["eu-iom-joint-initiative"].policy_areas
+    assert cites(reg, "eu-iom-joint-initiative", 17, "policy_areas")
 
 
 def test_paragraph_18(reg: eucoop.Registry) -> None:
@@ -318,6 +328,7 @@ def test_paragraph_18(reg: eucoop.Registry) -> None:
     assert found.id == "au-eu-un-libya-taskforce"
     assert isinstance(found, eucoop.Programme)
     assert cites(reg, found.id, 18, "name")
+    assert not cites(reg, found.id, 18, "aliases")  # the heading gives only the full title
 
 
 def test_paragraph_19(reg: eucoop.Registry) -> None:
@@ -331,6 +342,8 @@ def test_paragraph_19(reg: eucoop.Registry) -> None:
     assert "Abidjan" in taskforce.description
     assert taskforce in reg.involving("african-union")
     assert cites(reg, taskforce.id, 19)
+    assert "Joint Taskforce" in taskforce.aliases
+    assert cites(reg, taskforce.id, 19, "aliases")
 
     assert reg.lookup("International Organisation for Migration").id == "iom"
     returns = reg["iom-assisted-voluntary-return-libya"]
@@ -405,6 +418,9 @@ def test_paragraph_22(reg: eucoop.Registry) -> None:
     assert working in reg.involving("unodc")
     for ident in (som.id, oem.id, working.id):
         assert cites(reg, ident, 22), ident
+    summary = reg["unodc"].partnership.summary
+    assert "frequent" not in summary
+    assert "working-level meetings" in summary
 
 
 def test_paragraph_23(reg: eucoop.Registry) -> None:
@@ -437,6 +453,12 @@ def test_paragraph_24(reg: eucoop.Registry) -> None:
     assert ctc.id == "ctc"
     assert reg.lookup("UN Counter-Terrorism Committee") is ctc
     assert cites(reg, "ctc", 24)
+    framework = ctc.partnership
+    assert framework is not None
+    assert framework.standing is None  # the page ranks UNOCT, not the CTC
+    assert framework.areas == areas("counter_terrorism")
+    assert "framework" in framework.summary
+    assert cites(reg, "ctc", 24, "partnership.summary")
     unoct = reg.lookup("UNOCT")
     assert unoct.id == "unoct"
     assert reg.lookup("UN Office on Counter-Terrorism") is unoct
@@ -467,6 +489,15 @@ def test_paragraph_26(reg: eucoop.Registry) -> None:
     assert gamm.id == "global-approach-to-migration-and-mobility"
     assert gamm.kind is AgreementKind.POLICY_FRAMEWORK
     assert cites(reg, gamm.id, 26)
+    # paragraph 26 says only that it lets the EU speak with one voice: the kind is cited elsewhere
+    assert not cites(reg, gamm.id, 26, "kind")
+    assert [s.document for s in reg.provenance(gamm.id, "kind")] == ["dg-home-news-gamm-2011"]
+    # how the EU speaks at the two forums, said where it takes part in them
+    found = reg.search("Global Approach to Migration and Mobility").ids
+    for forum in ("un-high-level-dialogue-migration-development", "gfmd"):
+        eu_part = participant(reg, forum, "eu", Role.PARTICIPANT)
+        assert "Global Approach to Migration and Mobility" in (eu_part.note or ""), forum
+        assert forum in found
 
     hld = reg["un-high-level-dialogue-migration-development"]
     second = [s for s in hld.sessions if s.start == d("2013-10-03")]
@@ -514,6 +545,7 @@ def test_paragraph_29(reg: eucoop.Registry) -> None:
     assert cites(reg, "council-of-europe", 29, "partnership.areas")
     # "a long tradition of co-operation" ranks nothing: the partnership is unranked
     assert partnership.standing is None
+    assert "much of it" not in partnership.summary.lower()  # the page gives no share
 
 
 def test_paragraph_30(reg: eucoop.Registry) -> None:
@@ -541,6 +573,12 @@ def test_paragraph_31(reg: eucoop.Registry) -> None:
     )
     assert programmes in reg.involving("council-of-europe", role=Role.IMPLEMENTER)
     assert cites(reg, programmes.id, 31)
+    # paragraph 31 says only "shared goals": the areas come from the Council of Europe's paper
+    assert not cites(reg, programmes.id, 31, "policy_areas")
+    assert not cites(reg, programmes.id, 29)
+    assert [s.document for s in reg.provenance(programmes.id, "policy_areas")] == [
+        "coe-cm-2009-52-joint-programmes"
+    ]
 
 
 def test_paragraph_32(reg: eucoop.Registry) -> None:
@@ -555,6 +593,7 @@ def test_paragraph_32(reg: eucoop.Registry) -> None:
     cooperation = reg["oecd-eu-migration-cooperation"]
     assert any("IMO" in a for a in cooperation.activities)
     assert cites(reg, cooperation.id, 32, "activities")
+    assert cites(reg, cooperation.id, 32, "policy_areas")  # monitoring flows: migration data
 
 
 def test_paragraph_33(reg: eucoop.Registry) -> None:
@@ -565,18 +604,27 @@ def test_paragraph_33(reg: eucoop.Registry) -> None:
     assert any("Talent pool" in a for a in cooperation.activities)
     assert cooperation in reg.involving("oecd")
     assert cites(reg, cooperation.id, 33)
+    assert cites(reg, cooperation.id, 33, "activities")  # the joint reports
+    (para_33,) = [s for s in cooperation.sources if s.paragraph == 33]
+    assert para_33.fields  # names what it supports: not the IMO reports of paragraph 32
 
 
 def test_paragraph_34(reg: eucoop.Registry) -> None:
-    # 16 January 2020 forum, ministerial meeting the next day.
+    # 16 January 2020 forum, ministerial meeting the day after.
     forum = reg.lookup("High level Policy Forum on Migration and Integration")
     assert forum.id == "oecd-high-level-policy-forum-migration-integration"
+    assert isinstance(forum, eucoop.Dialogue)
     assert [s.start for s in forum.sessions] == [d("2020-01-16"), d("2020-01-17")]
-    # The paragraph names no organiser, but closes the page's run on the OECD (32-34):
-    # the organiser is read from that context, and the note says so.
-    organiser = participant(reg, forum.id, "oecd", Role.ORGANISER)
-    assert "32-34" in organiser.note
-    assert forum in reg.involving("OECD")
+    assert forum.established == d("2020-01-16")
     assert cites(reg, forum.id, 34, "sessions")
-    assert cites(reg, forum.id, 34, "participants")
-    assert cites(reg, forum.id, 32, "participants")
+    # The paragraph names no organiser, and it sits under the page's heading "Council of
+    # Europe" (28), not under one on the OECD: the organiser comes from the OECD's own page.
+    organiser = participant(reg, forum.id, "oecd", Role.ORGANISER)
+    assert "page's structure" not in (organiser.note or "")
+    assert forum in reg.involving("OECD")
+    assert [s.document for s in reg.provenance(forum.id, "participants")] == [
+        "oecd-policy-forum-2020"
+    ]
+    assert not cites(reg, forum.id, 34, "participants")
+    assert not cites(reg, forum.id, 32)
+    assert "section on the OECD" not in (forum.description or "")

@@ -145,7 +145,8 @@ def test_partnership_without_standing(valid: dict[str, Any]) -> None:
     assert ">EU partnership</div>" in html
     assert ">Areas</th><td style='" in html
     assert ">drugs</td>" in html
-    assert ">Standing</th>" not in html
+    assert ">Standing</th><td style='" in html
+    assert ">unranked</td>" in html
 
 
 def test_card_of_an_entity_no_registry_holds_shows_ids() -> None:
@@ -263,7 +264,7 @@ def test_tables_of_each_kind(packaged: Registry) -> None:
     ]
     assert ">key</td>" in html
     assert ">close</td>" in html
-    assert "4 organisations</div>" in html
+    assert "5 organisations</div>" in html
     assert ">principal</td>" in packaged.partners()._repr_html_()  # UNODC: no "since" (issue 13)
     assert ">adopted</th>" in packaged.agreements._repr_html_()
     assert ">compact</td>" in packaged.agreements._repr_html_()
@@ -285,7 +286,7 @@ def test_table_leaves_out_empty_columns(reg: Registry) -> None:
     assert ">ended</th>" not in html
     assert ">budget</th>" not in html
     one = Organisation(id="o", name="O", partnership=Partnership())
-    assert ">partner</td>" in Results([one])._repr_html_()
+    assert ">unranked</td>" in Results([one])._repr_html_()
 
 
 def test_tables_of_documents_and_nothing(reg: Registry, packaged: Registry) -> None:
@@ -295,7 +296,7 @@ def test_tables_of_documents_and_nothing(reg: Registry, packaged: Registry) -> N
     assert "1 document</div>" in html
     many = packaged.documents._repr_html_()
     assert _rows(many) == tables.MAX_ROWS + 1  # the heading, then the first rows
-    assert "92 documents; the first 60 shown (slice it to see others)" in many
+    assert "102 documents; the first 60 shown (slice it to see others)" in many
     assert "no entities</div>" in Results([])._repr_html_()
 
 
@@ -485,9 +486,9 @@ def test_provenance_documents(reg: Registry) -> None:
 
 
 def test_words_writes_acronyms() -> None:
-    assert common.words("eu_institution") == "EU institution"
-    assert common.words("rule_of_law") == "rule of law"
-    assert common.words("unknown") == "unknown"
+    assert common.in_words("eu_institution") == "EU institution"
+    assert common.in_words("rule_of_law") == "rule of law"
+    assert common.in_words("unknown") == "unknown"
 
 
 def test_entities_documents_and_partnerships_have_one_line_reprs(packaged: Registry) -> None:

@@ -106,7 +106,8 @@ def test_citations_name_paragraphs_documents_and_fields() -> None:
     entry = entry.split("(entity-")[0]
     assert "EUR 440,000,000" in entry
     assert "Collaboration with international organisations <source-dg-home-io>" in entry
-    assert r"paragraph 10 (budget, country\_count, regions)" in entry  # as the cards cite
+    # as the cards cite
+    assert r"paragraph 10 (budget, country\_count, regions, description)" in entry
     for org in REG.organisations:
         page = PAGES[f"{catalogue.ORG_DIR}/{org.id}.md"]
         for source in org.sources:
@@ -118,7 +119,7 @@ def test_citations_name_paragraphs_documents_and_fields() -> None:
 def test_entries_show_the_fields_of_the_cards_under_their_labels() -> None:
     # the catalogue's facts are the cards' lines (common.line_fields), so they cannot drift apart
     from eucoop._display.common import capitalised, line_fields, line_items
-    from eucoop._display.text import key_fields
+    from eucoop._display.text import card_facts
 
     r = catalogue.Renderer(REG)
     owners = [*REG, *(o.partnership for o in REG.organisations if o.partnership)]
@@ -131,7 +132,7 @@ def test_entries_show_the_fields_of_the_cards_under_their_labels() -> None:
                 assert capitalised(f.label) in dict(shown), (owner, f.name)
     for e in REG:
         shown = [(k, v) for k, v in r.facts(e) if v]
-        text = [(k, v) for k, v in key_fields(REG, e) if k != "Bodies"]
+        text = [(k, v) for k, v in card_facts(REG, e) if k != "Bodies"]
         assert [k for k, _ in shown] == [k for k, _ in text], e.id  # what the text card shows
         # worded alike: a value that names no entity and links nowhere is the card's, escaped
         linked = {capitalised(f.label) for f in line_fields(type(e)) if f.meta.refers_to}
@@ -517,3 +518,12 @@ def test_examples_run_on_a_kernel_and_show_cards(tmp_path: Path) -> None:
     assert any(
         "International Organization for Migration (IOM)" in h for h in shown["02_iom_and_libya.py"]
     )
+
+
+def test_the_catalogue_calls_a_partner_without_standing_unranked() -> None:
+    table = PAGES[f"{catalogue.INCLUDE_PREFIX}organisation-index.md"]
+    unranked = [o for o in REG.organisations if o.partnership and o.partnership.standing is None]
+    assert unranked
+    rows = [line for line in table.splitlines() if "| unranked |" in line]
+    assert len(rows) == len(unranked)
+    assert "not ranked" not in table

@@ -25,10 +25,11 @@ import eucoop
 from eucoop import _export, _writing
 from eucoop._export import SQL_TYPES, sql_number, sqlite_tables, write_csv, write_json, write_sqlite
 from eucoop._queries.rows import column_names
-from eucoop._queries.tables import DTYPES, TABLE_NAMES, all_tables
+from eucoop._queries.tables import DTYPES, all_tables, table_names
 
 FIXTURE = Path(__file__).parent / "data" / "cli" / "fixture.json"
 KINDS = ("organisations", "agreements", "dialogues", "programmes")
+TABLE_NAMES = table_names()
 
 
 @pytest.fixture(scope="module")

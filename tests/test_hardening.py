@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import eucoop
 from eucoop import DataError, PartialDate
-from eucoop._loading import DataFile
+from eucoop._loading import data_file
 from eucoop._loading.schema import json_schema
 
 from .strategies import data_files, whole_files
@@ -88,7 +88,7 @@ def mutations(pos: Position) -> Iterator[tuple[Any, str]]:
 
 def all_mutations(data: dict[str, Any]) -> list[tuple[str, Any, Any, Any]]:
     out = []
-    for pos in positions(data, DataFile, "$", None, None, ""):
+    for pos in positions(data, data_file(), "$", None, None, ""):
         loc, container, key, t, _ = pos
         if container is None:
             continue
@@ -187,7 +187,7 @@ def test_arbitrary_json_never_raises_anything_but_data_error(
 def test_arbitrary_json_anywhere_in_a_valid_file(
     data: dict[str, Any], choice: st.DataObject, value: Any
 ) -> None:
-    places = [p for p in positions(data, DataFile, "$", None, None, "") if p[1] is not None]
+    places = [p for p in positions(data, data_file(), "$", None, None, "") if p[1] is not None]
     _, container, key, _, _ = choice.draw(st.sampled_from(places))
     container[key] = value
     try:
@@ -536,15 +536,6 @@ def test_a_bad_mapping_of_another_type_gets_the_same_problems_as_a_dict(
     assert "founded" in as_other.value.problems[0].location
 
 
-@pytest.mark.parametrize("bad", [[1], 5, None, b"mine.json"])
-def test_what_is_not_a_path_or_a_mapping_is_a_data_error(bad: Any) -> None:
-    with pytest.raises(DataError) as info:
-        eucoop.load(bad, include_default=False)
-    (problem,) = info.value.problems
-    assert (problem.file, problem.location) == ("<data #1>", "$")
-    assert problem.message == f"expected a file, a folder or a mapping, got {type(bad).__name__}"
-
-
 # -- issue 12, one grammar: the schema's verdict is the loader's -------------------------------
 #
 # Every place of a generated valid file is replaced by a drawn JSON value; the shipped schema
@@ -561,7 +552,7 @@ def test_what_is_not_a_path_or_a_mapping_is_a_data_error(bad: Any) -> None:
 from eucoop._model import fields_of  # noqa: E402 - kept with the block that uses it
 
 _CLASHING = {"id", "name", "acronym", "aliases", "fields", "paragraph", "paragraphs"}
-_COLLECTIONS = {f.name for f in fields_of(DataFile)} - {"schema_version"}
+_COLLECTIONS = {f.name for f in fields_of(data_file())} - {"schema_version"}
 
 
 def _unsayable(cls: type) -> set[str]:
@@ -598,7 +589,7 @@ grammar_values = st.recursive(
 
 def grammar_places(data: dict[str, Any]) -> list[Position]:
     out = []
-    for pos in positions(data, DataFile, "$", None, None, ""):
+    for pos in positions(data, data_file(), "$", None, None, ""):
         loc, container, _, t, name = pos
         if container is None or (name in _COLLECTIONS and loc.count(".") == 1):
             continue  # the whole file, a collection or a whole record

@@ -53,9 +53,9 @@ def test_the_data_file_holds_the_collections_the_model_names() -> None:
 
     import attrs
 
-    from eucoop._loading import DataFile
+    from eucoop._loading import data_file
     from eucoop._model import COLLECTIONS
 
-    assert [f.name for f in attrs.fields(DataFile)] == ["schema_version", *COLLECTIONS]
-    for f in attrs.fields(DataFile)[1:]:
+    assert [f.name for f in attrs.fields(data_file())] == ["schema_version", *COLLECTIONS]
+    for f in attrs.fields(data_file())[1:]:
         assert typing.get_args(f.type) == (COLLECTIONS[f.name], ...)

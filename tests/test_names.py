@@ -10,7 +10,6 @@ different files: loading a file never changes what a lookup found without it.
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import json
 import re
@@ -49,20 +48,6 @@ def problems_of(*paths: Any, include_default: bool = False) -> list[Problem]:
     with pytest.raises(DataError) as info:
         eucoop.load(*paths, include_default=include_default)
     return list(info.value.problems)
-
-
-@pytest.fixture
-def compared(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many candidates each call of difflib's matcher compares a word with."""
-    sizes: list[int] = []
-
-    def counting(word: str, possibilities: Any, n: int = 3, cutoff: float = 0.6) -> list[str]:
-        pool = list(possibilities)
-        sizes.append(len(pool))
-        return compare_with_every(word, pool, n, cutoff)
-
-    monkeypatch.setattr(difflib, "get_close_matches", counting)
-    return sizes
 
 
 def dangling(organisations: int, references: list[str]) -> dict[str, Any]:

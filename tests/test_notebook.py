@@ -13,12 +13,14 @@ import pytest
 import eucoop
 from eucoop import Provenance, Registry
 from eucoop._queries.tables import (
-    TABLE_NAMES,
     all_tables,
     entities_frame,
     hits_frame,
+    table_names,
     timeline_frame,
 )
+
+TABLE_NAMES = table_names()
 
 
 def _missing(module: str) -> bool:
@@ -292,6 +294,20 @@ def test_roles_to_dataframe(reg: Registry) -> None:
     assert "2019-07" in since
     assert_missing_is_na(frame)
     assert len(roles[:0].to_dataframe()) == 0
+
+
+@needs_pandas
+def test_roles_to_dataframe_places_equal_participants_apart(valid: dict[str, Any]) -> None:
+    """Two equal participants of one entity are two places, not the first one twice."""
+    parts = valid["programmes"][0]["participants"]
+    parts.append(dict(parts[1]))  # org-child implementer, again
+    reg = eucoop.load(valid, include_default=False)
+    roles = reg.roles("org-child")
+    frame = roles.to_dataframe()
+    mine = frame[frame["entity_id"] == "prog-one"]
+    assert mine["position"].tolist() == [1, 2]
+    assert mine["role"].tolist() == ["implementer", "implementer"]
+    assert len(roles[1:].to_dataframe()) == len(roles) - 1
 
 
 @needs_pandas

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import math
 import pickle
 import subprocess
 import sys
@@ -11,9 +12,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import eucoop
-from eucoop._queries.plots import KIND_COLOURS, RELATION_STYLES, free_spot
+from eucoop._queries import plots
+from eucoop._queries.layout import Box, Taken, free_spot, iterations_for, spring
+from eucoop._queries.plots import RELATION_STYLES, kind_colours
+
+KIND_COLOURS = kind_colours()
 
 needs_plot = pytest.mark.skipif(
     any(importlib.util.find_spec(m) is None for m in ("matplotlib", "networkx")),
@@ -42,7 +49,7 @@ def test_timeline_is_a_figure_with_a_row_per_entity_and_a_legend() -> None:
     rows = list(dict.fromkeys(t.entity for t in REG.timeline()))
     labels = _row_labels(fig)
     assert len(labels) == len(rows)
-    assert labels[:3] == ["UNGA", "UN", "CND"]  # in order of their first dates
+    assert labels[:3] == ["UNGA", "UN", "ECOSOC"]  # in order of their first dates
     assert all(len(label) <= 40 and "\n" not in label for label in labels)
     legend = _legend_labels(fig)
     assert {"founded", "adopted / in force", "meeting", *KIND_COLOURS} <= set(legend)
@@ -153,13 +160,159 @@ def test_figures_show_in_notebooks_and_pickle() -> None:
     assert _row_labels(again) == _row_labels(fig)
 
 
+DOCS = [{"id": "doc", "title": "T", "publisher": "P"}]
+
+
+def _organisations(n: int, linked: bool = True) -> eucoop.Registry:
+    """*n* organisations, each (but the first) the child of an earlier one when *linked*."""
+    orgs = [
+        {
+            "id": f"org-{i}",
+            "name": f"Organisation number {i}",
+            "kind": "intergovernmental_organisation",
+            **({"parent": f"org-{(i - 1) // 3}"} if i and linked else {}),
+            "sources": [{"document": "doc"}],
+        }
+        for i in range(n)
+    ]
+    return eucoop.load({"documents": DOCS, "organisations": orgs}, include_default=False)
+
+
+def _annotations(fig: Any) -> list[str]:
+    from matplotlib.text import Annotation
+
+    (ax,) = fig.axes
+    return [t.get_text() for t in ax.texts if isinstance(t, Annotation)]
+
+
+def _nodes(fig: Any) -> list[tuple[float, float]]:
+    (ax,) = fig.axes
+    return [
+        (float(x), float(y))
+        for coll in ax.collections
+        if type(coll).__name__ == "PathCollection"
+        for x, y in coll.get_offsets()
+    ]
+
+
+@needs_plot
+def test_network_of_an_empty_registry_says_so() -> None:
+    empty = eucoop.load({"documents": DOCS}, include_default=False)
+    fig = empty.plot_network()
+    (ax,) = fig.axes
+    assert [t.get_text() for t in ax.texts] == ["no entities"]
+    assert _legend_labels(fig) == [*KIND_COLOURS, *(f"{rel} link" for rel in RELATION_STYLES)]
+    assert fig._repr_png_().startswith(b"\x89PNG")
+
+
+@needs_plot
+@pytest.mark.parametrize("n", [1, 2])
+def test_network_of_one_or_two_unlinked_entities(n: int) -> None:
+    fig = _organisations(n, linked=False).plot_network()
+    assert sorted(_annotations(fig)) == [f"Organisation\nnumber {i}" for i in range(n)]
+    assert len(set(_nodes(fig))) == n
+
+
+@needs_plot
+def test_network_of_600_linked_organisations_needs_no_scipy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """networkx lays out 500 nodes or more with scipy, which eucoop[plot] does not bring."""
+    reg = _organisations(600)
+    monkeypatch.setitem(sys.modules, "scipy", None)  # import scipy raises ImportError
+    fig = reg.plot_network()
+    nodes = _nodes(fig)
+    assert len(nodes) == len(set(nodes)) == 600
+    assert all(math.isfinite(c) for xy in nodes for c in xy)
+    assert len(_annotations(fig)) == 600
+    (ax,) = fig.axes
+    segments = [
+        s for coll in ax.collections if hasattr(coll, "get_segments") for s in coll.get_segments()
+    ]
+    assert len(segments) == 599  # one line per parent link
+
+
+@needs_plot
+def test_a_large_network_labels_its_most_linked_nodes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(plots, "LABELS_MAX", 3)
+    fig = _organisations(13).plot_network()
+    assert len(_nodes(fig)) == 13
+    # org-0 has 3 children; org-1..3 have 3 children and a parent: the most linked
+    assert sorted(_annotations(fig)) == [f"Organisation\nnumber {i}" for i in (1, 2, 3)]
+
+
+@needs_plot
+def test_timeline_of_an_empty_registry_and_of_undated_entities() -> None:
+    for reg in (
+        eucoop.load({"documents": DOCS}, include_default=False),
+        _organisations(3),
+        REG.as_of("1800"),
+    ):
+        fig = reg.plot_timeline()
+        (ax,) = fig.axes
+        assert _row_labels(fig) == []
+        assert [t.get_text() for t in ax.texts] == ["no dated facts"]
+        assert fig._repr_png_().startswith(b"\x89PNG")
+
+
+# -- the layout and the labels' places ----------------------------------------------
+
+
+def test_spring_is_the_same_every_time_and_fills_the_square() -> None:
+    edges = [(i, (i - 1) // 2) for i in range(1, 40)]
+    a = spring(40, edges, seed=11, k=0.3)
+    assert a == spring(40, edges, seed=11, k=0.3)
+    assert a != spring(40, edges, seed=12, k=0.3)
+    assert max(abs(c) for xy in a for c in xy) == pytest.approx(1.0)
+    assert len(set(a)) == 40
+    assert spring(0, [], seed=1, k=1.0) == []
+    assert spring(1, [], seed=1, k=1.0) == [(0.0, 0.0)]
+
+
+def test_spring_pulls_linked_nodes_together() -> None:
+    edges = [(i, i + 1) for i in range(0, 20, 2)]  # ten separate pairs
+    pos = spring(20, edges, seed=3, k=0.2)
+
+    def gap(i: int, j: int) -> float:
+        return math.dist(pos[i], pos[j])
+
+    paired = [gap(i, j) for i, j in edges]
+    apart = [gap(i, j) for i in range(20) for j in range(i + 1, 20) if (i, j) not in edges]
+    assert max(paired) < min(apart)
+
+
+def test_a_large_layout_takes_fewer_steps() -> None:
+    assert iterations_for(300) == 500
+    assert [iterations_for(n) for n in (600, 2000)] == [125, 11]
+    assert all(n * n * iterations_for(n) <= 500 * 300 * 300 for n in range(1, 20_000, 97))
+    assert len(set(spring(3, [(0, 1)], seed=1, k=1.0))) == 3  # a node with no link is laid out
+    assert len(set(spring(3, [], seed=1, k=1.0))) == 3  # and nodes with none at all
+
+
+_coordinates = st.floats(-300, 300, allow_nan=False)
+
+
+@st.composite
+def _boxes(draw: st.DrawFn) -> Box:
+    x, y = draw(_coordinates), draw(_coordinates)
+    return (x, y, x + draw(st.floats(0, 400)), y + draw(st.floats(0, 400)))
+
+
+@given(st.lists(_boxes(), max_size=20), _boxes())
+def test_taken_finds_every_overlap(boxes: list[Box], box: Box) -> None:
+    def overlap(a: Box, b: Box) -> bool:
+        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+    assert Taken(boxes).hits(box) == any(overlap(box, b) for b in boxes)
+
+
 def test_free_spot_falls_back_below_the_node_when_nothing_is_free() -> None:
-    box, far = free_spot((50, 50), 5, (20, 10), [(0, 0, 100, 100)], (0, 0, 100, 100))
+    box, far = free_spot((50, 50), 5, (20, 10), Taken([(0, 0, 100, 100)]), (0, 0, 100, 100))
     assert (box, far) == ((40.0, 34.0, 60.0, 44.0), False)
 
 
 def test_free_spot_draws_a_line_to_a_label_placed_away() -> None:
-    taken = [(0, 0, 100, 56), (0, 0, 44, 100), (56, 0, 100, 100)]  # all around, just outside
+    taken = Taken([(0, 0, 100, 56), (0, 0, 44, 100), (56, 0, 100, 100)])  # all around, just outside
     box, far = free_spot((50, 50), 5, (20, 10), taken, (0, 0, 200, 200))
     assert far
     assert box[1] >= 56 or box[0] >= 56 or box[2] <= 44

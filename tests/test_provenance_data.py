@@ -89,6 +89,24 @@ def test_reference_works_are_read_at_their_own_address() -> None:
     assert all(h.endswith(".wikipedia.org") for h in wikipedia), wikipedia
 
 
+def test_every_packaged_document_says_when_it_was_read() -> None:
+    # ``accessed`` is optional in a user's file; every packaged document has one, to the day.
+    undated = [d.id for d in REG.documents if d.accessed is None]
+    assert undated == []
+    assert {str(d.accessed.precision) for d in REG.documents if d.accessed} == {"day"}
+
+
+def test_documents_are_what_they_say() -> None:
+    ids = {d.id for d in REG.documents}
+    # pages classed official that copied another site (English Wikipedia, a lexicon, a
+    # commercial almanac) are gone: the facts cite the originals or an official page
+    assert not ids & {"nfp-drugs-bg-unodc", "steiermark-un", "bpb-iom"}
+    assert "United Nations Organization" not in REG["un"].aliases  # seen only on such a copy
+    simple = REG.document("wikipedia-simple-oecd")
+    assert simple.title == "OECD"
+    assert simple.url == "https://simple.wikipedia.org/wiki/OECD"  # not the OEEC's article
+
+
 def test_every_document_is_cited() -> None:
     cited = {s.document for e in REG for s in REG.provenance(e.id)}
     assert {d.id for d in REG.documents} == cited
@@ -106,6 +124,79 @@ def test_every_value_has_a_source_naming_it(ident: str) -> None:
         assert REG.provenance(ident, path), path
 
 
+def test_a_field_a_source_names_holds_a_value() -> None:
+    # A citation naming a field supports a value of that field: none is left behind when a
+    # value goes, and none names a field the entity does not have.
+    stale = []
+    for entity in REG:
+        names = {f.name for f in fields_of(type(entity))}
+        for s in entity.sources:
+            stale += [(entity.id, s, f) for f in s.fields if f not in names]
+            stale += [
+                (entity.id, s, f) for f in s.fields if f in names and _empty(getattr(entity, f))
+            ]
+        partnership = getattr(entity, "partnership", None)
+        if isinstance(partnership, Partnership):
+            for s in partnership.sources:
+                stale += [(entity.id, s, f) for f in s.fields if _empty(getattr(partnership, f))]
+    assert stale == []
+
+
+@pytest.mark.parametrize(
+    ("ident", "field", "document"),
+    [
+        # audit: values whose citation did not say them, now cited where they are said
+        ("iom", "description", "usgov-manual-iom"),  # "headquarters in Geneva"
+        ("un-high-level-dialogue-migration-development", "description", "un-hld-2006"),
+        ("global-approach-to-migration-and-mobility", "kind", "dg-home-news-gamm-2011"),
+        ("coe-eu-joint-programmes", "policy_areas", "coe-cm-2009-52-joint-programmes"),
+        (
+            "oecd-high-level-policy-forum-migration-integration",
+            "participants",
+            "oecd-policy-forum-2020",
+        ),
+        ("unodc", "description", "wikipedia-unodc"),  # was a word-for-word copy of it
+        # start dates, each from a page that gives it
+        ("african-union", "founded", "britannica-african-union"),
+        ("eu", "founded", "cvce-treaty-on-european-union"),
+        ("european-commission", "founded", "ec-library-merger-treaty"),
+        ("dg-devco", "founded", "unicef-eu-development-aid"),
+        ("un-ecosoc", "founded", "un-model-un-structure"),
+        ("un-security-council", "founded", "lii-wex-security-council"),
+        ("global-approach-to-migration-and-mobility", "adopted", "dg-home-news-gamm-2011"),
+        ("coe-eu-joint-programmes", "launched", "coe-cm-2009-52-joint-programmes"),
+        ("iom-assisted-voluntary-return-libya", "launched", "iom-vhr-libya-30000"),
+        ("unhcr-emergency-transit-mechanism", "launched", "unhcr-niger-etm-2017"),
+    ],
+)
+def test_a_value_cites_the_page_that_says_it(ident: str, field: str, document: str) -> None:
+    assert getattr(REG[ident], field)
+    sources = [s for s in REG[ident].sources if field in s.fields]
+    assert document in {s.document for s in sources}
+
+
+def test_start_dates() -> None:
+    founded = {o.id: str(o.founded) for o in REG.organisations if o.founded}
+    assert founded["eu"] == "1993-11-01"
+    assert founded["african-union"] == "2002"
+    assert founded["european-commission"] == "1967-07-01"
+    assert founded["dg-devco"] == "2011-01-03"
+    assert founded["un-ecosoc"] == "1946"
+    assert founded["un-security-council"] == "1946-01-17"
+    launched = {p.id: str(p.launched) for p in REG.programmes if p.launched}
+    assert launched["coe-eu-joint-programmes"] == "1993"
+    assert launched["iom-assisted-voluntary-return-libya"] == "2005"  # not 2017: IOM began it
+    assert launched["unhcr-emergency-transit-mechanism"] == "2017-11"
+    gamm = REG["global-approach-to-migration-and-mobility"]
+    assert isinstance(gamm, eucoop.Agreement)
+    assert str(gamm.adopted) == "2011-11-18"
+    # no qualifying page was found for these: left empty rather than guessed
+    secretariat, dialogue = REG["un-secretariat"], REG["eu-unhcr-strategic-dialogue"]
+    assert isinstance(secretariat, Organisation)
+    assert isinstance(dialogue, eucoop.Dialogue)
+    assert (secretariat.founded, dialogue.established) == (None, None)
+
+
 def test_the_kind_of_the_un_is_sourced() -> None:
     sources = REG.provenance("un", "kind")
     assert sources
@@ -120,3 +211,17 @@ def test_removed_facts_stay_removed() -> None:
     assert (unoct.headquarters, unoct.parent, cted.headquarters) == (None, None, None)
     assert "A/RES/71/1" not in (REG["new-york-declaration"].description or "")
     assert "A/RES/73/151" not in (REG["gcr"].description or "")
+
+
+def test_dialogues_with_dated_sessions_are_established_at_the_first() -> None:
+    # ``established`` comes from the first session, with that session's citation.
+    for ident in (
+        "gfmd",
+        "oecd-high-level-policy-forum-migration-integration",
+        "un-high-level-dialogue-migration-development",
+    ):
+        dialogue = REG[ident]
+        assert isinstance(dialogue, eucoop.Dialogue)
+        assert dialogue.established == min(s.start for s in dialogue.sessions), ident
+        assert all("established" in s.fields for s in REG.provenance(ident, "established"))
+    assert [s.document for s in REG.provenance("gfmd", "established")] == ["gfmd-belgium-2007"]

@@ -220,9 +220,10 @@ class TestWhoDoesWhat:
     def test_partners_unknown_values_suggest(self, reg: Registry) -> None:
         with pytest.raises(ValueError, match=r"'migraton' is not a valid PolicyArea \(did you"):
             reg.partners(area="migraton")
-        with pytest.raises(ValueError, match=r"'kye' is not a valid Standing \(did you mean 'key'"):
+        kye = r"'kye' is not a valid Standing or 'unranked' \(did you mean 'key'"
+        with pytest.raises(ValueError, match=kye):
             reg.partners(standing="kye")
-        with pytest.raises(ValueError, match=r"^'zzz' is not a valid Standing$"):
+        with pytest.raises(ValueError, match=r"^'zzz' is not a valid Standing or 'unranked'$"):
             reg.partners(standing="zzz")
 
     def test_children_and_ancestors(self, reg: Registry) -> None:

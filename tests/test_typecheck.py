@@ -283,7 +283,51 @@ def test_overlapping_loads_in_threads_leave_the_checks_on() -> None:
 # -- amounts: one grammar for Money.parse and the loader -------------------------------------
 
 
-@pytest.mark.parametrize("text", ["1_000", " 12 ", "+5", "1e3", "1e1000000000000", "1.", ".5"])
+def _loaded_budget(amount: object) -> eucoop.Money | eucoop.DataError:
+    """What loading a data file with a budget of *amount* gives: the Money, or the error."""
+    data = {
+        "documents": [{"id": "doc", "title": "T", "publisher": "P"}],
+        "programmes": [
+            {
+                "id": "p",
+                "name": "P",
+                "budget": {"amount": amount, "currency": "EUR"},
+                "sources": [{"document": "doc"}],
+            }
+        ],
+    }
+    try:
+        programme = eucoop.load(data, include_default=False)["p"]
+    except DataError as exc:
+        return exc
+    assert isinstance(programme, Programme)
+    assert programme.budget is not None
+    return programme.budget
+
+
+def _agree(amount: str | int) -> None:
+    """Money.parse and the loader take the same amounts, and refuse the others alike."""
+    loaded = _loaded_budget(amount)
+    try:
+        parsed = Money.parse(amount, "EUR")
+    except ValueError as exc:
+        assert isinstance(loaded, DataError), amount
+        [p] = loaded.problems
+        assert p.location == "$.programmes[0].budget.amount"
+        assert p.message == str(exc)
+        return
+    assert loaded == parsed
+    assert isinstance(loaded, Money)
+    assert loaded.amount.as_tuple() == parsed.amount.as_tuple()  # the same digits, too
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("1_000", " 12 ", "+5", "1e3", "1e1000000000000", "1.", ".5"),
+        *("-0", "-0.0", "-00", "-5", "-", "NaN", "-Infinity", "sNaN", "", "\u0661"),
+    ],
+)
 def test_money_parse_refuses_what_a_data_file_may_not_hold(text: str, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"amount|decimal") as info:
         Money.parse(text, "EUR")
@@ -305,6 +349,32 @@ def test_money_parse_refuses_what_a_data_file_may_not_hold(text: str, tmp_path: 
     [p] = loaded.value.problems
     assert p.location == "$.programmes[0].budget.amount"
     assert p.message == str(info.value)
+    _agree(text)
+
+
+@pytest.mark.parametrize("text", ["0", "00", "0.00", "007", "12.50", "440000000"])
+def test_money_parse_takes_what_a_data_file_may_hold(text: str) -> None:
+    _agree(text)
+    assert Money.parse(text, "EUR").amount == Decimal(text)
+
+
+#: Strings near the grammar of amounts: digits, signs, points, exponents, spaces, specials.
+_AMOUNT_TEXT = st.one_of(
+    st.text(alphabet="0123456789.-+eE_ ", max_size=8),
+    st.sampled_from(["NaN", "-NaN", "sNaN", "Infinity", "-Infinity", "inf", "-0", "-0.0"]),
+    st.decimals(allow_nan=True, allow_infinity=True).map(str),
+    st.decimals(allow_nan=False, allow_infinity=False).map(lambda d: format(d, "f")),
+)
+
+
+@given(_AMOUNT_TEXT)
+def test_money_parse_agrees_with_the_loader_on_any_text(text: str) -> None:
+    _agree(text)
+
+
+@given(st.integers(min_value=-(2**70), max_value=2**70))
+def test_money_parse_agrees_with_the_loader_on_any_integer(n: int) -> None:
+    _agree(n)
 
 
 @given(st.integers(min_value=0, max_value=2**63 - 1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from decimal import Decimal
 
 import attrs
@@ -23,7 +24,6 @@ from eucoop import (
 )
 
 from .strategies import partial_dates as dates_between
-from .strategies import query_dates
 
 
 def partial_dates() -> st.SearchStrategy[PartialDate]:
@@ -73,7 +73,7 @@ class TestPartialDate:
 
     @pytest.mark.parametrize("bad", [2019.0, True, b"2019"])
     def test_parts_must_be_ints(self, bad: object) -> None:
-        with pytest.raises(TypeError, match="year must be an int"):
+        with pytest.raises(TypeError, match="year must be an integer or an ISO date string, not"):
             PartialDate(bad)  # type: ignore[call-overload]
 
     @pytest.mark.parametrize("text", ["2018", "2012-07", "2018-12-17"])
@@ -101,7 +101,7 @@ class TestPartialDate:
             PartialDate(text)
 
     def test_parse_needs_a_string(self) -> None:
-        with pytest.raises(TypeError, match="expected an ISO date string"):
+        with pytest.raises(TypeError, match="text must be an ISO date string, not an int"):
             PartialDate.parse(2019)  # type: ignore[arg-type]
 
     def test_coerce(self) -> None:
@@ -110,7 +110,7 @@ class TestPartialDate:
         assert PartialDate.coerce(dt.date(2019, 7, 15)) == PartialDate(2019, 7, 15)
         assert PartialDate.coerce(dt.datetime(2019, 7, 15, 10, 30)) == PartialDate(2019, 7, 15)
         assert PartialDate.coerce("2019-07") == d
-        with pytest.raises(TypeError, match="expected a date"):
+        with pytest.raises(TypeError, match="value must be a date, a PartialDate or an ISO date"):
             PartialDate.coerce(2019)  # type: ignore[arg-type]
 
     def test_contains(self) -> None:
@@ -132,15 +132,16 @@ class TestPartialDate:
         ]
 
     def test_comparison_with_other_types(self) -> None:
-        """Equality stays among partial dates; ordering takes dates and ISO strings too."""
+        """Partial dates and dates compare; anything else is left to the other side."""
         d = PartialDate(2019)
         assert d != PartialDate(2019, 1)
         assert d.__eq__("2019") is NotImplemented
-        assert d != "2019"  # type: ignore[comparison-overlap]
+        assert d != "2019"
         assert d != dt.date(2019, 1, 1)
         for op in ("__lt__", "__le__", "__gt__", "__ge__"):
             assert getattr(d, op)(2019) is NotImplemented
             assert getattr(d, op)(None) is NotImplemented
+            assert getattr(d, op)("2019") is NotImplemented
         with pytest.raises(TypeError):
             _ = d < 2019  # type: ignore[operator]
 
@@ -194,115 +195,135 @@ class TestPartialDate:
             assert a <= c
 
 
-class TestComparingWithADay:
-    """A partial date against an ISO string or a datetime.date: its first day against the day."""
+def key(value: PartialDate | dt.date) -> tuple[int, int, int]:
+    """Where a partial date or a date sorts: a date as the partial date of its day."""
+    if isinstance(value, PartialDate):
+        return (value.year, value.month or 0, value.day or 0)
+    return (value.year, value.month, value.day)
 
-    def test_the_documented_cases(self) -> None:
-        d = PartialDate("2012-07")
-        # July 2012 begins on or before 15 July 2012, so it sorts before it...
-        assert d <= "2012-07-15"
-        assert d < "2012-07-15"
-        assert not d >= "2012-07-15"
-        # ...which does not make it certain that something of July 2012 had happened by then.
-        assert not d.end <= dt.date(2012, 7, 15)
-        # On its own first day it is both <= and >=, and equal to nothing but itself.
-        assert d <= "2012-07-01"
-        assert d >= dt.date(2012, 7, 1)
-        assert not d < "2012-07-01"
-        assert d != "2012-07-01"  # type: ignore[comparison-overlap]
-        # A partial query date means its first day, as in every query.
-        assert d < "2012-08"
-        assert PartialDate("2019-01-01") <= "2019"
-        assert PartialDate("2019-01-01") >= "2019"
-        assert PartialDate(2019) <= "2019-01-01"
-        assert PartialDate(2019) < "2019-06"
-        assert PartialDate(2018, 12, 31) < "2019"
 
-    def test_from_the_other_side(self) -> None:
+def mixed() -> st.SearchStrategy[PartialDate | dt.date]:
+    """A partial date or a datetime.date, often on the same day as another one."""
+    days = st.dates(min_value=dt.date(2018, 12, 30), max_value=dt.date(2019, 1, 2))
+    return st.one_of(partial_dates(), st.dates(), dates_between(2018, 2019), days)
+
+
+class TestDatesAmongPartialDates:
+    """A datetime.date compares exactly as the partial date of its day (issue 17)."""
+
+    def test_a_mixed_list_sorts_in_the_order_of_partial_dates(self) -> None:
+        day = dt.date(2019, 1, 1)
+        dates: list[PartialDate | dt.date] = [PartialDate("2019-01-01"), day, PartialDate("2019")]
+        assert sorted(dates) == [PartialDate("2019"), PartialDate("2019-01-01"), day]
+        assert min(dates) is dates[2]
+        assert max(dates) is dates[0]  # the first of the two that are equal
+        pair: list[PartialDate | dt.date] = [day, PartialDate("2019")]
+        assert max(pair) is day
+
+    def test_a_date_is_the_partial_date_of_its_day(self) -> None:
         d = PartialDate("2012-07")
-        assert "2012-07-15" >= d  # noqa: SIM300 - the string on the left is the point
-        assert dt.date(2012, 6, 30) < d
-        assert dt.datetime(2012, 7, 1, 23, 59) >= d
-        assert not dt.datetime(2012, 7, 1, 23, 59) > d
+        day = dt.date(2012, 7, 1)
+        assert d < day  # the month sorts before its first day, as before PartialDate(2012, 7, 1)
+        assert not d >= day
+        assert day > d
+        assert d <= dt.date(2012, 7, 15) < PartialDate("2012-08")
+        assert d != day
+        assert PartialDate(2012, 7, 1) == day
+        assert day == PartialDate(2012, 7, 1)
+        assert PartialDate(2012, 7, 1) <= day <= PartialDate(2012, 7, 1)
+
+    def test_equal_means_equal_hashes(self) -> None:
+        day = dt.date(2019, 7, 15)
+        assert hash(PartialDate("2019-07-15")) == hash(day)
+        assert len({PartialDate("2019-07-15"), day}) == 1
+        found: dict[PartialDate | dt.date, str] = {day: "found"}
+        assert found[PartialDate("2019-07-15")] == "found"
+        assert len({PartialDate("2019"), PartialDate(2019), PartialDate("2019-01")}) == 2
+
+    @pytest.mark.parametrize(
+        "other",
+        [
+            "2019",
+            "2019-01-01",
+            dt.datetime(2019, 1, 1),
+            2019,
+            2019.0,
+            Decimal(2019),
+            None,
+            (2019, 1, 1),
+        ],
+        ids=repr,
+    )
+    def test_anything_else_is_no_date(self, other: object) -> None:
+        """An ISO string is ambiguous ("2019": the year or its first day?), a datetime a moment."""
+        d = PartialDate("2019-01-01")
+        for op in ("<", "<=", ">", ">="):
+            with pytest.raises(TypeError, match="not supported between instances of"):
+                eval(f"d {op} other")  # noqa: S307 - every operator, from both sides
+            with pytest.raises(TypeError, match="not supported between instances of"):
+                eval(f"other {op} d")  # noqa: S307
+        assert d != other
+        assert other != d
 
     def test_sorting_and_filtering(self) -> None:
         dates = sorted(PartialDate(s) for s in ("2019-07", "2018", "2019", "2019-01-05"))
-        assert [str(d) for d in dates if d >= "2019-01-01"] == ["2019", "2019-01-05", "2019-07"]
+        assert [str(d) for d in dates if d >= PartialDate("2019")] == [
+            "2019",
+            "2019-01-05",
+            "2019-07",
+        ]
         assert [str(d) for d in dates if d < dt.date(2019, 1, 5)] == ["2018", "2019"]
+        assert [str(d) for d in dates if d >= dt.date(2019, 1, 1)] == ["2019-01-05", "2019-07"]
 
-    def test_a_string_that_is_no_date(self) -> None:
-        with pytest.raises(ValueError, match="'yesterday' is not an ISO date"):
-            _ = PartialDate(2019) < "yesterday"
+    @given(mixed(), mixed())
+    def test_a_total_order(self, a: PartialDate | dt.date, b: PartialDate | dt.date) -> None:
+        assert (a < b) + (a == b) + (a > b) == 1
+        assert (a == b) == (key(a) == key(b))
+        assert (a < b) == (key(a) < key(b))
+        assert (a <= b) == (a < b or a == b)
+        assert (a >= b) == (a > b or a == b)
+        assert (b > a) == (a < b)
+        if a <= b <= a:
+            assert a == b  # antisymmetric
+            assert hash(a) == hash(b)
 
-    @given(partial_dates(), query_dates())
-    def test_its_first_day_against_the_day(
-        self, d: PartialDate, query: tuple[object, dt.date]
+    @given(mixed(), mixed(), mixed())
+    def test_transitive(
+        self, a: PartialDate | dt.date, b: PartialDate | dt.date, c: PartialDate | dt.date
     ) -> None:
-        value, day = query
-        assert (d < value) == (d.start < day)  # type: ignore[operator]
-        assert (d <= value) == (d.start <= day)  # type: ignore[operator]
-        assert (d > value) == (d.start > day)  # type: ignore[operator]
-        assert (d >= value) == (d.start >= day)  # type: ignore[operator]
+        if a <= b <= c:
+            assert a <= c
+        if a < b <= c:
+            assert a < c
+        if a == b == c:
+            assert a == c
 
-    @given(partial_dates(), query_dates())
-    def test_reflected(self, d: PartialDate, query: tuple[object, dt.date]) -> None:
-        value, _ = query
-        assert (value > d) == (d < value)  # type: ignore[operator]
-        assert (value >= d) == (d <= value)  # type: ignore[operator]
-        assert (value < d) == (d > value)  # type: ignore[operator]
-        assert (value <= d) == (d >= value)  # type: ignore[operator]
-
-    @given(partial_dates(), query_dates())
-    def test_complements(self, d: PartialDate, query: tuple[object, dt.date]) -> None:
-        value, _ = query
-        assert (d < value) is not (d >= value)  # type: ignore[operator]
-        assert (d > value) is not (d <= value)  # type: ignore[operator]
-        assert d != value
-
-    @given(partial_dates(), partial_dates(), query_dates())
-    def test_consistent_with_the_order(
-        self, a: PartialDate, b: PartialDate, query: tuple[object, dt.date]
-    ) -> None:
-        """Whatever sorts before a date that is before a day is itself before that day."""
-        value, _ = query
-        if b < a:
-            a, b = b, a
-        assert a <= b
-        if b <= value:  # type: ignore[operator]
-            assert a <= value  # type: ignore[operator]
-        if b < value:  # type: ignore[operator]
-            assert a < value  # type: ignore[operator]
-        if a >= value:  # type: ignore[operator]
-            assert b >= value  # type: ignore[operator]
-        if a > value:  # type: ignore[operator]
-            assert b > value  # type: ignore[operator]
-
-    @given(st.lists(partial_dates(), max_size=8), query_dates())
-    def test_a_day_splits_sorted_dates(
-        self, dates: list[PartialDate], query: tuple[object, dt.date]
-    ) -> None:
-        value, _ = query
+    @given(st.lists(mixed(), min_size=1, max_size=12))
+    def test_sorted_min_and_max_of_a_mixed_list(self, dates: list[PartialDate | dt.date]) -> None:
         ordered = sorted(dates)
-        before = [d < value for d in ordered]  # type: ignore[operator]
-        on_or_before = [d <= value for d in ordered]  # type: ignore[operator]
+        by_key = sorted(dates, key=key)
+        assert all(x is y for x, y in zip(ordered, by_key, strict=True))
+        assert all(x <= y for x, y in itertools.pairwise(ordered))
+        assert min(dates) is ordered[0]
+        assert max(dates) == ordered[-1]
+        assert key(max(dates)) == max(map(key, dates))
+        assert sorted(dates, reverse=True) == ordered[::-1]
+
+    @given(st.lists(partial_dates(), max_size=8), st.dates())
+    def test_a_day_splits_sorted_dates(self, dates: list[PartialDate], day: dt.date) -> None:
+        ordered = sorted(dates)
+        before = [d < day for d in ordered]
+        on_or_before = [d <= day for d in ordered]
         assert before == sorted(before, reverse=True)  # all True, then all False
         assert on_or_before == sorted(on_or_before, reverse=True)
 
-    @given(partial_dates(), query_dates())
-    def test_a_day_is_a_day_however_given(
-        self, d: PartialDate, query: tuple[object, dt.date]
-    ) -> None:
-        """A date and its ISO string agree; so does the PartialDate of the day, but on a tie.
-
-        On the same first day, a coarser partial date sorts before a finer one, while
-        against a day it is neither before nor after: ``PartialDate(2019) <
-        PartialDate("2019-01-01")``, yet ``PartialDate(2019) <= "2019-01-01" <= ...``.
-        """
-        _, day = query
-        for op in ("__lt__", "__le__", "__gt__", "__ge__"):
-            assert getattr(d, op)(day) == getattr(d, op)(day.isoformat())
-            if d.start != day:
-                assert getattr(d, op)(day) == getattr(d, op)(PartialDate.coerce(day))
+    @given(partial_dates(), st.dates())
+    def test_a_date_is_its_day_however_given(self, d: PartialDate, day: dt.date) -> None:
+        for op in ("__lt__", "__le__", "__gt__", "__ge__", "__eq__"):
+            assert getattr(d, op)(day) == getattr(d, op)(PartialDate.coerce(day))
+        # and on either side of the first day, the day compares as the first day does
+        if d.start != day:
+            assert (d < day) == (d.start < day)
 
 
 class TestMoney:
@@ -312,12 +333,28 @@ class TestMoney:
         assert str(m) == "EUR 440,000,000"
         assert Money.parse(12, "USD").amount == Decimal(12)
 
+    def test_str_writes_digits_never_an_exponent(self) -> None:
+        assert str(Money(Decimal("1E+3"), "EUR")) == "EUR 1,000"
+        assert str(Money(Decimal("12.50"), "EUR")) == "EUR 12.50"
+
+    @pytest.mark.parametrize(("text", "amount"), [("0.00", "0.00"), ("00", "0"), ("007", "7")])
+    def test_parse_reads_the_grammar_of_data_files(self, text: str, amount: str) -> None:
+        assert Money.parse(text, "EUR").amount.as_tuple() == Decimal(amount).as_tuple()
+
     @pytest.mark.parametrize(
         ("amount", "error", "message"),
         [
-            (1.5, TypeError, "not float"),
-            (True, TypeError, "not bool"),
+            (1.5, TypeError, "amount must be a decimal string or an integer, not a float"),
+            (True, TypeError, "amount must be a decimal string or an integer, not a bool"),
             ("abc", ValueError, "not a decimal number"),
+            ("-0", ValueError, "^amount must not be negative: '-0'$"),
+            ("-0.0", ValueError, "^amount must not be negative: '-0.0'$"),
+            ("-00", ValueError, "must not be negative"),
+            ("-", ValueError, "'-' is not a decimal number"),
+            (".5", ValueError, "'.5' is not written as an amount"),
+            ("-NaN", ValueError, "must be finite"),
+            ("-Infinity", ValueError, "must be finite"),
+            (-1, ValueError, "^amount must not be negative: -1$"),
         ],
     )
     def test_parse_rejects(self, amount: object, error: type[Exception], message: str) -> None:
@@ -328,8 +365,15 @@ class TestMoney:
         ("amount", "currency", "message"),
         [
             (Decimal(-1), "EUR", "must not be negative"),
+            (Decimal("-0"), "EUR", "^amount must not be negative: -0$"),
+            (Decimal("-0.00"), "EUR", "must not be negative: -0.00"),
             (Decimal("NaN"), "EUR", "must be finite"),
+            (Decimal("sNaN"), "EUR", "must be finite"),
             (Decimal("Infinity"), "EUR", "must be finite"),
+            (Decimal("-Infinity"), "EUR", "must be finite"),
+            (Decimal("1E+1000000"), "EUR", "out of range: 1E\\+1000000"),
+            (Decimal("1E-1000000"), "EUR", "out of range"),
+            (Decimal("0E+1000000000"), "EUR", "out of range"),
             (Decimal(1), "eur", "three-letter upper-case"),
             (Decimal(1), "EURO", "three-letter upper-case"),
         ],

@@ -1,4 +1,4 @@
-"""Partial dates: built from parts or an ISO string, compared with days."""
+"""Partial dates: built from parts or an ISO string, compared with dates and days."""
 
 import datetime as dt
 from typing import TYPE_CHECKING, assert_type
@@ -20,23 +20,23 @@ assert_type(d.precision, Precision)
 assert_type(d.contains("2012-07-15"), bool)
 assert_type(d.month, int | None)
 
-# Ordering takes partial dates, ISO strings and dates, from either side.
-assert_type(d <= "2012-07-15", bool)
+# Ordering takes partial dates and dates (a date is the partial date of its day),
+# from either side, so lists mixing them sort.
 assert_type(d < dt.date(2012, 8, 1), bool)
 assert_type(d >= PartialDate(2012), bool)
 assert_type(dt.date(2012, 6, 30) < d, bool)
-assert_type("2012-07-15" >= d, bool)
-
-# Equality is between partial dates only: comparing with a string is flagged.
+mixed: list[PartialDate | dt.date] = [d, dt.date(2012, 6, 30)]
+assert_type(min(mixed), PartialDate | dt.date)
 assert_type(d == PartialDate(2012, 7), bool)
-d == "2012-07"  # type: ignore[comparison-overlap]
+assert_type(PartialDate(2012, 7, 1) == dt.date(2012, 7, 1), bool)
 
 # Every query takes a DateLike.
 when: DateLike = "2019-01"
 reg = eucoop.load()
 assert_type(reg.as_of(when), eucoop.Registry)
 assert_type(reg.in_force(dt.date(2019, 1, 1)), eucoop.Results[eucoop.Agreement])
-adopted = [a.adopted for a in reg.agreements if a.adopted is not None and a.adopted <= "2019-01-01"]
+day = dt.date(2019, 1, 1)
+adopted = [a.adopted for a in reg.agreements if a.adopted is not None and a.adopted <= day]
 assert_type(adopted, list[PartialDate])
 
 # What a type checker must refuse (checked, never run: each would raise).
@@ -44,5 +44,7 @@ if TYPE_CHECKING:
     # A string comes alone; parts are ints.
     PartialDate("2012", 7)  # type: ignore[call-overload]
     PartialDate(2012.0)  # type: ignore[call-overload]
-    # Only dates order with dates.
+    # Only dates order with dates: not a number, not an ISO string (write PartialDate("2012")).
     d < 2012  # type: ignore[operator]
+    d <= "2012-07-15"  # type: ignore[operator]
+    "2012-07-15" >= d  # type: ignore[operator]

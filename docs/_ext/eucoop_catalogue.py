@@ -39,6 +39,7 @@ from eucoop._display.common import (
     PROSE,
     capitalised,
     cite,
+    in_words,
     joined_text,
     kind_text,
     line_fields,
@@ -47,9 +48,8 @@ from eucoop._display.common import (
     section_fields,
     session_text,
     when_and_note,
-    words,
 )
-from eucoop._model import FieldInfo
+from eucoop._model import UNRANKED, FieldInfo
 
 HERE = Path(__file__).resolve().parent
 #: Where the pages and figures go.
@@ -203,14 +203,14 @@ class Renderer:
             out.append((capitalised(f.label), body))
         if e.participants:
             rows = [
-                (words(p.role), self.taking_part(self.link(p.organisation), p))
+                (in_words(p.role), self.taking_part(self.link(p.organisation), p))
                 for p in e.participants
             ]
             out.append(("Participants", fields_block(rows)))
         roles = self.reg.roles(e) if isinstance(e, Organisation) else ()
         if roles:
             rows = [
-                (words(p.role), self.taking_part(f"{self.link(o.id)} \\[{o.kind_name}\\]", p))
+                (in_words(p.role), self.taking_part(f"{self.link(o.id)} \\[{o.kind_name}\\]", p))
                 for o, p in roles
             ]
             out.append(("Takes part in", fields_block(rows)))
@@ -341,11 +341,11 @@ class Renderer:
         ]
         for o in self.reg.organisations:
             p = o.partnership
-            standing = (words(p.standing) if p.standing else "not ranked") if p else ""
+            standing = in_words(p.standing or UNRANKED) if p else ""
             hq = esc(o.headquarters or "")
             parent = self.link(o.parent) if o.parent else ""
             out.append(
-                f"| {ref(label(o.id), o.label)} | {words(o.kind)} | {parent} | {standing} "
+                f"| {ref(label(o.id), o.label)} | {in_words(o.kind)} | {parent} | {standing} "
                 f"| {o.founded or ''} | {hq} |"
             )
         return "\n".join(out) + "\n"

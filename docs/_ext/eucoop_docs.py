@@ -145,7 +145,7 @@ def export_table_rows() -> list[tuple[str, str, str, str]]:
     """``(table, one row is, key, written to)`` for every table of every export."""
     rows = []
     for t in _export.sqlite_tables().values():
-        everywhere = t.name in export_tables.TABLE_NAMES
+        everywhere = t.name in export_tables.table_names()
         where = "to_dataframe, CSV, SQLite" if everywhere else "SQLite"
         rows.append((t.name, t.row_is, ", ".join(t.key), where))
     return rows
@@ -154,7 +154,7 @@ def export_table_rows() -> list[tuple[str, str, str, str]]:
 def column_rows(name: str) -> list[tuple[str, str, str, str]]:
     """``(column, pandas dtype, SQLite type, notes)`` for every column of one table."""
     table = _export.sqlite_tables()[name]
-    everywhere = name in export_tables.TABLE_NAMES
+    everywhere = name in export_tables.table_names()
     rows = []
     for c in table.columns:
         notes = []

@@ -1,4 +1,9 @@
-"""Every exception eucoop raises on purpose, in one place."""
+"""Every exception eucoop raises on purpose, in one place.
+
+Their messages pass what a user gave (a file name, a JSON key, a name looked
+up) through :func:`eucoop._text.shown`: a message always encodes as UTF-8 and
+stays on its line, whatever the name held.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +12,24 @@ from typing import Any
 
 import attrs
 
-from eucoop._text import a
+from eucoop._text import a, shown
 
 __all__ = ["AmbiguousLookupError", "DataError", "Problem", "UnknownEntityError"]
 
 
 @attrs.frozen
 class Problem:
-    """One thing wrong with a data file.
+    r"""One thing wrong with a data file.
 
     ``location`` is a JSON path such as ``$.programmes[2].budget.currency``;
-    ``$`` is the whole file.
+    ``$`` is the whole file. The fields hold the file name and keys as they
+    are; ``str()`` shows control characters and lone surrogates in them as
+    escapes (a file name that is not UTF-8, a key holding a lone surrogate).
 
     >>> str(Problem("mine.json", "$.organisations[0].id", "missing required key"))
     'mine.json: $.organisations[0].id: missing required key'
+    >>> print(Problem("\udcff.json", "$.x\ny", "unknown key"))
+    \udcff.json: $.x\x0ay: unknown key
     """
 
     file: str
@@ -28,7 +37,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.location}: {self.message}"
+        return shown(f"{self.file}: {self.location}: {self.message}")
 
 
 class DataError(ValueError):
@@ -87,7 +96,7 @@ class UnknownEntityError(KeyError):
         msg = self.message or f"no entity is called {self.key!r}"
         if self.suggestions:
             msg += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
-        return msg
+        return shown(msg)
 
 
 class AmbiguousLookupError(KeyError):
@@ -102,4 +111,4 @@ class AmbiguousLookupError(KeyError):
         return type(self), (self.key, self.candidates), self.__dict__
 
     def __str__(self) -> str:
-        return f"{self.key!r} could mean any of: " + ", ".join(self.candidates)
+        return shown(f"{self.key!r} could mean any of: " + ", ".join(self.candidates))

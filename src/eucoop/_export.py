@@ -23,16 +23,17 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eucoop._loading import SCHEMA_VERSION
-from eucoop._model import Document, Entity, Organisation, Partnership, Programme
+from eucoop._model import KINDS, Document, Entity, Kind, Partnership, fields_of
 from eucoop._queries.rows import Column, Row, Scalar, cell
-from eucoop._queries.tables import TABLE_NAMES, Table, all_tables
+from eucoop._queries.tables import Table, all_tables
 from eucoop._registry import Registry
 from eucoop._resources import version
+from eucoop._text import a, shown
 from eucoop._writing import replacing, write_folder
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SQL_TYPES",
     "csv_tables",
+    "json_text",
     "replacing",
     "schema",
     "sql_number",
@@ -51,13 +53,18 @@ __all__ = [
 ]
 
 
+def json_text(reg: Registry) -> str:
+    """The registry as the text of one data file: ``reg.to_dict()`` as indented JSON."""
+    return json.dumps(reg.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
 def write_json(reg: Registry, path: str | os.PathLike[str]) -> Path:
-    """Write the registry as one data file (``reg.to_dict()``, UTF-8, indented).
+    """Write the registry as one data file (:func:`json_text`, in UTF-8).
 
     ``eucoop.load(path, include_default=False)`` reads it back. Returns the path.
     """
     target = Path(path)
-    text = json.dumps(reg.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    text = json_text(reg)
     with replacing(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return target
@@ -97,7 +104,7 @@ def csv_tables(reg: Registry) -> dict[str, str]:
         f"{name}.csv": _csv_text(
             [c.name for c in tables[name].columns], tables[name].rows(entities, documents)
         )
-        for name in TABLE_NAMES
+        for name in tables
     }
 
 
@@ -166,8 +173,9 @@ def _pairs(name: str, a: Column, b: Column, pairs: Pairs, row_is: str) -> Table:
 
 def _partnerships(entities: Sequence[Entity]) -> Iterator[tuple[str, Partnership]]:
     for e in entities:
-        if isinstance(e, Organisation) and e.partnership is not None:
-            yield e.id, e.partnership
+        p = getattr(e, "partnership", None)
+        if p is not None:
+            yield e.id, p
 
 
 def _entity_areas(entities: Sequence[Entity]) -> Iterator[tuple[str, str]]:
@@ -182,8 +190,24 @@ def _partnership_agreements(entities: Sequence[Entity]) -> Iterator[tuple[str, s
     return ((i, a) for i, p in _partnerships(entities) for a in p.formalised_by)
 
 
-def _programme_countries(entities: Sequence[Entity]) -> Iterator[tuple[str, str]]:
-    return ((p.id, c) for p in entities if isinstance(p, Programme) for c in p.countries)
+def _countries(kind: Kind, field: str) -> Pairs:
+    """The pairs of the entities of *kind* and the countries in their *field*."""
+    cls = kind.cls
+
+    def pairs(entities: Sequence[Entity]) -> Iterator[tuple[str, str]]:
+        return ((e.id, c) for e in entities if type(e) is cls for c in getattr(e, field))
+
+    return pairs
+
+
+def _owner(field: str) -> Kind:
+    """The kind with the field *field* (``partnership``)."""
+    return next(k for k in KINDS if any(f.name == field for f in fields_of(k.cls)))
+
+
+def _refers(cls: type, field: str) -> str:
+    """The collection the field *field* of *cls* refers to."""
+    return next(f.meta.refers_to or "" for f in fields_of(cls) if f.name == field)
 
 
 def _meta(_e: Sequence[Entity], _d: Sequence[Document]) -> list[Row]:
@@ -193,10 +217,16 @@ def _meta(_e: Sequence[Entity], _d: Sequence[Document]) -> list[Row]:
     ]
 
 
-@cache
 def sqlite_tables() -> dict[str, Table]:
     """Every table of the SQLite export, in order: the tables of every export, ``meta``, pairs."""
-    org = cell("organisation_id", refers_to="organisations", required=True)
+    return _sqlite_tables(KINDS.snapshot())
+
+
+@lru_cache(maxsize=4)
+def _sqlite_tables(kinds: tuple[Kind, ...]) -> dict[str, Table]:
+    partner = _owner("partnership")
+    org = cell(f"{partner.noun}_id", refers_to=partner.collection, required=True)
+    formal = KINDS.named(_refers(Partnership, "formalised_by"))
     area = cell("policy_area", required=True)
     meta = Table(
         "meta",
@@ -217,16 +247,21 @@ def sqlite_tables() -> dict[str, Table]:
         _pairs(
             "partnership_agreements",
             org,
-            cell("agreement_id", refers_to="agreements", required=True),
+            cell(f"{formal.noun}_id", refers_to=formal.collection, required=True),
             _partnership_agreements,
-            "one agreement formalising a partnership",
+            f"one {formal.noun} formalising a partnership",
         ),
-        _pairs(
-            "programme_countries",
-            cell("programme_id", refers_to="programmes", required=True),
-            cell("country", required=True),
-            _programme_countries,
-            "one country a programme names",
+        *(
+            _pairs(
+                f"{k.noun}_countries",
+                cell(f"{k.noun}_id", refers_to=k.collection, required=True),
+                cell("country", required=True),
+                _countries(k, f.name),
+                f"one country {a(k.noun)} names",
+            )
+            for k in kinds
+            for f in fields_of(k.cls)
+            if f.many and f.meta.codes == "countries"
         ),
     )
     return {t.name: t for t in (*all_tables().values(), meta, *pairs)}
@@ -314,7 +349,7 @@ def write_sqlite(reg: Registry, path: str | os.PathLike[str]) -> Path:
             with db:  # one transaction: deferred foreign keys are checked on commit
                 _fill(db, reg)
         except (sqlite3.Error, ValueError) as exc:
-            msg = f"cannot write {target}: {exc}"
+            msg = shown(f"cannot write {target}: {exc}")
             raise ValueError(msg) from exc
         finally:
             db.close()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import threading
+from functools import cache
 
+from eucoop import _resources
+from eucoop._arguments import flag
 from eucoop._exceptions import DataError, Problem
 from eucoop._gc import gc_paused
 from eucoop._loading import (
@@ -11,12 +15,13 @@ from eucoop._loading import (
     Located,
     PathArg,
     RawValue,
+    check_paths,
     convert,
     packaged,
     read_all,
     validate,
 )
-from eucoop._model import Document, Entity
+from eucoop._model import Document, Entity, PartialDate, Release
 from eucoop._registry import Registry
 
 __all__ = ["load"]
@@ -36,7 +41,10 @@ def load(*paths: PathArg, include_default: bool = True) -> Registry:
     not its sub-folders, in name order) or an already parsed data mapping
     such as :meth:`Registry.to_dict` returns. Only regular files are read:
     a FIFO, a device, a link to nothing or a path no file can have is a
-    problem of its own, never waited on. They are validated together
+    problem of its own, never waited on, and so is an empty path (an unset
+    environment variable), never read as the current folder; an argument
+    that is neither a path nor a mapping is a :class:`TypeError`, raised
+    before any file is read. They are validated together
     with the packaged data (unless ``include_default=False``) as one whole:
     either every file loads, or :class:`~eucoop.DataError` lists every
     problem and nothing is loaded.
@@ -48,20 +56,24 @@ def load(*paths: PathArg, include_default: bool = True) -> Registry:
     'IOM'
     """
     global _default  # noqa: PLW0603 - the module-level cache
-    if not paths and include_default:
+    if include_default is True and not paths:
         if _default is None:
             with _lock:
                 if _default is None:
-                    _default = _build(_packaged())
+                    _default = _build(_packaged(), release=_release())
         return _default
-    files = list(_packaged()) if include_default else []
+    check_paths(paths)
+    default = flag(include_default, "include_default")
+    files = list(_packaged()) if default else []
     problems: list[Problem] = []
     with gc_paused():
         files.extend(convert(name, raw) for name, raw in read_all(paths, problems))
-        return _build(files, problems)
+        return _build(files, problems, _release() if default else None)
 
 
-def _build(files: list[Converted], problems: list[Problem] | None = None) -> Registry:
+def _build(
+    files: list[Converted], problems: list[Problem] | None = None, release: Release | None = None
+) -> Registry:
     """Check the converted files as a whole and build the registry, or raise."""
     problems = list(problems or ())
     records: list[Located] = []
@@ -77,7 +89,7 @@ def _build(files: list[Converted], problems: list[Problem] | None = None) -> Reg
     with gc_paused():
         problems.extend(validate(records, placeholders, unreadable, unconverted))
         if problems:
-            raise DataError(problems)
+            raise DataError(_by_file(problems, files))
         entities: list[Entity] = []
         documents: list[Document] = []
         for r in records:
@@ -86,7 +98,26 @@ def _build(files: list[Converted], problems: list[Problem] | None = None) -> Reg
                 documents.append(value)
             else:
                 entities.append(value)  # type: ignore[arg-type] # records hold entities else
-        return Registry(entities, documents)
+        reg = Registry(entities, documents)
+    if release is not None:
+        reg._set(release=release)
+    return reg
+
+
+def _by_file(problems: list[Problem], files: list[Converted]) -> list[Problem]:
+    """The problems grouped by file, in the order the files were given; in order within each."""
+    order: dict[str, int] = {}
+    for name in [p.file for p in problems if p.file not in order] + [c.name for c in files]:
+        order.setdefault(name, len(order))
+    return sorted(problems, key=lambda p: order.get(p.file, len(order)))
+
+
+@cache
+def _release() -> Release:
+    """The packaged data's release: ``data/_release.json``, and what the data itself dates."""
+    raw = json.loads(_resources.read("_release.json"))
+    values = [r.value for converted in _packaged() for r in converted.records]
+    return Release.of(raw["data_version"], PartialDate.parse(raw["released"]), values)
 
 
 def _packaged() -> list[Converted]:

@@ -6,52 +6,55 @@ whose functions take entities and indexes, never the registry itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
-from operator import attrgetter
-from typing import Any, TypeVar, overload
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from eucoop._exceptions import UnknownEntityError
+from eucoop._arguments import count, string
+from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
 from eucoop._gc import gc_paused
-from eucoop._loading import SCHEMA_VERSION, DataFile, unstructure
+from eucoop._history import History
+from eucoop._loading import SCHEMA_VERSION, data_file, unstructure
 from eucoop._model import (
     COLLECTIONS,
     KINDS,
-    Agreement,
     DateLike,
-    Dialogue,
     Document,
     Entity,
+    Kind,
     Organisation,
     PartialDate,
     PolicyArea,
-    Programme,
+    Release,
     Role,
     Standing,
     kind_of,
 )
 from eucoop._queries import indexes, plots, tables
-from eucoop._queries.asof import trim
-from eucoop._queries.filters import Filters, choice
-from eucoop._queries.lookup import Names
+from eucoop._queries.filters import Filters, choice, standing_choice
+from eucoop._queries.lookup import Names, find_id, of_kind, unknown_id
 from eucoop._queries.partners import partners
 from eucoop._queries.provenance import provenance
-from eucoop._queries.results import Frozen, Provenance, Results, Roles, SearchResults, Timeline
+from eucoop._queries.results import Frozen, Provenance, Results, Roles, SearchResults
 from eucoop._queries.search import SearchIndex
-from eucoop._queries.time import in_force, timeline_entries, uncertain_on, within
 from eucoop._render import REGISTRIES, html, summary
-from eucoop._text import suggest
+
+if TYPE_CHECKING:  # each kind's collection is set from KINDS: these types are for checkers
+    from eucoop._model import Agreement, Dialogue, Programme
 
 __all__ = ["Registry"]
 
 E = TypeVar("E", bound=Entity)
 
 
-class Registry(Frozen):
+class Registry(History, Frozen):
     """An immutable, indexed collection of entities and the documents they cite.
 
-    Get one with :func:`eucoop.load`. Iterating yields the entities of all
-    four kinds (not documents), sorted by kind and id; ``len()`` counts them.
+    Get one with :func:`eucoop.load`. Iterating yields the entities of every
+    kind (not documents), sorted by kind and id; ``len()`` counts them. Each
+    kind's entities are an attribute named by its collection
+    (``reg.organisations``...).
 
     >>> import eucoop
     >>> reg = eucoop.load()
@@ -61,30 +64,24 @@ class Registry(Frozen):
     'iom'
     """
 
-    __slots__ = (
-        "__dict__",
-        "__weakref__",
-        "_by_id",
-        "_documents",
-        "_involved",
-        "agreements",
-        "dialogues",
-        "documents",
-        "organisations",
-        "programmes",
-    )
-
     organisations: Results[Organisation]
     agreements: Results[Agreement]
     dialogues: Results[Dialogue]
     programmes: Results[Programme]
     documents: Results[Document]
+    _kinds: tuple[Kind, ...]  # the kinds, as they were when it was made
     _by_id: dict[str, Entity]
     _documents: dict[str, Document]
     _involved: dict[str, tuple[Entity, ...]]  # organisation id -> what it is in, on first ask
     _full: Registry | None = None  # the registry an as-of view was cut from (None: whole)
     #: The day an :meth:`as_of` registry is for; ``None`` for the dataset as it is.
     date: PartialDate | None = None
+    #: What an :meth:`as_of` view left out because the data cannot date it, by why.
+    left_out: Mapping[str, int] = MappingProxyType({})
+    #: The ids an :meth:`as_of` view kept although the data cannot tell they existed.
+    unsure: frozenset[str] = frozenset()
+    #: The packaged data's release, when the registry holds the packaged data.
+    release: Release | None = None
 
     def __init__(self, entities: Iterable[Entity], documents: Iterable[Document] = ()) -> None:
         """Index *entities* and *documents*. Use :func:`eucoop.load`, which validates them first.
@@ -94,15 +91,18 @@ class Registry(Frozen):
         first question that needs it.
         """
         with gc_paused():
-            kinds = [Results(items) for items in indexes.by_kind(entities)]
-            docs = Results(sorted(documents, key=attrgetter("id")))
-            self._set(**{k.collection: items for k, items in zip(KINDS, kinds, strict=True)})
+            taken = KINDS.snapshot()
+            kinds = [Results(items) for items in indexes.by_kind(entities, taken)]
+            docs = Results(indexes.sorted_by_id(documents))
+            self._set(**{k.collection: items for k, items in zip(taken, kinds, strict=True)})
             self._set(documents=docs, _documents={d.id: d for d in docs}, _involved={})
-            self._set(_by_id={e.id: e for items in kinds for e in items})
+            self._set(_by_id={e.id: e for items in kinds for e in items}, _kinds=taken)
         REGISTRIES.add(self)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return Registry, (tuple(self), self.documents), {"_full": self._full, "date": self.date}
+        state: dict[str, object] = {"_full": self._full, "date": self.date}
+        state.update(release=self.release, left_out=dict(self.left_out), unsure=self.unsure)
+        return Registry, (tuple(self), self.documents), state
 
     # -- the collection ------------------------------------------------------
 
@@ -110,11 +110,13 @@ class Registry(Frozen):
         return len(self._by_id)
 
     def __iter__(self) -> Iterator[Entity]:
-        for kind in KINDS:
+        for kind in self._kinds:
             yield from getattr(self, kind.collection)
 
     def __contains__(self, ident: object) -> bool:
-        return ident in self._by_id
+        if isinstance(ident, str):
+            return ident in self._by_id
+        return isinstance(ident, Entity) and ident.id in self._by_id
 
     def __getitem__(self, ident: str) -> Entity:
         return self.get(ident)
@@ -126,34 +128,39 @@ class Registry(Frozen):
         return html(self)
 
     @overload
-    def get(self, ident: str) -> Entity: ...
+    def get(self, ident: str, kind: str | None = None) -> Entity: ...
     @overload
     def get(self, ident: str, kind: type[E]) -> E: ...
-    def get(self, ident: str, kind: type[Entity] | None = None) -> Entity:
-        """The entity with id *ident*; :class:`~eucoop.UnknownEntityError` if none.
-
-        With *kind*, the entity must also be of that class.
-        """
+    def get(self, ident: str, kind: type[Entity] | str | None = None) -> Entity:
+        """The entity with id *ident* (of *kind*, a class or its name): else UnknownEntityError."""
         try:
             entity = self._by_id[ident]
         except (KeyError, TypeError):
-            raise UnknownEntityError(str(ident), suggest(str(ident), self._by_id, 3)) from None
-        if kind is not None and not isinstance(entity, kind):
-            raise UnknownEntityError.of_kind(ident, entity.kind_name, kind.__name__.lower())
-        return entity
+            raise self._not_an_id(ident) from None
+        return entity if kind is None else of_kind(entity, kind, ident)
+
+    def _not_an_id(self, ident: object) -> UnknownEntityError:
+        """The error of an unknown id; one that names :meth:`lookup` when *ident* is a name."""
+        error = unknown_id(ident, self._by_id)
+        try:
+            found = self._names.find(error.key, self._by_id, "ident")
+        except (UnknownEntityError, AmbiguousLookupError):
+            return error
+        msg = (
+            f"no entity has the id {error.key!r} (it names {found.id!r}):"
+            f" for a name, use reg.lookup({error.key!r})"
+        )
+        return UnknownEntityError(error.key, message=msg)
 
     def document(self, ident: str) -> Document:
         """The cited document with id *ident* (``"dg-home-io"`` is the source page)."""
-        try:
-            return self._documents[ident]
-        except KeyError:
-            raise UnknownEntityError(ident, suggest(ident, self._documents, 3)) from None
+        return find_id(self._documents, ident)
 
     @overload
-    def lookup(self, name: str | Entity) -> Entity: ...
+    def lookup(self, name: str | Entity, kind: str | None = None) -> Entity: ...
     @overload
     def lookup(self, name: str | Entity, kind: type[E]) -> E: ...
-    def lookup(self, name: str | Entity, kind: type[Entity] | None = None) -> Entity:
+    def lookup(self, name: str | Entity, kind: type[Entity] | str | None = None) -> Entity:
         """The entity with this id, name, acronym or alias; with *kind*, of that class.
 
         Case, accents and spacing do not matter; failing an exact match,
@@ -166,13 +173,17 @@ class Registry(Frozen):
         >>> reg.lookup("un ccpcj").acronym, reg.lookup("IOM", eucoop.Organisation).headquarters
         ('CCPCJ', 'Geneva')
         """
-        found = (
-            self.get(name.id) if isinstance(name, Entity) else self._names.find(name, self._by_id)
-        )
-        if kind is not None and not isinstance(found, kind):
-            key = name if isinstance(name, str) else name.id
-            raise UnknownEntityError.of_kind(key, found.kind_name, kind.__name__.lower())
-        return found
+        found = self._find(name, "name")
+        return found if kind is None else of_kind(found, kind, name)
+
+    def _find(self, name: str | Entity, argument: str) -> Entity:
+        if isinstance(name, Entity):
+            return self.get(name.id)
+        return self._names.find(name, self._by_id, argument)
+
+    def _organisation(self, name: str | Entity, argument: str = "organisation") -> Organisation:
+        found = self._find(name, argument)
+        return found if isinstance(found, Organisation) else of_kind(found, Organisation, name)
 
     # -- who does what ---------------------------------------------------------
 
@@ -188,10 +199,10 @@ class Registry(Frozen):
         >>> [e.id for e in reg.involving("eu", role="party")]
         ['uncac', 'untoc']
         """
-        org = self.lookup(organisation, Organisation)
+        org = self._organisation(organisation)
         pairs = self._roles.get(org.id, ())
         if role is not None:
-            wanted = choice(Role, role)
+            wanted = choice(Role, role, "role")
             return Results({e.id: e for e, p in pairs if p.role is wanted}.values())
         if org.id not in self._involved:
             self._involved[org.id] = tuple({e.id: e for e, _ in pairs}.values())
@@ -199,7 +210,7 @@ class Registry(Frozen):
 
     def roles(self, organisation: str | Entity) -> Roles:
         """Every ``(entity, participant)`` pair for the organisation, with its role and dates."""
-        org = self.lookup(organisation, Organisation)
+        org = self._organisation(organisation)
         return Roles(self._roles.get(org.id, ()))
 
     def partners(
@@ -208,24 +219,27 @@ class Registry(Frozen):
         """Organisations the EU has a partnership with, closest first.
 
         *area* matches the partnership's areas or the organisation's policy
-        areas; *standing* is ``"principal"``, ``"key"``, ``"close"``...
+        areas; *standing* is ``"principal"``, ``"key"``, ``"close"``... or
+        ``"unranked"``, the partnerships without a standing.
 
         >>> import eucoop
         >>> [o.acronym for o in eucoop.load().partners(area="migration", standing="key")]
         ['IOM', 'OECD']
+        >>> [o.acronym for o in eucoop.load().partners(standing="unranked")][:2]
+        ['CoE', 'CTC']
         """
-        want_area = None if area is None else choice(PolicyArea, area)
-        want_standing = None if standing is None else choice(Standing, standing)
+        want_area = None if area is None else choice(PolicyArea, area, "area")
+        want_standing = None if standing is None else standing_choice(standing)
         return Results(partners(self.organisations, want_area, want_standing))
 
     def children(self, organisation: str | Entity) -> Results[Organisation]:
         """The organisations whose ``parent`` is this one."""
-        org = self.lookup(organisation, Organisation)
+        org = self._organisation(organisation)
         return Results(self._children.get(org.id, ()))
 
     def ancestors(self, organisation: str | Entity) -> Results[Organisation]:
         """The organisation's parent, its parent's parent... up to the top."""
-        org = self.lookup(organisation, Organisation)
+        org = self._organisation(organisation)
         return Results(indexes.ancestors(org, self._by_id))
 
     @cached_property
@@ -235,7 +249,7 @@ class Registry(Frozen):
 
     @cached_property
     def _roles(self) -> indexes.Roles:
-        return indexes.roles((self.organisations, self.agreements, self.dialogues, self.programmes))
+        return indexes.roles(self)
 
     @cached_property
     def _children(self) -> dict[str, list[Organisation]]:
@@ -289,7 +303,7 @@ class Registry(Frozen):
         >>> [e.id for e in eucoop.load().filter(kind="programme", country="Libya")][:2]
         ['au-eu-un-libya-taskforce', 'eu-financial-support-unhcr']
         """
-        org = None if participant is None else self.lookup(participant, Organisation).id
+        org = None if participant is None else self._organisation(participant, "participant").id
         return Results(self._filters.select(lambda: self._roles, org, **conditions))
 
     @cached_property
@@ -307,89 +321,24 @@ class Registry(Frozen):
         Looks at names, acronyms, aliases, descriptions, activities, regions,
         venues and notes; case and accents do not matter, and a word of three
         letters or more also matches longer words it begins. ``.hits`` on the
-        result gives each entity's score and the fields that matched. An empty
-        query is a :class:`ValueError`.
+        result gives each entity's score and the fields that matched. *limit*
+        (one or more) keeps the best; an empty query is a :class:`ValueError`.
 
         >>> import eucoop
         >>> results = eucoop.load().search("joint initiative")
         >>> results[0].id, results.hits[0].fields[:2]
         ('eu-iom-joint-initiative', ('aliases', 'id'))
         """
-        found = self._search_index.search(text)
+        found = self._search_index.search(string(text, "text"))
         ids: list[str] = found.ids
         if kind is not None:
             k = COLLECTIONS[kind_of(kind)]
             ids = [i for i in ids if isinstance(found.entities[i], k)]
-        return SearchResults(found, ids[:limit])
+        return SearchResults(found, ids[: count(limit, "limit", 1)])
 
     @cached_property
     def _search_index(self) -> SearchIndex:
         return SearchIndex(self)
-
-    # -- time --------------------------------------------------------------------
-
-    def timeline(self, start: DateLike | None = None, end: DateLike | None = None) -> Timeline:
-        """Every dated fact, in order.
-
-        Foundings, adoptions, entry into force, sessions, launches and ends,
-        participations and partnerships beginning or ending.
-
-        An entry is in the window when its first day is: on or after the
-        first day of *start* and on or before the last day of *end*.
-
-        >>> import eucoop
-        >>> for entry in eucoop.load().timeline("2018-12", "2018-12"):
-        ...     print(entry)
-        2018-12-10  GCM adopted
-        2018-12-17  GCR adopted
-        """
-        return Timeline(within(self._timeline, start, end))
-
-    @cached_property
-    def _timeline(self) -> Timeline:
-        return Timeline(timeline_entries(self, self.organisations))
-
-    def as_of(self, date: DateLike, *, include_uncertain: bool = False) -> Registry:
-        """A registry of what existed, was in force or had begun by *date*.
-
-        Entities are kept by their founding, adoption (else entry into force),
-        first session or launch, and dropped once ended; participants,
-        sessions and partnerships are trimmed by their own dates, and links to
-        what did not exist yet are dropped. See :mod:`the time model
-        <eucoop._queries.time>`: a partial *date* means its first day, and facts
-        dated too coarsely to tell are left out unless *include_uncertain*.
-
-        >>> import eucoop
-        >>> reg = eucoop.load()
-        >>> "gcr" in reg.as_of("2018-12-16"), "gcr" in reg.as_of("2018-12-17")
-        (False, True)
-        """
-        day = PartialDate.coerce(date).start
-        with gc_paused():
-            view = Registry(trim(self, day, include_uncertain), self.documents)
-        view._set(_full=self if self._full is None else self._full, date=PartialDate.coerce(day))
-        return view
-
-    def in_force(self, date: DateLike, *, include_uncertain: bool = False) -> Results[Agreement]:
-        """The agreements in force on *date*, a partial *date* meaning its first day.
-
-        An agreement is in force from its entry into force, else from its
-        adoption (a declaration or compact applies once adopted); a legally
-        binding one with no known entry into force is only *uncertain* once
-        adopted. As with :meth:`as_of`, dates too coarse to tell are left out
-        unless *include_uncertain*, and an agreement with no date at all
-        counts as in force all along.
-
-        >>> import eucoop
-        >>> reg = eucoop.load()
-        >>> "uncac" in reg.in_force("2005-12-13").ids, "uncac" in reg.in_force("2005-12-14").ids
-        (False, True)
-        """
-        return Results(in_force(self.agreements, PartialDate.coerce(date).start, include_uncertain))
-
-    def uncertain_on(self, date: DateLike) -> Results[Entity]:
-        """Entities whose dates are too coarse to say if they existed on *date*."""
-        return Results(uncertain_on(self, PartialDate.coerce(date).start))
 
     # -- provenance and export -------------------------------------------------
 
@@ -406,7 +355,7 @@ class Registry(Frozen):
         >>> [s.paragraph for s in eucoop.load().provenance("eu-iom-joint-initiative", "budget")]
         [10]
         """
-        entity = self.lookup(ident) if isinstance(ident, str) else self.get(ident.id)
+        entity = self._find(ident, "ident")
         return Provenance(provenance(entity, field), self._documents)
 
     def to_dict(self) -> dict[str, Any]:
@@ -417,8 +366,8 @@ class Registry(Frozen):
         >>> data["schema_version"], len(json.dumps(data)) > 1000
         (1, True)
         """
-        kinds = {k.collection: getattr(self, k.collection) for k in KINDS}
-        data = DataFile(schema_version=SCHEMA_VERSION, documents=self.documents, **kinds)
+        kinds = {k.collection: getattr(self, k.collection) for k in self._kinds}
+        data = data_file()(schema_version=SCHEMA_VERSION, documents=self.documents, **kinds)
         return unstructure(data)  # type: ignore[no-any-return] # a dict for a DataFile
 
     # -- tables and graphs (optional extras) --------------------------------------

@@ -2,8 +2,13 @@
 
 Folding (case-, accent- and spacing-insensitive keys), words for search, the
 one "did you mean" (:func:`suggest`, and :class:`Nearby` for many questions
-over many candidates) and a little English (:func:`a`, :func:`plural`,
+over many candidates), the one way a name is put in a message
+(:func:`shown`) and a little English (:func:`a`, :func:`plural`,
 :func:`and_join`).
+
+Whatever a user types passes through here, so nothing here costs more than
+linear time in the length of what it is given, and the caches hold only
+short texts (at most :data:`NAME_MAX` characters), a bounded number of them.
 """
 
 from __future__ import annotations
@@ -12,7 +17,8 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
+from itertools import filterfalse
 from typing import ClassVar
 
 __all__ = [
@@ -23,16 +29,23 @@ __all__ = [
     "fold",
     "loose",
     "plural",
+    "shown",
     "suggest",
     "words",
 ]
+
+#: The longest text treated as a name: folded texts up to this long are cached, and a
+#: "did you mean" spells out the typos only of a word up to this long.
+NAME_MAX = 200
+#: How many folded texts are cached, each at most NAME_MAX characters long.
+FOLDED_CACHED = 4096
 
 #: :func:`loose` for ASCII text: what ``[^\w]`` matches becomes a space (full stops go).
 _ASCII_NON_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or c == ord("_")))
 _ASCII_LOOSE = bytes.maketrans(_ASCII_NON_WORD, b" " * len(_ASCII_NON_WORD))
 
 
-@cache
+@lru_cache(maxsize=8)  # a few patterns, all written in this module
 def _regex(pattern: str) -> re.Pattern[str]:
     """*pattern* compiled on first use: only searches and forgiving lookups need these."""
     return re.compile(pattern)
@@ -48,13 +61,19 @@ def fold(text: str) -> str:
     """
     if text.isascii():  # the common case, and ten times quicker
         return " ".join(text.lower().split())
+    if len(text) <= NAME_MAX:  # names repeat; a long text would only fill the cache
+        return _fold_name(text)
     return _fold_unicode(text)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=FOLDED_CACHED)
+def _fold_name(text: str) -> str:
+    return _fold_unicode(text)
+
+
 def _fold_unicode(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(filterfalse(unicodedata.combining, text))  # accents dropped, in C
     return " ".join(text.casefold().split())
 
 
@@ -118,9 +137,19 @@ def suggest(word: str, candidates: Iterable[str], n: int = 1, cutoff: float = 0.
     >>> suggest("obsrever", ["observer", "member"])
     ['observer']
     """
+    # Only candidates whose length leaves the two close enough: difflib's own first test
+    # (real_quick_ratio), made before difflib reads the word, so that a word far longer
+    # than every candidate costs nothing and difflib never compares it.
+    size = len(word)
+    pool = [
+        c
+        for c in candidates
+        if not (size or c) or 2.0 * min(size, len(c)) / (size + len(c)) >= cutoff
+    ]
+    if not pool:
+        return []
     import difflib  # noqa: PLC0415 - only needed when something is wrong
 
-    pool = candidates if isinstance(candidates, list) else list(candidates)
     return difflib.get_close_matches(word, pool, n=n, cutoff=cutoff)
 
 
@@ -135,6 +164,32 @@ def did_you_mean(word: str, candidates: Iterable[str] | Nearby, cutoff: float = 
     else:
         close = suggest(word, candidates, 1, cutoff)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+#: What a message never shows raw: the control characters (C0, DEL and C1), which move
+#: a terminal's cursor or break a line, and lone surrogates, which no encoding can write.
+_UNSHOWN = "[\x00-\x1f\x7f-\x9f\ud800-\udfff]"
+
+
+def shown(text: str) -> str:
+    r"""*text* as a message shows it: control characters and lone surrogates as escapes.
+
+    A file name that is not UTF-8 (``os.fsdecode(b"\xff.json")`` holds a lone
+    surrogate) or a JSON key with a lone surrogate would make a message that no
+    encoding can write, and a newline would break its line: every message
+    eucoop builds passes the names in it through here.
+
+    >>> shown("caf\u00e9\udcff.json"), shown("a\tb\n")
+    ('café\\udcff.json', 'a\\x09b\\x0a')
+    """
+    if text.isprintable():  # the common case: nothing to escape
+        return text
+    return _regex(_UNSHOWN).sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 class Nearby:
@@ -154,7 +209,10 @@ class Nearby:
 
     So whenever comparing with every candidate would suggest one a single
     typo away, this suggests the same, and a question costs about the same
-    however many candidates there are.
+    however many candidates there are. Spelling out a typo copies the word,
+    so the typos are spelt out only for a word of up to :data:`NAME_MAX`
+    characters, and only those that could give a candidate's length: a word
+    longer than every candidate costs no more than reading it.
 
     >>> ids = Nearby(f"org-{i}" for i in range(3000))
     >>> ids.suggest("org-x17"), ids.suggest("prg-1234"), ids.suggest("org2345")
@@ -168,7 +226,7 @@ class Nearby:
     #: Past that, with this many candidates either side of it in each order.
     WIDTH: ClassVar[int] = 32
 
-    __slots__ = ("backward", "characters", "forward", "known")
+    __slots__ = ("backward", "characters", "forward", "known", "lengths")
 
     def __init__(self, candidates: Iterable[str]) -> None:
         #: The candidates in alphabetical order.
@@ -178,6 +236,8 @@ class Nearby:
         self.known = frozenset(self.forward)
         #: Every character of the candidates: what a typo may have replaced.
         self.characters = sorted(set("".join(self.forward)))
+        #: The candidates' lengths: a typo leaves a word one shorter, as long or one longer.
+        self.lengths = frozenset(map(len, self.forward))
 
     def __len__(self) -> int:
         return len(self.forward)
@@ -202,23 +262,32 @@ class Nearby:
         >>> sorted(Nearby(["iom", "ilo", "unhcr", "oim"]).one_typo_away("imo"))
         ['ilo', 'iom']
         """
+        size = len(word)
+        lengths = self.lengths
+        dropped = size + 1 in lengths  # spell out only typos that give a candidate's length
+        added = size - 1 in lengths
+        changed = size in lengths
+        if size > NAME_MAX or not (dropped or added or changed):  # each typo copies the word
+            return
         known = self.known
         characters = self.characters
-        for k in range(len(word) + 1):
+        for k in range(size + 1):
             head, tail = word[:k], word[k:]
-            for c in characters:  # one dropped from the candidate
-                if head + c + tail in known:
-                    yield head + c + tail
+            if dropped:
+                for c in characters:  # one dropped from the candidate
+                    if head + c + tail in known:
+                        yield head + c + tail
             if not tail:
                 break
             rest = tail[1:]
-            if head + rest in known:  # one added to it
+            if added and head + rest in known:  # one added to it
                 yield head + rest
-            for c in characters:  # one changed
-                if head + c + rest in known:
-                    yield head + c + rest
-            if rest and head + rest[0] + tail[0] + rest[1:] in known:  # two swapped
-                yield head + rest[0] + tail[0] + rest[1:]
+            if changed:
+                for c in characters:  # one changed
+                    if head + c + rest in known:
+                        yield head + c + rest
+                if rest and head + rest[0] + tail[0] + rest[1:] in known:  # two swapped
+                    yield head + rest[0] + tail[0] + rest[1:]
 
     def suggest(self, word: str, n: int = 1, cutoff: float = 0.6) -> list[str]:
         """:func:`suggest` over the candidates near *word* (see :meth:`pool`)."""

@@ -17,6 +17,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from eucoop._text import shown
+
 __all__ = ["file_target", "replacing", "write_folder"]
 
 
@@ -62,7 +64,7 @@ def _what(mode: int) -> str:
 
 
 def _refuse(path: Path, why: str) -> OSError:
-    return OSError(f"cannot write {path}: {why}")
+    return OSError(shown(f"cannot write {path}: {why}"))
 
 
 def file_target(path: Path) -> Path:

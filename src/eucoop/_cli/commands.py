@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from eucoop._cli.context import Context, Failure, err, out, out_json
 from eucoop._display import text
-from eucoop._exceptions import UnknownEntityError
+from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
 from eucoop._loading import unstructure
-from eucoop._model import Document, Entity, Organisation
+from eucoop._model import Document, Entity, Organisation, Release
+from eucoop._queries.filters import CONDITIONS
 from eucoop._registry import Registry
 from eucoop._resources import version
 from eucoop._text import a
@@ -31,6 +32,20 @@ __all__ = [
 ]
 
 
+def release_json(release: Release) -> dict[str, object]:
+    """The packaged data's release, as ``summary --json`` gives it."""
+    first, last = release.retrieved_first, release.retrieved_last
+    return {
+        "version": release.data_version,
+        "released": str(release.released),
+        "retrieved": {
+            "first": None if first is None else str(first),
+            "last": None if last is None else str(last),
+        },
+        "facts_until": None if release.facts_until is None else str(release.facts_until),
+    }
+
+
 def summary(ctx: Context) -> int:
     """What the dataset holds: counts, documents, the EU's partners, the timeline's span."""
     reg = ctx.reg
@@ -44,6 +59,7 @@ def summary(ctx: Context) -> int:
                 "partners": {
                     k: [o.id for o in v] for k, v in text.by_standing(reg.partners()).items()
                 },
+                "data": None if reg.release is None else release_json(reg.release),
                 "timeline": {
                     "entries": len(timeline),
                     "first": str(timeline[0].date) if timeline else None,
@@ -71,15 +87,8 @@ def summary(ctx: Context) -> int:
 def list_entities(ctx: Context) -> int:
     """The entities of one kind, filtered."""
     args = ctx.args
-    found = ctx.reg.filter(
-        kind=args.kind,
-        area=args.area,
-        country=args.country,
-        region=args.region,
-        participant=args.participant,
-        role=args.role,
-        active_on=args.active_on,
-    )
+    given = {c.name: getattr(args, c.name) for c in CONDITIONS if c.option}
+    found = ctx.reg.filter(kind=args.kind, **given)
     if ctx.json:
         out_json([unstructure(e) for e in found])
     elif found:
@@ -89,23 +98,43 @@ def list_entities(ctx: Context) -> int:
     return 0
 
 
-def show(ctx: Context) -> int:
-    """The card of one entity, or of a document given by its id."""
-    reg = ctx.reg
-    name = " ".join(ctx.args.name)
-    entity: Entity | Document
+def _shown(reg: Registry, name: str) -> Entity | Document:
+    """The entity with this name, or the document with this id."""
     try:
-        entity = reg.lookup(name)
+        return reg.lookup(name)
     except UnknownEntityError:
         if name not in {d.id for d in reg.documents}:
             raise
-        entity = reg.document(name)
+        return reg.document(name)
+
+
+def show(ctx: Context) -> int:
+    """The card of each entity named, or of a document given by its id.
+
+    The words are one name first (``show UN Network on Migration``); failing
+    that, each word is a name of its own (``show iom oecd``), and each card
+    follows the last after a blank line (with ``--json``, a list).
+    """
+    reg = ctx.reg
+    names: list[str] = ctx.args.name
+    try:
+        found = [_shown(reg, " ".join(names))]
+    except (UnknownEntityError, AmbiguousLookupError):
+        if len(names) == 1:
+            raise
+        found = [_shown(reg, name) for name in names]
     if ctx.json:
-        out_json(unstructure(entity))
-    elif isinstance(entity, Document):
-        out(text.document_card(reg, entity))
-    else:
-        out(text.entity_card(reg, entity))
+        values = [unstructure(e) for e in found]
+        out_json(values[0] if len(found) == 1 else values)
+        return 0
+    lines: list[str] = []
+    for entity in found:
+        lines += [""] if lines else []
+        if isinstance(entity, Document):
+            lines += text.document_card(reg, entity)
+        else:
+            lines += text.entity_card(reg, entity)
+    out(lines)
     return 0
 
 
@@ -203,21 +232,34 @@ def timeline(ctx: Context) -> int:
 
 
 def as_of(ctx: Context) -> int:
-    """What existed or was in force on a date, and what is dated too coarsely to tell."""
-    date, uncertain = ctx.args.date, ctx.args.include_uncertain
-    then = ctx.reg.as_of(date, include_uncertain=uncertain)
+    """What certainly existed or was in force on a date, and what the data cannot date."""
+    args = ctx.args
+    then = ctx.reg.as_of(
+        args.date, include_uncertain=args.include_uncertain, include_unknown=args.include_unknown
+    )
     if ctx.json:
         out_json(then.to_dict())
         return 0
     kinds = text.counted(text.kind_counts(then))
-    lines = text.wrap(f"As of {date}: " + (", ".join(kinds) if kinds else "nothing") + ".")
-    lines += text.entity_rows(list(then), kind=True)
-    unsure = () if uncertain else ctx.reg.uncertain_on(date)
-    if unsure:
-        note = f"Dated too coarsely to tell ({len(unsure)}; see --include-uncertain): " + ", ".join(
-            e.id for e in unsure
-        )
-        lines += ["", *text.wrap(note)]
+    lines = text.wrap(f"As of {args.date}: " + (", ".join(kinds) if kinds else "nothing") + ".")
+    lines += text.entity_rows(list(then), kind=True, marked=then.unsure)
+    if then.unsure:
+        lines += ["", *text.wrap("* the data cannot tell whether it existed on that day")]
+    notes = {
+        "uncertain": ("dated too coarsely to tell", "--include-uncertain", ctx.reg.uncertain_on),
+        "not known": (
+            "no known start, nothing dated before",
+            "--include-unknown",
+            ctx.reg.unknown_on,
+        ),
+    }
+    for key, (why, option, which) in notes.items():
+        if then.left_out.get(key):
+            ids = ", ".join(e.id for e in which(args.date))
+            lines += [
+                "",
+                *text.wrap(f"Left out, {why} ({then.left_out[key]}; see {option}): {ids}"),
+            ]
     out(lines)
     return 0
 

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable
 
+from eucoop._display.text import WIDTH
 from eucoop._load import load
 from eucoop._registry import Registry
+from eucoop._text import shown
 
-__all__ = ["Context", "Failure", "err", "out", "out_json", "printable"]
+__all__ = ["Context", "Failure", "err", "out", "out_json", "printable", "terminal_columns"]
 
-# C0 and C1 control characters and DEL, but not the newline: never sent to a terminal raw.
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-_JSON_CONTROL = re.compile(r"[\x7f-\x9f]")  # json.dumps escapes C0 itself
+#: The narrowest and the widest the command line wraps its text, whatever the terminal says.
+COLUMNS_RANGE = (40, 120)
+
+# DEL, the C1 control characters and lone surrogates: json.dumps escapes C0 itself.
+_JSON_UNSHOWN = re.compile(r"[\x7f-\x9f\ud800-\udfff]")
 
 
 class Failure(Exception):
@@ -50,12 +56,16 @@ class Context:
 def printable(text: str) -> str:
     r"""*text* with every control character but the newline shown as an escape.
 
-    Escape sequences in names (``\x1b[2J``...) reach the terminal as text:
+    Escape sequences in names (``\x1b[2J``...) reach the terminal as text, and
+    a lone surrogate (a file name that is not UTF-8) as ``\udcff``: the lines
+    are :func:`eucoop._text.shown`.
 
-    >>> printable("a\x1b[31mb\tc\n")
-    'a\\x1b[31mb\\x09c\n'
+    >>> printable("a\x1b[31mb\tc\n\udcff")
+    'a\\x1b[31mb\\x09c\n\\udcff'
     """
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    if text.isprintable():
+        return text
+    return "\n".join(map(shown, text.split("\n")))
 
 
 def out(lines: Iterable[str]) -> None:
@@ -64,9 +74,28 @@ def out(lines: Iterable[str]) -> None:
 
 
 def out_json(value: object) -> None:
-    r"""Print *value* as indented JSON on stdout (DEL and C1 characters as ``\u`` escapes)."""
+    r"""Print *value* as indented JSON on stdout (DEL, C1 and lone surrogates as ``\u`` escapes)."""
     text = json.dumps(value, indent=2, ensure_ascii=False)
-    sys.stdout.write(_JSON_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    sys.stdout.write(_JSON_UNSHOWN.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
+def terminal_columns() -> int:
+    """The width to wrap to: ``COLUMNS`` if set, else the terminal's, else :data:`WIDTH`.
+
+    Output that is not a terminal (a pipe, a file) gets :data:`WIDTH` columns
+    (80) unless ``COLUMNS`` says otherwise; the width is kept within
+    :data:`COLUMNS_RANGE`.
+    """
+    width = WIDTH
+    env = os.environ.get("COLUMNS", "").strip()
+    if env.isdecimal() and len(env) < 6:
+        width = int(env)
+    else:
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            if sys.stdout.isatty():
+                width = os.get_terminal_size(sys.stdout.fileno()).columns
+    low, high = COLUMNS_RANGE
+    return min(max(width, low), high)
 
 
 def err(message: str) -> None:

@@ -8,14 +8,17 @@ import sys
 from pathlib import Path
 
 from eucoop import _export
-from eucoop._cli.context import Context, out, out_json
+from eucoop._cli.context import Context, err, out, out_json
 from eucoop._display import text
 from eucoop._exceptions import DataError
 from eucoop._loading.schema import json_schema
 from eucoop._model import KINDS
 from eucoop._text import and_join, plural
 
-__all__ = ["SUFFIX_FORMATS", "export", "schema", "validate"]
+__all__ = ["STDOUT", "SUFFIX_FORMATS", "export", "schema", "validate"]
+
+#: The output path that means standard output, by the usual convention.
+STDOUT = "-"
 
 #: The format ``export`` writes, by the file name's suffix.
 SUFFIX_FORMATS = {
@@ -51,7 +54,7 @@ def validate(ctx: Context) -> int:
         raise
     old = {e.id for e in base} | {d.id for d in base.documents}
     added = {
-        coll: sum(1 for v in getattr(full, coll) if v.id not in old)
+        coll: sum(1 for v in getattr(full, coll, ()) if v.id not in old)
         for coll in (*(k.collection for k in KINDS), "documents")
     }
     if ctx.json:
@@ -59,7 +62,11 @@ def validate(ctx: Context) -> int:
         return 0
     what = files[0] if len(files) == 1 else f"{len(files)} files"
     verb = "adds" if len(files) == 1 else "add"
-    parts = [plural(n, coll[:-1]) for coll, n in added.items() if n]
+    parts = [
+        plural(n, "document") if coll == "documents" else KINDS.named(coll).counted(n)
+        for coll, n in added.items()
+        if n
+    ]
     total = f"{plural(len(full), 'entity')} and {plural(len(full.documents), 'document')}"
     message = f"ok: {what} {verb} {and_join(parts) or 'nothing new'} ({total} in all)"
     out(text.wrap(message, keep=files))
@@ -78,21 +85,57 @@ def _real(path: str) -> str:
         return path
 
 
+def _output(ctx: Context) -> str | None:
+    """The ``-o`` path as given, or None for none; an empty one is a usage error."""
+    output: str | None = ctx.args.output
+    if output == "":
+        msg = f"the output path is empty: give a file name, or {STDOUT} for standard output"
+        raise ValueError(msg)
+    return output
+
+
+def _write_stdout(text: str) -> None:
+    """*text* on standard output as UTF-8: the bytes a file would hold, whatever the terminal."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a stream of text only (a test's StringIO)
+        sys.stdout.write(text)
+        return
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
 def schema(ctx: Context) -> int:
-    """Print the JSON Schema of data files, or write it to a file."""
+    """Print the JSON Schema of data files (also for ``-o -``), or write it to a file."""
     schema_text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-    if ctx.args.output:
-        with _export.replacing(Path(ctx.args.output)) as tmp:
-            tmp.write_text(schema_text, encoding="utf-8")
-        out([f"wrote the data-file schema to {ctx.args.output}"])
-    else:
-        sys.stdout.write(schema_text)
+    output = _output(ctx)
+    if output is None or output == STDOUT:
+        _write_stdout(schema_text)
+        return 0
+    with _export.replacing(Path(output)) as tmp:
+        tmp.write_text(schema_text, encoding="utf-8")
+    out([f"wrote the data-file schema to {output}"])
     return 0
 
 
+#: Why a format cannot go to standard output, by format.
+_NOT_A_STREAM = {
+    "csv": "CSV is a set of files: give a folder or a .zip (-o tables, -o tables.zip)",
+    "sqlite": "an SQLite database is a binary file: give a file name (-o eucoop.sqlite)",
+}
+
+
 def export(ctx: Context) -> int:
-    """Write the dataset as JSON, CSV (a folder or a .zip) or SQLite."""
-    path = Path(ctx.args.output)
+    """Write the dataset as JSON, CSV (a folder or a .zip) or SQLite; JSON also to ``-o -``."""
+    output = _output(ctx)
+    if output == STDOUT:
+        fmt = ctx.args.format or "json"
+        if fmt in _NOT_A_STREAM:
+            msg = f"cannot write {fmt} to standard output ({STDOUT}): {_NOT_A_STREAM[fmt]}"
+            raise ValueError(msg)
+        _write_stdout(_export.json_text(ctx.reg))
+        return 0
+    path = Path(str(output))
     fmt = ctx.args.format or SUFFIX_FORMATS.get(path.suffix.lower())
     if fmt is None:
         msg = (
@@ -114,5 +157,16 @@ def export(ctx: Context) -> int:
         )
     else:
         total = f"{plural(len(reg), 'entity')} and {plural(len(reg.documents), 'document')}"
-        out(text.wrap(f"wrote {total} to {path} ({fmt})", keep=[str(path)]))
+        where = f"the folder {path}" if _folder(fmt, path) else str(path)
+        out(text.wrap(f"wrote {total} to {where} ({fmt})", keep=[str(path)]))
+    if _folder(fmt, path) and path.suffix.lower() in SUFFIX_FORMATS:
+        err(
+            f"note: {str(path)!r} is a folder of CSV files, not a file: a CSV export is"
+            f" a folder or a .zip (-o {str(path.with_suffix('.zip'))!r})"
+        )
     return 0
+
+
+def _folder(fmt: str, path: Path) -> bool:
+    """Whether an export of *fmt* to *path* is a folder (CSV, unless to a .zip)."""
+    return fmt == "csv" and path.suffix.lower() != ".zip"

@@ -14,10 +14,11 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any, NoReturn, TypeVar
 
-from eucoop._display.text import WIDTH
-from eucoop._model import PartialDate, PolicyArea, Role, Standing, kind_of
+from eucoop._display.text import columns
+from eucoop._model import KINDS, UNRANKED, PartialDate, PolicyArea, Role, Standing, kind_of
+from eucoop._queries.filters import CONDITIONS, country_code
 from eucoop._resources import version
-from eucoop._text import a, suggest
+from eucoop._text import a, shown, suggest
 
 __all__ = [
     "FORMATS",
@@ -38,18 +39,25 @@ FORMATS = ("json", "csv", "sqlite")
 
 
 class Formatter(argparse.RawDescriptionHelpFormatter):
-    """Help wrapped to WIDTH columns whatever the terminal, epilogs kept as written."""
+    """Help wrapped to the terminal's width (:func:`columns`), epilogs kept as written."""
 
     def __init__(self, prog: str) -> None:
-        super().__init__(prog, width=WIDTH)
+        super().__init__(prog, width=columns())
 
 
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors are one line and exit 2."""
 
     def error(self, message: str) -> NoReturn:
-        """Print one line and exit with status 2."""
-        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        """Print one line and exit with status 2 (what the user typed shown escaped)."""
+        self.exit(2, shown(f"{self.prog}: error: {message} (see '{self.prog} --help')") + "\n")
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        # Python before 3.12 drops "--" given as an option's value ("--from=--") and sets
+        # the option to [], unconverted: read it with the option's type, which refuses it.
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            return self._get_value(action, "--")
+        return super()._get_values(action, arg_strings)
 
 
 # -- argument types ------------------------------------------------------------------
@@ -67,11 +75,14 @@ def date_arg(text: str) -> PartialDate:
         raise argparse.ArgumentTypeError(msg) from None
 
 
-def enum_arg(cls: type[E], what: str) -> Callable[[str], E]:
-    """A reader of the values of *cls* in any case, with spaces or dashes for underscores."""
-    values = {m.value: m for m in cls}
+def enum_arg(cls: type[E], what: str, *more: str) -> Callable[[str], E | str]:
+    """A reader of the values of *cls* in any case, with spaces or dashes for underscores.
 
-    def convert(text: str) -> E:
+    The words *more* are read too, as themselves (``unranked`` for a standing).
+    """
+    values: dict[str, E | str] = {m.value: m for m in cls} | {w: w for w in more}
+
+    def convert(text: str) -> E | str:
         key = "_".join(text.lower().replace("-", " ").split())
         if key in values:
             return values[key]
@@ -97,11 +108,17 @@ def kind_arg(text: str) -> str:
 
 
 def country_arg(text: str) -> str:
-    """An ISO 3166-1 alpha-2 country code, in upper case."""
-    if len(text) != 2 or not text.isascii() or not text.isalpha():
-        msg = f"{text!r} is not an ISO 3166-1 alpha-2 country code (two letters, like 'LY')"
-        raise argparse.ArgumentTypeError(msg)
-    return text.upper()
+    """An ISO 3166-1 alpha-2 country code, from a code in any case or a country's name.
+
+    Read as ``Registry.filter(country=...)`` reads it (:func:`country_code`).
+
+    >>> country_arg("ly"), country_arg("Libya")
+    ('LY', 'LY')
+    """
+    try:
+        return country_code(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def positive_int(text: str) -> int:
@@ -118,7 +135,9 @@ def positive_int(text: str) -> int:
 
 _AREA = enum_arg(PolicyArea, "policy area")
 _ROLE = enum_arg(Role, "role")
-_STANDING = enum_arg(Standing, "standing")
+_STANDING = enum_arg(Standing, "standing", UNRANKED)
+#: The standings ``--standing`` takes, in the help's words.
+_STANDINGS = ", ".join([*(s.value for s in Standing), UNRANKED + " (no standing)"])
 
 
 # -- the parser ----------------------------------------------------------------------
@@ -149,28 +168,43 @@ def _add_globals(parser: argparse.ArgumentParser, *, top: bool) -> None:
     group.add_argument("--json", action="store_true", help="print machine-readable JSON", **quiet)
 
 
+#: How the command line reads the value of each kind of filter condition.
+_READERS: dict[str, Callable[[str], Any]] = {
+    "area": _AREA,
+    "country": country_arg,
+    "region": str,
+    "organisation": str,
+    "role": _ROLE,
+    "date": date_arg,
+}
+
+
 def _filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--area", type=_AREA, metavar="AREA", help="a policy area, e.g. migration, drugs"
-    )
-    parser.add_argument("--country", type=country_arg, help="an ISO country code, e.g. LY")
-    parser.add_argument("--region", help="a programme's region, e.g. 'North Africa'")
-    parser.add_argument("--participant", metavar="ORG", help="an organisation taking part")
-    parser.add_argument("--role", type=_ROLE, help="its role: party, member, funder...")
-    parser.add_argument(
-        "--active-on", type=date_arg, metavar="DATE", help="going on that day (YYYY[-MM[-DD]])"
-    )
+    """An option for each condition of ``Registry.filter`` the command line offers."""
+    for c in CONDITIONS:
+        if c.option:
+            flag = "--" + c.name.replace("_", "-")
+            parser.add_argument(flag, type=_READERS[c.takes], metavar=c.metavar, help=c.help)
 
 
-def _epilog() -> str:
-    epilog = (
-        f"Policy areas: {', '.join(x.value for x in PolicyArea)}.\n\n"
-        f"Roles: {', '.join(r.value for r in Role)}.\n\n"
-        f"Standings: {', '.join(s.value for s in Standing)}.\n\n"
-        "Exit status: 0 ok (an empty result too), 1 unknown name, bad data file"
-        " or unwritable file, 2 bad usage or value."
-    )
-    return "\n\n".join(textwrap.fill(p, WIDTH - 2) for p in epilog.split("\n\n"))
+#: The words an option takes, listed at the end of the help of each command that has it.
+_VOCABULARY = {
+    "area": f"Policy areas: {', '.join(x.value for x in PolicyArea)}.",
+    "role": f"Roles: {', '.join(r.value for r in Role)}.",
+    "standing": f"Standings: {_STANDINGS}.",
+}
+
+
+def _epilog(*which: str) -> str:
+    """The help's closing paragraphs: the words of *which* options, and the exit status."""
+    paragraphs = [_VOCABULARY[w] for w in which]
+    if not which:
+        paragraphs += [
+            *_VOCABULARY.values(),
+            "Exit status: 0 ok (an empty result too), 1 unknown name, bad data file"
+            " or unwritable file, 2 bad usage or value.",
+        ]
+    return "\n\n".join(textwrap.fill(p, columns() - 2) for p in paragraphs)
 
 
 def build_parser() -> Parser:
@@ -180,7 +214,7 @@ def build_parser() -> Parser:
         description=textwrap.fill(
             "The EU's cooperation with international organisations in migration "
             "and home affairs: ask the dataset from the shell.",
-            WIDTH,
+            columns(),
         ),
         epilog=_epilog(),
         formatter_class=Formatter,
@@ -189,20 +223,23 @@ def build_parser() -> Parser:
     _add_globals(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
-    def command(name: str, help_: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_, description=help_, formatter_class=Formatter)
+    def command(name: str, help_: str, *words: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(
+            name,
+            help=help_,
+            description=help_,
+            epilog=_epilog(*words) if words else None,
+            formatter_class=Formatter,
+        )
         _add_globals(p, top=False)
         return p
 
     command("summary", "what the dataset holds (the default)")
 
-    p = command("list", "list the entities of one kind")
-    p.add_argument(
-        "kind",
-        type=kind_arg,
-        metavar="KIND",
-        help="organisations, agreements, dialogues or programmes (singular too)",
-    )
+    p = command("list", "list the entities of one kind", "area", "role")
+    *most, last = [k.collection for k in KINDS]
+    kinds = f"{', '.join(most)} or {last}" if most else last
+    p.add_argument("kind", type=kind_arg, metavar="KIND", help=f"{kinds} (singular too)")
     _filters(p)
 
     p = command("show", "everything about one entity, with its sources")
@@ -213,13 +250,13 @@ def build_parser() -> Parser:
     p.add_argument("--kind", type=kind_arg, help="only this kind")
     p.add_argument("--limit", type=positive_int, metavar="N", help="at most N results")
 
-    p = command("involving", "what an organisation takes part in, and in which role")
+    p = command("involving", "what an organisation takes part in, and in which role", "role")
     p.add_argument("organisation", nargs="+", metavar="ORG")
     p.add_argument("--role", type=_ROLE, help="only this role")
 
-    p = command("partners", "the EU's partner organisations, closest first")
+    p = command("partners", "the EU's partner organisations, closest first", "area", "standing")
     p.add_argument("--area", type=_AREA, metavar="AREA", help="a policy area")
-    p.add_argument("--standing", type=_STANDING, help="principal, key, close or regular")
+    p.add_argument("--standing", type=_STANDING, help=_STANDINGS)
 
     p = command("timeline", "every dated fact, in order")
     p.add_argument("--from", dest="start", type=date_arg, metavar="DATE", help="from this date")
@@ -232,6 +269,11 @@ def build_parser() -> Parser:
         action="store_true",
         help="also keep what is dated too coarsely to tell",
     )
+    p.add_argument(
+        "--include-unknown",
+        action="store_true",
+        help="also keep what has no known start and nothing dated before the date",
+    )
 
     p = command("provenance", "where a fact comes from: the sources of an entity or field")
     p.add_argument("name", metavar="NAME")
@@ -241,7 +283,9 @@ def build_parser() -> Parser:
     p.add_argument("files", nargs="+", metavar="FILE")
 
     p = command("schema", "print the JSON Schema of data files (for editors and CI)")
-    p.add_argument("-o", "--output", metavar="PATH", help="write it to a file instead")
+    p.add_argument(
+        "-o", "--output", metavar="PATH", help="write it to a file instead (-: standard output)"
+    )
 
     p = command("export", "write the dataset as JSON, CSV or SQLite")
     p.add_argument(
@@ -249,5 +293,11 @@ def build_parser() -> Parser:
         choices=FORMATS,
         help="json, csv (a folder, or a .zip) or sqlite; by default from the file name",
     )
-    p.add_argument("-o", "--output", required=True, metavar="PATH", help="where to write")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="PATH",
+        help="where to write; - writes JSON to standard output",
+    )
     return parser

@@ -15,8 +15,9 @@ import sys
 from collections.abc import Callable, Iterator
 
 from eucoop._cli import commands, files
-from eucoop._cli.context import Context, Failure, err, printable
+from eucoop._cli.context import Context, Failure, err, printable, terminal_columns
 from eucoop._cli.parser import build_parser
+from eucoop._display import text
 from eucoop._exceptions import AmbiguousLookupError, DataError, UnknownEntityError
 
 __all__ = ["COMMANDS", "main"]
@@ -79,7 +80,7 @@ def _replacing_unencodable() -> Iterator[None]:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
     try:
-        with _replacing_unencodable():
+        with _replacing_unencodable(), text.wrapped_at(terminal_columns()):
             return _run(argv)
     except KeyboardInterrupt:
         return 130

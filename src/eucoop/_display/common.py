@@ -15,6 +15,7 @@ from typing import Any
 
 from eucoop._model import (
     KINDS,
+    UNRANKED,
     Entity,
     FieldInfo,
     Organisation,
@@ -22,6 +23,7 @@ from eucoop._model import (
     Participant,
     Session,
     Source,
+    Standing,
     fields_of,
     per_class,
 )
@@ -49,7 +51,7 @@ __all__ = [
     "session_text",
     "span",
     "when_and_note",
-    "words",
+    "in_words",
 ]
 
 #: Shown in a card's head: the label, the kind line and the description.
@@ -62,10 +64,10 @@ BULLETED = frozenset({"activities"})
 PROSE = frozenset({"summary"})
 
 
-def words(value: object) -> str:
+def in_words(value: object) -> str:
     """An enum value (or any value) in words: underscores as spaces, ``un`` and ``eu`` as acronyms.
 
-    >>> words("intergovernmental_organisation"), words("un_body")
+    >>> in_words("intergovernmental_organisation"), in_words("un_body")
     ('intergovernmental organisation', 'UN body')
     """
     return " ".join(w.upper() if w in ("un", "eu") else w for w in str(value).split("_"))
@@ -81,7 +83,7 @@ def kind_text(e: Entity) -> str:
     what = capitalised(e.kind_name)
     sub = getattr(e, "kind", None)
     if sub is not None and str(sub) != "other":
-        what += f" ({words(sub)})"
+        what += f" ({in_words(sub)})"
     return what
 
 
@@ -186,7 +188,7 @@ def plain(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, Enum):
-        return words(value)
+        return in_words(value)
     if isinstance(value, frozenset):
         return ", ".join(sorted(plain(v) for v in value))
     return str(value)
@@ -195,11 +197,14 @@ def plain(value: object) -> str:
 def line_items(f: FieldInfo, value: Any) -> tuple[list[Any], str]:
     """A field's value as the items its line shows, in order, and the text between them.
 
-    No items for an empty value; the count of records; a set sorted by its words.
+    No items for an empty value (a partnership without standing is unranked); the count
+    of records; a set sorted by its words.
 
     >>> line_items(fields_of(Organisation)[5], frozenset({"rule_of_law", "drugs"}))
     (['drugs', 'rule_of_law'], ', ')
     """
+    if value is None and f.item is Standing:
+        return [UNRANKED], ""
     if value is None or (isinstance(value, str | tuple | frozenset) and not value):
         return [], ""
     if f.many and is_record(f):
@@ -216,21 +221,25 @@ def kind_counts(entities: Iterable[Entity]) -> dict[str, int]:
     """How many entities of each kind, by collection, in the order of :data:`KINDS`."""
     counts = dict.fromkeys((k.collection for k in KINDS), 0)
     for e in entities:
-        counts[e.collection] += 1
+        counts[e.collection] = counts.get(e.collection, 0) + 1
     return counts
 
 
 def counted(counts: dict[str, int]) -> list[str]:
-    """``["7 organisations", "1 dialogue"]``: the kinds there are, counted."""
-    return [plural(n, coll[:-1]) for coll, n in counts.items() if n]
+    """``["7 organisations", "1 dialogue"]``: the kinds there are, counted.
+
+    >>> counted({"organisations": 7, "agreements": 0, "dialogues": 1})
+    ['7 organisations', '1 dialogue']
+    """
+    return [KINDS.named(coll).counted(n) for coll, n in counts.items() if n]
 
 
 def by_standing(orgs: Iterable[Organisation]) -> dict[str, list[Organisation]]:
-    """Partner organisations grouped by their standing (``"unranked"`` without one)."""
+    """Partner organisations grouped by standing (:data:`~eucoop._model.UNRANKED` without one)."""
     out: dict[str, list[Organisation]] = {}
     for org in orgs:
         p = org.partnership
-        key = "unranked" if p is None or p.standing is None else str(p.standing)
+        key = UNRANKED if p is None or p.standing is None else str(p.standing)
         out.setdefault(key, []).append(org)
     return out
 
@@ -238,7 +247,13 @@ def by_standing(orgs: Iterable[Organisation]) -> dict[str, list[Organisation]]:
 def registry_facts(reg: Registry) -> list[tuple[str, str]]:
     """``(label, text)``: what a registry holds, its EU partners (a line per standing), its span."""
     kinds = counted(kind_counts(reg))
-    facts = [("Entities", f"{len(reg)}: {', '.join(kinds)}" if kinds else "none")]
+    facts = [] if reg.release is None else [("Data", str(reg.release))]
+    facts.append(("Entities", f"{len(reg)}: {', '.join(kinds)}" if kinds else "none"))
+    left = [f"{n} {why}" for why, n in reg.left_out.items() if n]
+    if left:
+        facts.append(("Left out", ", ".join(left) + " (the data cannot date them on this day)"))
+    if reg.unsure:
+        facts.append(("Not certain", f"{len(reg.unsure)} kept that the data cannot date"))
     facts.append(("Documents", f"{len(reg.documents)} cited"))
     partners = by_standing(reg.partners())
     for i, (standing, orgs) in enumerate(partners.items()):

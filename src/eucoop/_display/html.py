@@ -23,6 +23,7 @@ from eucoop._display.common import (
     PROSE,
     capitalised,
     cite,
+    in_words,
     joined_text,
     kind_text,
     line_fields,
@@ -32,7 +33,6 @@ from eucoop._display.common import (
     section_fields,
     session_text,
     when_and_note,
-    words,
 )
 from eucoop._model import (
     KINDS,
@@ -42,6 +42,7 @@ from eucoop._model import (
     Organisation,
     Participant,
     Partnership,
+    Session,
     Source,
 )
 from eucoop._registry import Registry
@@ -194,7 +195,7 @@ def entity_html(e: Entity, reg: Registry | None = None) -> str:
         if value:
             parts.append(_section(capitalised(f.label), _section_html(reg, f, value)))
             cited += [(f"{f.name}: ", s) for s in getattr(value, "sources", ())]
-    rows = [(words(p.role), _taking_part(ref(p.organisation, reg), p)) for p in e.participants]
+    rows = [(in_words(p.role), _taking_part(ref(p.organisation, reg), p)) for p in e.participants]
     parts.append(_section("Participants", card_table(rows)))
     parts.append(_section("Sources", sources_html(_documents(reg), cited)))
     return _card(*parts)
@@ -212,7 +213,12 @@ def _section_html(reg: Registry | None, f: FieldInfo, value: Any) -> str:
         return _list(escape(item) for item in value)
     if not f.many:
         return _record_html(reg, value)
-    return _list(escape(session_text(item)) for item in value)
+    return _list(
+        escape(session_text(item))
+        if isinstance(item, Session)
+        else "; ".join(text for _, text in _lines(reg, item) if text)
+        for item in value
+    )
 
 
 def _record_html(reg: Registry | None, value: object) -> str:
@@ -294,6 +300,6 @@ def registry_html(reg: Registry) -> str:
         f"<details><summary style='cursor:pointer'>{escape(coll.capitalize())} "
         f"({len(items)})</summary>{html(items)}</details>"
         for coll in (*(k.collection for k in KINDS), "documents")
-        if (items := getattr(reg, coll))
+        if (items := getattr(reg, coll, ()))
     )
     return _card(_head(escape(title)), card_table(rows), tables)

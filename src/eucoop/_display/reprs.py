@@ -127,9 +127,12 @@ def _provenance(sources: Provenance) -> str:
 
 @summary.register(Registry)
 def _registry(reg: Registry) -> str:
-    counts = [plural(len(getattr(reg, k.collection)), k.collection[:-1]) for k in KINDS]
+    counts = [k.counted(len(getattr(reg, k.collection, ()))) for k in KINDS]
     when = "" if reg.date is None else f" as of {reg.date}"
-    return f"<Registry{when}: {', '.join(counts)}, {plural(len(reg.documents), 'document')}>"
+    left = sum(reg.left_out.values())
+    dropped = f"; {left} left out that the data cannot date" if left else ""
+    docs = plural(len(reg.documents), "document")
+    return f"<Registry{when}: {', '.join(counts)}, {docs}{dropped}>"
 
 
 @summary.register(Entity)

@@ -11,21 +11,34 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from eucoop._display.common import counted, kind_counts, plain, when_and_note, words
+from eucoop._display.common import counted, in_words, kind_counts, plain, when_and_note
 from eucoop._display.html import CELL, DIM, TABLE, code, link
-from eucoop._model import Agreement, Dialogue, Document, Entity, Organisation, Programme, Source
+from eucoop._model import (
+    KINDS,
+    UNRANKED,
+    Document,
+    Entity,
+    FieldInfo,
+    Partnership,
+    Session,
+    Source,
+    fields_of,
+    per_class,
+)
 from eucoop._queries import Hit, Provenance, Results, Roles, SearchResults, Timeline, TimelineEntry
 from eucoop._render import escape, html
 from eucoop._text import plural
 
 __all__ = [
     "MAX_ROWS",
+    "HtmlColumn",
     "hit_html",
+    "html_columns",
+    "html_table",
     "provenance_html",
     "results_html",
     "roles_html",
     "search_html",
-    "table",
     "timeline_entry_html",
     "timeline_html",
 ]
@@ -39,11 +52,11 @@ HEADING = (
 
 #: Columns whose cells do not break across lines.
 _NOWRAP = frozenset({"id", "date", "score", "EU partnership"})
-#: A column: its heading, and the HTML of its cell for one item.
-Column = tuple[str, Callable[[Any], str]]
+#: A column of an HTML table: its heading, and the HTML of its cell for one item.
+HtmlColumn = tuple[str, Callable[[Any], str]]
 
 
-def table(columns: Sequence[Column], items: Sequence[Any], what: str) -> str:
+def html_table(columns: Sequence[HtmlColumn], items: Sequence[Any], what: str) -> str:
     """A table of *items*, a row each (up to :data:`MAX_ROWS`), with *what* as its caption.
 
     A column empty in every row shown is left out; ids do not break across lines.
@@ -66,68 +79,52 @@ def table(columns: Sequence[Column], items: Sequence[Any], what: str) -> str:
     )
 
 
-def _text(get: Callable[[Any], object]) -> Callable[[Any], str]:
-    """A cell of the value *get* reads, in words and escaped."""
-    return lambda item: escape(plain(get(item)))
+def _cell(value: object) -> str:
+    """The text of a value in a table's cell: a record or a list of records shown short."""
+    if isinstance(value, Partnership):
+        return in_words(value.standing or UNRANKED) + (
+            f", since {value.since}" if value.since else ""
+        )
+    if isinstance(value, tuple):
+        if value and all(isinstance(s, Session) for s in value):
+            first, last = value[0].start, value[-1].start
+            return f"{len(value)}: " + (str(first) if first == last else f"{first} to {last}")
+        return "; ".join(map(plain, value))
+    return plain(value)
 
 
-def _partnership(o: Organisation) -> str:
-    p = o.partnership
-    if p is None:
-        return ""
-    return escape(words(p.standing or "partner") + (f", since {p.since}" if p.since else ""))
+def _path_column(cls: type, path: str) -> HtmlColumn:
+    """The column of a field (``"adopted"``) or a field of a record (``"partnership.areas"``)."""
+    head, _, tail = path.partition(".")
+    info: FieldInfo = next(f for f in fields_of(cls) if f.name == head)
+    if tail and info.nested is not None:
+        info = next(f for f in fields_of(info.nested) if f.name == tail)
+
+    def get(item: Any) -> str:
+        value = getattr(item, head)
+        if tail and value is not None:
+            value = getattr(value, tail)
+        if head == "kind" and str(value) == "other":  # a kind not said is no kind to show
+            return ""
+        return escape(_cell(value))
+
+    return (info.label, get)
 
 
-def _areas(o: Organisation) -> str:
-    return "" if o.partnership is None else escape(plain(o.partnership.areas))
+_ID: HtmlColumn = ("id", lambda x: escape(x.id))
+_NAME: HtmlColumn = ("name", lambda e: escape(e.label))
+_MIXED: list[HtmlColumn] = [_ID, ("kind", lambda e: escape(e.kind_name)), _NAME]
+_DOCUMENTS: list[HtmlColumn] = [
+    _ID,
+    ("title", lambda d: link(d.url, escape(d.title))),
+    ("publisher", lambda d: escape(d.publisher)),
+]
 
 
-def _sessions(d: Dialogue) -> str:
-    if not d.sessions:
-        return ""
-    first, last = d.sessions[0].start, d.sessions[-1].start
-    when = str(first) if first == last else f"{first} to {last}"
-    return escape(f"{len(d.sessions)}: {when}")
-
-
-def _kind(e: Any) -> str:
-    return "" if str(e.kind) == "other" else escape(words(e.kind))
-
-
-_ID: Column = ("id", lambda x: escape(x.id))
-_NAME: Column = ("name", lambda e: escape(e.label))
-
-#: The columns of a table of entities of one kind (``None``: of several kinds).
-COLUMNS: dict[type | None, list[Column]] = {
-    None: [_ID, ("kind", lambda e: escape(e.kind_name)), _NAME],
-    Organisation: [
-        _ID,
-        _NAME,
-        ("kind", _kind),
-        ("EU partnership", _partnership),
-        ("areas", _areas),
-    ],
-    Agreement: [
-        _ID,
-        _NAME,
-        ("kind", _kind),
-        ("adopted", _text(lambda a: a.adopted)),
-        ("in force", _text(lambda a: a.in_force)),
-    ],
-    Dialogue: [_ID, _NAME, ("meets", _text(lambda d: d.frequency)), ("sessions", _sessions)],
-    Programme: [
-        _ID,
-        _NAME,
-        ("launched", _text(lambda p: p.launched)),
-        ("ended", _text(lambda p: p.ended)),
-        ("budget", _text(lambda p: p.budget)),
-    ],
-    Document: [
-        _ID,
-        ("title", lambda d: link(d.url, escape(d.title))),
-        ("publisher", lambda d: escape(d.publisher)),
-    ],
-}
+@per_class
+def html_columns(cls: type) -> list[HtmlColumn]:
+    """The columns of a table of entities of one kind: id, name and the columns it declares."""
+    return [_ID, _NAME, *(_path_column(cls, p) for p in KINDS.of(cls).columns)]
 
 
 def _counted(entities: Iterable[Entity]) -> str:
@@ -140,11 +137,12 @@ def results_html(results: Results) -> str:  # type: ignore[type-arg] # entities 
     kinds = {type(x) for x in results}
     (only,) = kinds if len(kinds) == 1 else {None}
     if only is Document:
-        return table(COLUMNS[Document], results, plural(len(results), "document"))
-    return table(COLUMNS.get(only, COLUMNS[None]), results, _counted(results) or "no entities")
+        return html_table(_DOCUMENTS, results, plural(len(results), "document"))
+    columns = _MIXED if only is None else html_columns(only)
+    return html_table(columns, results, _counted(results) or "no entities")
 
 
-_HIT_COLUMNS: list[Column] = [
+_HIT_COLUMNS: list[HtmlColumn] = [
     ("score", lambda h: f"{h.score:g}"),
     ("id", lambda h: escape(h.entity.id)),
     ("kind", lambda h: escape(h.entity.kind_name)),
@@ -157,16 +155,16 @@ _HIT_COLUMNS: list[Column] = [
 def search_html(results: SearchResults) -> str:
     """Search results, best first: score, entity, and the fields that matched."""
     what = f"{len(results)} found" + (f": {_counted(results)}" if results else "")
-    return table(_HIT_COLUMNS, results.hits, what)
+    return html_table(_HIT_COLUMNS, results.hits, what)
 
 
 @html.register(Hit)
 def hit_html(hit: Hit) -> str:
     """One search result: its score, the entity and the fields that matched."""
-    return table(_HIT_COLUMNS, [hit], "a search hit")
+    return html_table(_HIT_COLUMNS, [hit], "a search hit")
 
 
-_TIMELINE_COLUMNS: list[Column] = [
+_TIMELINE_COLUMNS: list[HtmlColumn] = [
     ("date", lambda t: escape(str(t.date))),
     ("what happened", lambda t: escape(t.label)),
     ("entity", lambda t: escape(t.entity)),
@@ -177,27 +175,29 @@ _TIMELINE_COLUMNS: list[Column] = [
 @html.register(Timeline)
 def timeline_html(entries: Timeline) -> str:
     """Timeline entries in order: date, what happened, the entity's id, and the dated field."""
-    return table(_TIMELINE_COLUMNS, entries, plural(len(entries), "dated fact"))
+    return html_table(_TIMELINE_COLUMNS, entries, plural(len(entries), "dated fact"))
 
 
 @html.register(TimelineEntry)
 def timeline_entry_html(entry: TimelineEntry) -> str:
     """One timeline entry, as a row of the timeline's table."""
-    return table(_TIMELINE_COLUMNS, [entry], "a dated fact")
+    return html_table(_TIMELINE_COLUMNS, [entry], "a dated fact")
 
 
 @html.register(Roles)
 def roles_html(roles: Roles) -> str:
     """What an organisation takes part in: role, the entity, and when."""
-    columns: list[Column] = [
-        ("role", lambda r: escape(words(r[1].role))),
+    columns: list[HtmlColumn] = [
+        ("role", lambda r: escape(in_words(r[1].role))),
         ("kind", lambda r: escape(r[0].kind_name)),
         ("id", lambda r: escape(r[0].id)),
         ("name", lambda r: escape(r[0].label)),
         ("when, and a note", lambda r: escape(when_and_note(r[1]))),
     ]
     entities = len({e.id for e, _ in roles})
-    return table(columns, roles, f"{plural(len(roles), 'role')} in {plural(entities, 'entity')}")
+    return html_table(
+        columns, roles, f"{plural(len(roles), 'role')} in {plural(entities, 'entity')}"
+    )
 
 
 @html.register(Provenance)
@@ -212,11 +212,11 @@ def provenance_html(sources: Provenance) -> str:
             else f"{link(doc.url, escape(doc.title))} " + code(s.document)
         )
 
-    columns: list[Column] = [
+    columns: list[HtmlColumn] = [
         ("document", document),
         ("paragraph", lambda s: "whole document" if s.paragraph is None else str(s.paragraph)),
         ("supports", lambda s: escape(", ".join(s.fields)) or "the entity as a whole"),
     ]
     docs = len({s.document for s in sources})
     what = f"{plural(len(sources), 'citation')} of {plural(docs, 'document')}"
-    return table(columns, sources, what)
+    return html_table(columns, sources, what)

@@ -1,4 +1,4 @@
-"""Text for a terminal: cards and lists wrapped to :data:`WIDTH` columns.
+"""Text for a terminal: cards and lists wrapped to :func:`columns` columns.
 
 One renderer per thing (:func:`entity_card`, :func:`document_card`, :func:`entity_rows`,
 :func:`hit_lines`, :func:`registry_lines`...), each returning lines for its caller to print:
@@ -9,7 +9,9 @@ Which fields a card shows, in which order and in which words, comes from
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from eucoop._display.common import (
@@ -20,6 +22,7 @@ from eucoop._display.common import (
     capitalised,
     cite,
     counted,
+    in_words,
     joined_text,
     kind_counts,
     kind_text,
@@ -31,9 +34,9 @@ from eucoop._display.common import (
     session_text,
     span,
     when_and_note,
-    words,
 )
 from eucoop._model import (
+    UNRANKED,
     Document,
     Entity,
     FieldInfo,
@@ -52,6 +55,7 @@ __all__ = [
     "by_standing",
     "capitalised",
     "cite",
+    "columns",
     "counted",
     "document_card",
     "document_rows",
@@ -59,7 +63,7 @@ __all__ = [
     "entity_rows",
     "field",
     "hit_lines",
-    "key_fields",
+    "card_facts",
     "kind_counts",
     "kind_line",
     "name_of",
@@ -72,12 +76,42 @@ __all__ = [
     "sources_block",
     "span",
     "timeline_lines",
-    "words",
+    "in_words",
     "wrap",
+    "wrapped_at",
 ]
 
-#: Text is wrapped to this many columns.
+#: Text is wrapped to this many columns unless :func:`wrapped_at` says otherwise.
 WIDTH = 80
+
+#: The width of the text being made, in this context (a thread, a task) only.
+_COLUMNS: ContextVar[int] = ContextVar("eucoop_columns", default=WIDTH)
+
+
+def columns() -> int:
+    """How many columns text is wrapped to here: :data:`WIDTH` outside :func:`wrapped_at`."""
+    return _COLUMNS.get()
+
+
+@contextmanager
+def wrapped_at(width: int) -> Iterator[None]:
+    """Wrap the text made inside the block to *width* columns (the command line's terminal).
+
+    Only the current context sees it, and it ends with the block.
+
+    >>> with wrapped_at(40):
+    ...     columns()
+    40
+    >>> columns()
+    80
+    """
+    token = _COLUMNS.set(width)
+    try:
+        yield
+    finally:
+        _COLUMNS.reset(token)
+
+
 #: The width of the label column of cards.
 LABEL = 18
 
@@ -91,7 +125,7 @@ _GLUE = "\x00"
 def wrap(
     text: str, first: str = "", rest: str | None = None, *, keep: Iterable[str] = ()
 ) -> list[str]:
-    """*text* wrapped to WIDTH after the prefix *first*; later lines indented like it.
+    """*text* wrapped to :func:`columns` after the prefix *first*; later lines indented like it.
 
     Words are never broken, nor is any of the strings in *keep* (file paths,
     say), even where it holds spaces.
@@ -106,7 +140,7 @@ def wrap(
         text = text.replace(whole, whole.replace(" ", _GLUE))
     lines = textwrap.wrap(
         text,
-        WIDTH,
+        columns(),
         initial_indent=first,
         subsequent_indent=rest,
         break_long_words=False,
@@ -143,7 +177,7 @@ def kind_line(e: Entity) -> str:
 def participant_line(p: Participant, what: str) -> list[str]:
     """The role, then *what* takes part (or in what), with its span and note."""
     extra = when_and_note(p)
-    return wrap(what + (f" ({extra})" if extra else ""), f"  {words(p.role):<{LABEL - 2}}")
+    return wrap(what + (f" ({extra})" if extra else ""), f"  {in_words(p.role):<{LABEL - 2}}")
 
 
 def sources_block(reg: Registry, cited: Sequence[tuple[str, Source]]) -> list[str]:
@@ -201,7 +235,7 @@ def _lines_of(reg: Registry, value: object) -> list[tuple[str, str]]:
     return out
 
 
-def key_fields(reg: Registry, e: Entity) -> list[tuple[str, str]]:
+def card_facts(reg: Registry, e: Entity) -> list[tuple[str, str]]:
     """``(label, text)`` for the key fields of a card, and the organisation's bodies."""
     out = _lines_of(reg, e)
     if isinstance(e, Organisation):
@@ -227,7 +261,7 @@ def _section(reg: Registry, f: FieldInfo, value: Any) -> list[str]:
         for item in value:
             if isinstance(item, Session):
                 text = session_text(item)
-            else:  # pragma: no cover - sessions are the only such records so far
+            else:  # a record of another kind: its fields that are set, on one line
                 text = "; ".join(t for _, t in _lines_of(reg, item))
             lines += wrap(text, "  ", "    ")
     return lines
@@ -238,7 +272,7 @@ def entity_card(reg: Registry, e: Entity) -> list[str]:
     lines = [*wrap(e.label), *wrap(kind_line(e))]
     if e.description:
         lines += ["", *wrap(e.description, "  ")]
-    fields = key_fields(reg, e)
+    fields = card_facts(reg, e)
     if fields:
         lines.append("")
         for label, text in fields:
@@ -277,9 +311,16 @@ def document_card(reg: Registry, doc: Document) -> list[str]:
 # -- lists --------------------------------------------------------------------------
 
 
-def entity_rows(entities: Sequence[Entity], *, kind: bool = False) -> list[str]:
-    """One line per entity: (its kind,) its id and its label, wrapped."""
-    return _id_rows([(f"{e.kind_name:<13}" if kind else "", e.id, e.label) for e in entities])
+def entity_rows(
+    entities: Sequence[Entity], *, kind: bool = False, marked: Container[str] = ()
+) -> list[str]:
+    """One line per entity: (its kind,) its id and its label, wrapped; ``*`` after *marked* ids."""
+    return _id_rows(
+        [
+            (f"{e.kind_name:<13}" if kind else "", e.id, e.label + (" *" if e.id in marked else ""))
+            for e in entities
+        ]
+    )
 
 
 def document_rows(docs: Sequence[Document]) -> list[str]:
@@ -315,7 +356,7 @@ def role_lines(pairs: Iterable[tuple[Entity, Participant]]) -> list[str]:
     for e, p in pairs:
         extra = when_and_note(p)
         text = e.label + (f" ({extra})" if extra else "")
-        lines += wrap(text, f"{words(p.role):<12} {e.kind_name:<13}")
+        lines += wrap(text, f"{in_words(p.role):<12} {e.kind_name:<13}")
     return lines
 
 
@@ -326,8 +367,8 @@ def partner_lines(orgs: Iterable[Organisation]) -> list[str]:
         p = o.partnership
         if p is None:
             continue
-        lines += wrap(o.label, f"{words(p.standing or 'unranked'):<10}")
-        details = [", ".join(sorted(words(a) for a in p.areas))]
+        lines += wrap(o.label, f"{in_words(p.standing or UNRANKED):<10}")
+        details = [", ".join(sorted(in_words(a) for a in p.areas))]
         details.append(f"since {p.since}" if p.since else "")
         text = "; ".join(d for d in details if d)
         if text:

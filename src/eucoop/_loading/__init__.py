@@ -12,22 +12,23 @@ from eucoop._loading.checks import iso_codes, validate
 from eucoop._loading.converter import (
     SCHEMA_VERSION,
     Converted,
-    DataFile,
     Located,
     RawValue,
     convert,
+    data_file,
     unstructure,
 )
-from eucoop._loading.files import PathArg, packaged, read_all
+from eucoop._loading.files import PathArg, check_paths, packaged, read_all
 
 __all__ = [
     "SCHEMA_VERSION",
     "Converted",
-    "DataFile",
     "Located",
     "PathArg",
     "RawValue",
+    "check_paths",
     "convert",
+    "data_file",
     "iso_codes",
     "packaged",
     "read_all",

@@ -12,7 +12,7 @@ import typing
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from enum import Enum
-from functools import cache
+from functools import lru_cache
 from itertools import count, repeat
 from typing import Any, NamedTuple
 
@@ -29,24 +29,22 @@ from eucoop._loading.hooks import (
     enum_hook,
     optional_factory,
     sequence_factory,
-    structure_amount,
     structure_bool,
     structure_date,
+    structure_decimal,
     structure_int,
     structure_str,
     wrong,
 )
 from eucoop._model import (
     COLLECTIONS,
-    Agreement,
-    Dialogue,
+    KINDS,
     Document,
     Entity,
+    Kind,
     Meta,
     Money,
-    Organisation,
     PartialDate,
-    Programme,
     fields_of,
 )
 from eucoop._model.enums import ENUMS
@@ -57,7 +55,7 @@ from eucoop._text import and_join, did_you_mean
 __all__ = [
     "SCHEMA_VERSION",
     "Converted",
-    "DataFile",
+    "data_file",
     "Located",
     "NonFinite",
     "convert",
@@ -71,16 +69,31 @@ __all__ = [
 SCHEMA_VERSION = 1
 
 
-@attrs.frozen(kw_only=True)
-class DataFile:
-    """The top level of a data file."""
+def data_file() -> type:
+    """The attrs class of the top level of a data file: a tuple for each of the collections.
 
-    schema_version: int | None = None
-    documents: tuple[Document, ...] = ()
-    organisations: tuple[Organisation, ...] = ()
-    agreements: tuple[Agreement, ...] = ()
-    dialogues: tuple[Dialogue, ...] = ()
-    programmes: tuple[Programme, ...] = ()
+    Made from :data:`~eucoop._model.COLLECTIONS`, once for each set of kinds,
+    so that cattrs generates its hooks (and the JSON Schema its object) as
+    for any model class.
+
+    >>> [a.name for a in attrs.fields(data_file())][:3]
+    ['schema_version', 'documents', 'organisations']
+    """
+    return _data_file(KINDS.snapshot())
+
+
+@lru_cache(maxsize=4)
+def _data_file(kinds: tuple[Kind, ...]) -> type:
+    collections: dict[str, Any] = {"documents": Document, **{k.collection: k.cls for k in kinds}}
+    version: Any = int | None
+    fields = {
+        "schema_version": attrs.field(default=None, type=version),
+        **{c: attrs.field(default=(), type=tuple[t, ...]) for c, t in collections.items()},  # type: ignore[valid-type]
+    }
+    cls = attrs.make_class("DataFile", fields, frozen=True, kw_only=True)
+    cls.__doc__ = "The top level of a data file."
+    cls.__module__ = __name__
+    return cls
 
 
 def _enum_value(value: Enum) -> str:
@@ -101,7 +114,7 @@ def _make(detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook(str, structure_str)
     conv.register_structure_hook(int, structure_int)
     conv.register_structure_hook(bool, structure_bool)
-    conv.register_structure_hook(Decimal, structure_amount)  # amounts are the only decimals
+    conv.register_structure_hook(Decimal, structure_decimal)  # amounts: the only decimals
     conv.register_structure_hook(PartialDate, structure_date)
     # Each enum by its class: they are str subclasses, which the hook for str would take.
     for enum in ENUMS:
@@ -165,7 +178,7 @@ def _model_hook(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     return structure
 
 
-@cache
+@lru_cache(maxsize=2)  # one per mode
 def converter(detailed: bool) -> cattrs.Converter:
     """The converter in one mode, built on first use (its hooks are generated once)."""
     return _make(detailed)
@@ -205,8 +218,8 @@ class Converted:
 
     def __init__(self, name: str) -> None:
         self.name = name
-        #: the file converted whole, or None when some item failed.
-        self.whole: DataFile | None = None
+        #: the file converted whole (a :func:`data_file`), or None when some item failed.
+        self.whole: Any = None
         self._records: list[Located] = []
         self.problems: list[Problem] = []
         #: ids of items that failed to convert, by collection, so references to
@@ -228,7 +241,7 @@ class Converted:
                 located
                 for coll in COLLECTIONS
                 for located in map(
-                    Located, repeat(name), repeat(coll), count(), getattr(whole, coll)
+                    Located, repeat(name), repeat(coll), count(), getattr(whole, coll, ())
                 )
             ]
         return self._records
@@ -245,7 +258,7 @@ def convert(name: str, data: object) -> Converted:
     out = Converted(name)
     try:
         with checked_already():  # the hooks check every value's type on the way
-            whole = converter(False).structure(data, DataFile)
+            whole: Any = converter(False).structure(data, data_file())
     except Exception:  # noqa: BLE001 - the detailed pass below says what it was
         with checked_already():
             _convert_items(name, data, out)
@@ -274,7 +287,7 @@ def _convert_items(name: str, data: object, out: Converted) -> None:
         return
     unknown = set(data) - {"schema_version", *COLLECTIONS}
     if unknown:
-        add(errors_of(ForbiddenExtraKeysError(None, DataFile, unknown)))
+        add(errors_of(ForbiddenExtraKeysError(None, data_file(), unknown)))
     version = data.get("schema_version")
     if version is not None:
         if type(version) is not int:
@@ -328,6 +341,7 @@ def raw_values(item: dict[str, Any], cls: type) -> Iterator[RawValue]:
     a type error does not hide a dangling reference, a bad code or a
     malformed id beside it.
 
+    >>> from eucoop._model import Organisation
     >>> [v.where for v in raw_values({"parent": "un", "country": 5}, Organisation)]
     ['parent', 'country']
     """

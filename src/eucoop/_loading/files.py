@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from eucoop import _resources
+from eucoop._arguments import wrong_type
 from eucoop._exceptions import Problem
 from eucoop._loading.hooks import NonFinite, parse_int
 
-__all__ = ["FAILED", "PathArg", "packaged", "parse", "plain", "read_all"]
+__all__ = ["FAILED", "PathArg", "check_paths", "packaged", "parse", "plain", "read_all"]
 
 #: What :func:`eucoop.load` takes: a file, a folder, or data already parsed.
 PathArg = str | PathLike[str] | Mapping[str, Any]
@@ -51,17 +52,42 @@ def packaged(problems: list[Problem]) -> Iterator[tuple[str, Any]]:
             yield name, raw
 
 
+def check_paths(paths: tuple[object, ...]) -> None:
+    """Refuse, with a :class:`TypeError`, an argument of ``load`` that is no path or mapping.
+
+    >>> check_paths(("a.json", ["b.json", "c.json"]))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    TypeError: load() argument 2 must be a path or a mapping, not a list: give each path as...
+    """
+    for n, arg in enumerate(paths, 1):
+        if isinstance(arg, Mapping):
+            continue
+        if not isinstance(arg, str | PathLike) or not isinstance(os.fspath(arg), str):
+            hint = ""
+            if isinstance(arg, list | tuple):
+                hint = ": give each path as an argument of its own, load(*paths)"
+            raise wrong_type(f"load() argument {n}", "a path or a mapping", arg, hint)
+
+
 def read_all(paths: tuple[PathArg, ...], problems: list[Problem]) -> Iterator[tuple[str, Any]]:
-    """``(name, parsed data)`` for every file, folder or mapping given; problems on the way."""
+    """``(name, parsed data)`` for every file, folder or mapping given; problems on the way.
+
+    The paths are checked (:func:`check_paths`) already. An empty path, or
+    one of white space only, is a problem: ``load(os.environ.get("X", ""))``
+    must not read the current folder.
+    """
     for n, arg in enumerate(paths, 1):
         if isinstance(arg, Mapping):
             yield f"<data #{n}>", plain(arg)
             continue
-        if not isinstance(arg, str | PathLike):
-            what = f"expected a file, a folder or a mapping, got {type(arg).__name__}"
-            problems.append(Problem(f"<data #{n}>", "$", what))
+        path = os.fspath(arg)
+        if not path.strip():
+            why = "it is empty (an unset variable?)" if not path else "it is white space only"
+            msg = f"not a usable path: {why}; write '.' for the current folder"
+            problems.append(Problem(f"<data #{n}>", "$", msg))
             continue
-        for target in _files(Path(arg), problems):
+        for target in _files(Path(path), problems):
             data = _read(target, problems)
             if data is None:
                 continue

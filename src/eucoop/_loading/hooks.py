@@ -19,7 +19,7 @@ from cattrs.cols import list_structure_factory
 from eucoop._model import PartialDate
 from eucoop._model.fields import INT_MAX, INT_MIN
 from eucoop._model.typecheck import int_problem, text_problem
-from eucoop._model.values import amount_of, amount_problem
+from eucoop._model.values import amount_of
 from eucoop._text import did_you_mean
 
 __all__ = [
@@ -34,7 +34,6 @@ __all__ = [
     "structure_date",
     "structure_decimal",
     "structure_int",
-    "structure_amount",
     "structure_str",
     "text_problem",
     "wrong",
@@ -195,15 +194,6 @@ def enum_hook(cls: type[Enum]) -> Callable[[object, object], Enum]:
             raise Invalid(msg) from None
 
     return structure
-
-
-def structure_amount(value: object, _t: object) -> Decimal:
-    """An amount of money: the data files' grammar, then the amount's own rule."""
-    amount = structure_decimal(value, _t)
-    problem = amount_problem(amount, written=value)
-    if problem is not None:
-        raise Invalid(problem)
-    return amount
 
 
 def sequence_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:

@@ -3,8 +3,9 @@
 A lookup tries the folded key of what it is asked (case, accents and spacing
 aside), then its forgiving key (punctuation and a leading "the" aside too);
 see :class:`eucoop._queries.lookup.Names`. The entities' keys come from the
-model's :func:`~eucoop._model.lookup_keys` and :func:`~eucoop._model.loose_keys`,
-which these checks read too:
+model's :func:`~eucoop._model.key_names` (each name with its field's path), and
+their keys from :func:`~eucoop._model.lookup_keys` and
+:func:`~eucoop._model.loose_keys`, which these checks read too:
 
 - two entities may not share a folded key: a lookup would find only one;
 - two entities of different files may not share a forgiving key either. Any
@@ -23,7 +24,7 @@ from collections.abc import Iterable
 
 from eucoop._exceptions import Problem
 from eucoop._loading.converter import Located
-from eucoop._model import Document, Entity, key_fields, key_texts, lookup_keys, loose_keys
+from eucoop._model import Document, Entity, key_names, lookup_keys, loose_keys
 
 __all__ = ["key_problems"]
 
@@ -41,7 +42,7 @@ def key_problems(records: Iterable[Located]) -> list[Problem]:
         assert isinstance(ent, Entity)  # noqa: S101 - records hold entities and documents
         for i, key in enumerate(loose_keys(ent)):
             if not key.strip("_ "):  # no letter or digit: a forgiving key is words and spaces
-                text = key_texts(ent)[i]
+                text = key_names(ent)[i][1]
                 if text.strip():  # a blank one is its field's rule
                     message = f"{text!r} has no letter or digit to look it up by"
                     problems.append(_problem(rec, i, message))
@@ -79,12 +80,13 @@ def _clash(rec: Located, i: int, key: str, holders: list[Located]) -> Problem | 
     holder, j = found
     other = holder.value
     assert isinstance(other, Entity)  # noqa: S101
+    other_path, other_text = key_names(other)[j]
     message = (
-        f"lookup key {key_texts(ent)[i]!r} is already a name of {other.id!r} "
-        f"({holder.at}.{key_fields(other)[j]})"
+        f"lookup key {key_names(ent)[i][1]!r} is already a name of {other.id!r} "
+        f"({holder.at}.{other_path})"
     )
     if lookup_keys(other)[j] != folded:
-        message += f", as {key_texts(other)[j]!r}: lookups ignore punctuation and a leading 'the'"
+        message += f", as {other_text!r}: lookups ignore punctuation and a leading 'the'"
     return _problem(rec, i, message)
 
 
@@ -92,4 +94,4 @@ def _problem(rec: Located, i: int, message: str) -> Problem:
     """A problem at the field of the *i*-th key of *rec*."""
     ent = rec.value
     assert isinstance(ent, Entity)  # noqa: S101 - only entities have keys
-    return Problem(rec.file, f"{rec.path}.{key_fields(ent)[i]}", message)
+    return Problem(rec.file, f"{rec.path}.{key_names(ent)[i][0]}", message)

@@ -17,8 +17,8 @@ from typing import Any
 
 import attrs
 
-from eucoop._loading.converter import SCHEMA_VERSION, DataFile
-from eucoop._model import KINDS, Document, FieldInfo, Meta, Money, PartialDate, fields_of
+from eucoop._loading.converter import SCHEMA_VERSION, data_file
+from eucoop._model import KINDS, Document, FieldInfo, Meta, PartialDate, fields_of
 from eucoop._model.fields import INT_MAX, INT_MIN, NONBLANK_PATTERN, PATTERNS, TEXT_PATTERN
 
 __all__ = ["SCHEMA_ID", "json_schema", "whole"]
@@ -42,13 +42,13 @@ def whole(pattern: str) -> str:
 _DATE = whole(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?")
 _AMOUNT = whole(PATTERNS["amount"])
 _DESCRIPTIONS = {
-    DataFile: "A eucoop data file: any of the collections, every key optional.",
-    Money: "An amount in an ISO 4217 currency; amounts are decimal strings or integers.",
+    "DataFile": "A eucoop data file: any of the collections, every key optional.",
+    "Money": "An amount in an ISO 4217 currency; amounts are decimal strings or integers.",
 }
 
 
 def _doc(cls: type) -> str:
-    text = _DESCRIPTIONS.get(cls) or (cls.__doc__ or "").strip().split("\n\n")[0]
+    text = _DESCRIPTIONS.get(cls.__name__) or (cls.__doc__ or "").strip().split("\n\n")[0]
     return " ".join(text.split())
 
 
@@ -119,7 +119,7 @@ def _classes() -> list[type]:
             for a in typing.get_args(t):
                 visit(a)
 
-    visit(DataFile)
+    visit(data_file())
     return seen
 
 
@@ -136,7 +136,7 @@ def json_schema() -> dict[str, Any]:
     for cls in _classes():
         defs[cls.__name__] = _object(cls)
     enums: set[type[Enum]] = set()
-    for cls in (*KINDS, Document, *_classes()):
+    for cls in (*(k.cls for k in KINDS), Document, *_classes()):
         for t in typing.get_type_hints(cls).values():
             for a in (t, *typing.get_args(t)):
                 if isinstance(a, type) and issubclass(a, Enum):

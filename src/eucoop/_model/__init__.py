@@ -5,24 +5,17 @@
   every other room reads;
 - :mod:`~eucoop._model.dates`: partial dates;
 - :mod:`~eucoop._model.values`: money, sources, documents, participants...;
-- :mod:`~eucoop._model.entities`: organisations, agreements, dialogues, programmes.
+- :mod:`~eucoop._model.entity`: what every entity has, and the names it is found by;
+- :mod:`~eucoop._model.kinds`: what a kind declares, and :data:`KINDS`, the table of kinds;
+- :mod:`~eucoop._model.entities`: organisations, agreements, dialogues, programmes;
+- :mod:`~eucoop._model.release`: the packaged data's version, date and span of knowledge.
 """
 
-from eucoop._model.entities import (
-    COLLECTIONS,
-    KINDS,
-    Agreement,
-    Dialogue,
-    Entity,
-    Organisation,
-    Programme,
-    key_fields,
-    key_texts,
-    kind_of,
-    lookup_keys,
-    loose_keys,
-)
+from eucoop._model.dates import query_date
+from eucoop._model.entities import Agreement, Dialogue, Organisation, Programme
+from eucoop._model.entity import Entity, KeyName, key_names, lookup_keys, loose_keys
 from eucoop._model.enums import (
+    UNRANKED,
     AgreementKind,
     Frequency,
     OrganisationKind,
@@ -41,6 +34,17 @@ from eucoop._model.fields import (
     meta,
     per_class,
 )
+from eucoop._model.kinds import (
+    COLLECTIONS,
+    KINDS,
+    Dated,
+    Event,
+    Kind,
+    entity_kind,
+    kind_of,
+)
+from eucoop._model.release import Release
+from eucoop._model.spans import Status, dates_in, existence, happened_by, status
 from eucoop._model.values import (
     DateLike,
     Document,
@@ -55,14 +59,19 @@ from eucoop._model.values import (
 __all__ = [
     "COLLECTIONS",
     "KINDS",
+    "UNRANKED",
     "Agreement",
     "AgreementKind",
     "DateLike",
+    "Dated",
     "Dialogue",
     "Document",
     "Entity",
+    "Event",
     "FieldInfo",
     "Frequency",
+    "KeyName",
+    "Kind",
     "Meta",
     "Money",
     "Organisation",
@@ -74,18 +83,25 @@ __all__ = [
     "Precision",
     "Programme",
     "PublisherKind",
+    "Release",
     "Role",
     "Session",
     "Source",
     "Standing",
+    "Status",
+    "entity_kind",
+    "dates_in",
+    "existence",
+    "happened_by",
+    "status",
     "field_head",
     "field_names",
     "fields_of",
-    "key_fields",
-    "key_texts",
+    "key_names",
     "kind_of",
     "lookup_keys",
     "loose_keys",
     "meta",
     "per_class",
+    "query_date",
 ]

@@ -1,16 +1,18 @@
 """Partial dates: calendar dates known to the year, the month or the day."""
 
 import re
+import sys
 from typing import TYPE_CHECKING, Union, overload
 
 import attrs
 
+from eucoop._arguments import string, wrong_type
 from eucoop._model.enums import Precision
 
 if TYPE_CHECKING:
     import datetime
 
-__all__ = ["DateLike", "PartialDate"]
+__all__ = ["DateLike", "PartialDate", "query_date"]
 
 
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -33,22 +35,27 @@ def _parse_parts(text: str) -> tuple[int, int | None, int | None]:
     return int(y), None if mo is None else int(mo), None if d is None else int(d)
 
 
-def _first_day_of(value: object) -> tuple[int, int, int] | None:
-    """The first day of a query date (an ISO string or a date), or None for anything else."""
-    if isinstance(value, str):
-        return PartialDate.parse(value).first_day()
-    import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
+def _key_of(value: object) -> tuple[int, int, int] | None:
+    """Where a :class:`datetime.date` sits among partial dates, or None for anything else.
 
-    if isinstance(value, dt.date):
+    A date is its day, so it sits exactly where the partial date of that day
+    does. A :class:`datetime.datetime` is a moment, not a day: it compares
+    with a partial date no more than with a ``date`` (compare ``moment.date()``).
+    """
+    # No date exists before datetime is imported, and loading data never imports it
+    # (exports compare dates with None, which must not import it either).
+    dt = sys.modules.get("datetime")
+    if dt is not None and isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return (value.year, value.month, value.day)
     return None
 
 
 def _check_date_parts(year: int, month: int | None, day: int | None) -> None:
-    for name, value in (("year", year), ("month", month), ("day", day)):
-        if value is not None and (type(value) is not int):
-            msg = f"{name} must be an int, not {type(value).__name__}"
-            raise TypeError(msg)
+    if type(year) is not int:
+        raise wrong_type("year", "an integer or an ISO date string", year)
+    for name, value in (("month", month), ("day", day)):
+        if value is not None and type(value) is not int:
+            raise wrong_type(name, "an integer or None", value)
     if not 1 <= year <= 9999:
         msg = f"year {year} is out of range 1..9999"
         raise ValueError(msg)
@@ -67,7 +74,7 @@ def _check_date_parts(year: int, month: int | None, day: int | None) -> None:
             raise ValueError(msg)
 
 
-@attrs.frozen(order=False, init=False)
+@attrs.frozen(eq=False, order=False, init=False)
 class PartialDate:
     """A calendar date known to the year, the month or the day.
 
@@ -85,23 +92,22 @@ class PartialDate:
     a finer one that starts on the same day: ``2019 < 2019-01 < 2019-01-01 <
     2019-01-02``.
 
-    A partial date also compares with a :class:`datetime.date` or an ISO
-    string, the way queries read them: the string or date is a *query date*,
-    which means its first day, and the partial date is placed on its first
-    day, as a timeline places it. So ``PartialDate("2012-07") <= "2012-07-15"``
-    is true: July 2012 begins on or before 15 July 2012. It does not say
-    that something dated July 2012 had certainly happened by the 15th (that
-    is ``d.end <= day``, the rule of :meth:`Registry.as_of`).
+    A :class:`datetime.date` is a day, and compares exactly as the partial
+    date of that day does: equal to it (with the same hash), after the
+    coarser dates that start on it, so lists mixing both sort, and ``min``
+    and ``max`` work on them, in the order of partial dates.
 
     >>> import datetime as dt
-    >>> d <= "2012-07-15", d >= "2012-07-15", d >= dt.date(2012, 7, 1), d < "2012-08"
+    >>> day, first = dt.date(2012, 7, 1), PartialDate("2012-07-01")
+    >>> d < day, d == day, first == day, hash(first) == hash(day)
     (True, False, True, True)
+    >>> sorted([PartialDate("2019-01-01"), dt.date(2019, 1, 1), PartialDate("2019")])
+    [PartialDate('2019'), PartialDate('2019-01-01'), datetime.date(2019, 1, 1)]
 
-    Such comparisons agree with the order of partial dates (whatever is before
-    a date that is on or before a day is itself before that day), but they
-    compare days, not dates: ``PartialDate("2012-07")`` is both ``<=`` and
-    ``>=`` ``"2012-07-01"``, yet equal only to another ``PartialDate("2012-07")``,
-    never to a string or a :class:`datetime.date`.
+    Anything else is no date here: an ISO string (``"2019"`` could mean the
+    year or its first day) or a :class:`datetime.datetime` (a moment) is a
+    ``TypeError`` to order against, and never equal. Write the partial date,
+    ``d < PartialDate("2019")``, or the day, ``d < dt.date(2019, 1, 1)``.
     """
 
     year: int
@@ -133,10 +139,7 @@ class PartialDate:
         ...
         ValueError: day 30 is out of range for 2019-02 (1..28)
         """
-        if not isinstance(text, str):
-            msg = f"expected an ISO date string, not {type(text).__name__}"
-            raise TypeError(msg)
-        return cls(*_parse_parts(text))
+        return cls(*_parse_parts(string(text, "text", "an ISO date string")))
 
     @classmethod
     def coerce(cls, value: "DateLike") -> "PartialDate":
@@ -146,18 +149,7 @@ class PartialDate:
         >>> PartialDate.coerce(dt.date(2019, 7, 15))
         PartialDate('2019-07-15')
         """
-        import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
-
-        if isinstance(value, PartialDate):
-            return value
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        if isinstance(value, dt.date):
-            return cls(value.year, value.month, value.day)
-        if isinstance(value, str):
-            return cls.parse(value)
-        msg = f"expected a date, a PartialDate or an ISO string, not {type(value).__name__}"
-        raise TypeError(msg)
+        return query_date(value, "value")
 
     @property
     def precision(self) -> Precision:
@@ -193,7 +185,7 @@ class PartialDate:
         >>> PartialDate(2019).contains(dt.date(2019, 6, 1))
         True
         """
-        o = PartialDate.coerce(other)
+        o = query_date(other, "other")
         return self.start <= o.start and o.end <= self.end
 
     def isoformat(self) -> str:
@@ -222,33 +214,66 @@ class PartialDate:
     def __repr__(self) -> str:
         return f"PartialDate({self.isoformat()!r})"
 
-    # Against another partial date, the total order; against an ISO string or a
-    # datetime.date (a query date: its first day), this date's first day.
+    # The total order of partial dates; a datetime.date is the partial date of its day.
+    # Equality and the hash agree with it: the partial date of a day is equal to the
+    # date, so it hashes as the date does (a dict or set finds one by the other).
 
-    def __lt__(self, other: "DateLike") -> bool:
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PartialDate):
+            return self._key() == other._key()
+        key = _key_of(other)
+        return NotImplemented if key is None else self._key() == key
+
+    def __hash__(self) -> int:
+        if self.day is None:
+            return hash((self.year, self.month))
+        return hash(self.start)
+
+    def __lt__(self, other: "PartialDate | datetime.date") -> bool:
         if isinstance(other, PartialDate):
             return self._key() < other._key()
-        day = _first_day_of(other)
-        return NotImplemented if day is None else self.first_day() < day
+        key = _key_of(other)
+        return NotImplemented if key is None else self._key() < key
 
-    def __le__(self, other: "DateLike") -> bool:
+    def __le__(self, other: "PartialDate | datetime.date") -> bool:
         if isinstance(other, PartialDate):
             return self._key() <= other._key()
-        day = _first_day_of(other)
-        return NotImplemented if day is None else self.first_day() <= day
+        key = _key_of(other)
+        return NotImplemented if key is None else self._key() <= key
 
-    def __gt__(self, other: "DateLike") -> bool:
+    def __gt__(self, other: "PartialDate | datetime.date") -> bool:
         if isinstance(other, PartialDate):
             return self._key() > other._key()
-        day = _first_day_of(other)
-        return NotImplemented if day is None else self.first_day() > day
+        key = _key_of(other)
+        return NotImplemented if key is None else self._key() > key
 
-    def __ge__(self, other: "DateLike") -> bool:
+    def __ge__(self, other: "PartialDate | datetime.date") -> bool:
         if isinstance(other, PartialDate):
             return self._key() >= other._key()
-        day = _first_day_of(other)
-        return NotImplemented if day is None else self.first_day() >= day
+        key = _key_of(other)
+        return NotImplemented if key is None else self._key() >= key
 
 
 DateLike = Union["datetime.date", PartialDate, str]
 """What a query accepts wherever it takes a date."""
+
+
+def query_date(value: DateLike, argument: str) -> PartialDate:
+    """A query's date *argument* as a partial date: :meth:`PartialDate.coerce`, naming it.
+
+    >>> query_date(None, "active_on")
+    Traceback (most recent call last):
+    ...
+    TypeError: active_on must be a date, a PartialDate or an ISO date string, not None
+    """
+    import datetime as dt  # noqa: PLC0415 - loading data never needs datetime
+
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, str):
+        return PartialDate.parse(value)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return PartialDate(value.year, value.month, value.day)
+    raise wrong_type(argument, "a date, a PartialDate or an ISO date string", value)

@@ -1,6 +1,7 @@
 """The enumerations of the model: string enums whose values are the data-file spelling."""
 
 from enum import StrEnum
+from typing import Final
 
 __all__ = [
     "ENUMS",
@@ -12,6 +13,7 @@ __all__ = [
     "PublisherKind",
     "Role",
     "Standing",
+    "UNRANKED",
 ]
 
 
@@ -128,6 +130,12 @@ class Standing(_StrEnum):
     KEY = "key"
     CLOSE = "close"
     REGULAR = "regular"
+
+
+#: The one name of a partnership without a :class:`Standing` (``standing`` is ``None``):
+#: what ``partners(standing=...)`` and ``--standing`` select it by, and what the command
+#: line, the notebook tables and cards, and the catalogue show for it.
+UNRANKED: Final = "unranked"
 
 
 class PublisherKind(_StrEnum):

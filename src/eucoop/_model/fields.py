@@ -198,7 +198,13 @@ class FieldInfo(NamedTuple):
 
 
 def per_class(fn: Callable[[type], T]) -> Callable[[type], T]:
-    """*fn* of a class, computed once per class (what a class is does not change)."""
+    """*fn* of a class, computed once per class (what a class is does not change).
+
+    Kept for as long as the process, like the class itself: the classes asked
+    about are the model's and their subclasses, a bounded few, so the memo
+    stays as small as the model (a plain dict: it is read for every value
+    built and every row exported, and its hits are all that count).
+    """
     memo: dict[type, T] = {}
 
     def once(cls: type) -> T:
@@ -235,13 +241,9 @@ def fields_of(cls: type) -> tuple[FieldInfo, ...]:
     >>> [(f.name, f.meta.codes) for f in fields_of(Money)]
     [('amount', None), ('currency', 'currencies')]
     """
-    hints: dict[str, Any] | None = None
     out = []
-    for a in attrs.fields(cls):
+    for a in attrs.fields(attrs.resolve_types(cls)):  # postponed annotations resolved, once
         t = a.type
-        if t is None or isinstance(t, str):  # a postponed annotation: resolve them all once
-            hints = hints or typing.get_type_hints(cls)
-            t = hints[a.name]
         optional = is_optional(t)
         many = is_sequence(t)
         if optional:

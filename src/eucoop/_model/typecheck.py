@@ -37,6 +37,7 @@ from typing import Any
 
 import attrs
 
+from eucoop._arguments import described
 from eucoop._model.fields import FORBIDDEN_TEXT, INT_MAX, INT_MIN, per_class
 from eucoop._text import a
 
@@ -161,20 +162,17 @@ def problem(t: Any, value: object) -> str | None:
         what = f"a {origin.__name__} of {_names(item_t)[1]}"
         if type(value) is not origin:
             hint = f": write {tuple(value)!r}" if origin is tuple and type(value) is list else ""
-            return f"must be {what}, not {_type_name(value)}{hint}"
+            return f"must be {what}, not {described(value)}{hint}"
         items: Sequence[Any] = tuple(value)  # type: ignore[arg-type] # a tuple or frozenset
         for i, v in enumerate(items):
             found = problem(item_t, v)
             if found is not None:
                 return f"item {i} {found}" if origin is tuple else f"item {v!r} {found}"
     hint = ""
-    if isinstance(t, type) and issubclass(t, Enum) and value in {m.value for m in t}:
+    values = {m.value for m in t} if isinstance(t, type) and issubclass(t, Enum) else set()
+    if isinstance(value, str) and value in values:  # a list or a dict is no enum value
         hint = f": write {t.__name__}({value!r})"
-    return f"must be {_names(t)[0]}, not {_type_name(value)}{hint}"
-
-
-def _type_name(value: object) -> str:
-    return "None" if value is None else a(type(value).__name__)
+    return f"must be {_names(t)[0]}, not {described(value)}{hint}"
 
 
 class _TypeCheck:

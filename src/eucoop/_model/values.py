@@ -13,9 +13,11 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from eucoop._model.dates import DateLike, PartialDate
+from eucoop._arguments import string, wrong_type
+from eucoop._model.dates import DateLike, PartialDate, query_date
 from eucoop._model.enums import PolicyArea, PublisherKind, Role, Standing
 from eucoop._model.fields import PATTERNS, meta
+from eucoop._model.spans import Status, status
 from eucoop._model.typecheck import int_problem, loader_checked, typed
 from eucoop._render import html, summary
 
@@ -34,21 +36,33 @@ __all__ = [
 ]
 
 
-def amount_problem(value: Decimal, written: object = None) -> str | None:
-    """What is wrong with an amount of money, or None: it must be finite and not negative.
+#: The largest exponent an amount may have either way: the bounds of Python's default
+#: decimal context, so that writing an amount out in digits (``format(a, "f")``: exports,
+#: ``to_dict``) never makes a string much longer than the amount as given.
+EXPONENT_MAX = 999_999
 
-    The one statement of the rule: :class:`Money` checks it when built in
-    Python, and the loader when it reads an amount (with its location, and
-    the amount as the file *written* it).
 
-    >>> amount_problem(Decimal("-5"))
-    'amount must not be negative: -5'
+def amount_problem(amount: Decimal, shown: str | None = None) -> str | None:
+    """Why *amount* cannot be an amount of money, or None: the one rule of every amount.
+
+    An amount is finite and not negative: no minus sign, not even on zero
+    (``Decimal("-0")``, as ``"-0"`` in a data file), and its exponent is
+    within ``±EXPONENT_MAX``. *shown* is how to quote it (default ``str(amount)``).
+
+    >>> amount_problem(Decimal("12.50")) is None
+    True
+    >>> amount_problem(Decimal("-0"))
+    'amount must not be negative: -0'
     """
-    shown = value if written is None else repr(written)
-    if not value.is_finite():
+    if shown is None:
+        shown = str(amount)
+    if not amount.is_finite():
         return f"amount must be finite, not {shown}"
-    if value.is_signed():
+    if amount.is_signed():
         return f"amount must not be negative: {shown}"
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and not -EXPONENT_MAX <= exponent <= EXPONENT_MAX:
+        return f"amount is out of range: {shown} (its exponent must be within ±{EXPONENT_MAX})"
     return None
 
 
@@ -56,8 +70,7 @@ def _check_amount(_inst: object, _attr: object, value: Decimal) -> None:
     if loader_checked():
         return
     if not isinstance(value, Decimal):
-        msg = f"amount must be a Decimal, not {type(value).__name__}"
-        raise TypeError(msg)
+        raise wrong_type("amount", "a Decimal", value)
     problem = amount_problem(value)
     if problem is not None:
         raise ValueError(problem)
@@ -70,9 +83,12 @@ def amount_of(value: str | int) -> Decimal:
     """The :class:`~decimal.Decimal` an amount of a data file means, by the files' grammar.
 
     Digits with an optional decimal point and digits (``"1000"``, ``"12.50"``),
-    or an integer within 64 bits; a minus sign is read, so that the amount's
-    own rule can say it must not be negative. Nothing else: no exponent,
-    underscore, plus sign or space. The loader reads amounts with it too.
+    or an integer within 64 bits; nothing else: no exponent, underscore, plus
+    sign or space. A minus sign is read only to say that an amount must not be
+    negative (``"-0"`` included), by the rule of every amount,
+    :func:`amount_problem`. The loader reads amounts with it too, so a data
+    file and :meth:`Money.parse` take and refuse the same amounts, with the
+    same message.
 
     >>> amount_of("12.50"), amount_of(1000)
     (Decimal('12.50'), Decimal('1000'))
@@ -80,30 +96,36 @@ def amount_of(value: str | int) -> Decimal:
     Traceback (most recent call last):
     ...
     ValueError: '1e3' is not written as an amount: digits, with an optional decimal point...
+    >>> amount_of("-0")
+    Traceback (most recent call last):
+    ...
+    ValueError: amount must not be negative: '-0'
     """
     if type(value) is int:
         problem = int_problem(value)
         if problem is not None:
             raise ValueError(problem)
-        return Decimal(value)
-    if type(value) is not str:
-        msg = f"amount must be a decimal string or an integer, not {type(value).__name__}"
-        raise TypeError(msg)
-    if _AMOUNT_RE.fullmatch(value) is not None:
-        return Decimal(value)
-    try:
         amount = Decimal(value)
-    except InvalidOperation:
-        msg = f"{value!r} is not a decimal number"
-        raise ValueError(msg) from None
-    if not amount.is_finite():
-        msg = f"amount must be finite, not {value!r}"
-        raise ValueError(msg)
-    msg = (
-        f"{value!r} is not written as an amount: digits, with an optional decimal point "
-        'and digits (like "1000" or "12.50"), nothing else'
-    )
-    raise ValueError(msg)
+    elif type(value) is not str:
+        raise wrong_type("amount", "a decimal string or an integer", value)
+    elif _AMOUNT_RE.fullmatch(value) is not None:
+        amount = Decimal(value)
+    else:
+        try:
+            amount = Decimal(value)
+        except InvalidOperation:
+            msg = f"{value!r} is not a decimal number"
+            raise ValueError(msg) from None
+        if amount.is_finite():
+            msg = (
+                f"{value!r} is not written as an amount: digits, with an optional decimal "
+                'point and digits (like "1000" or "12.50"), nothing else'
+            )
+            raise ValueError(msg)
+    problem = amount_problem(amount, repr(value))
+    if problem is not None:
+        raise ValueError(problem)
+    return amount
 
 
 _CURRENCY = re.compile(PATTERNS["currency"]).fullmatch
@@ -164,12 +186,13 @@ class Money(Repr):
         """Build from an amount as data files write it: a decimal string or an integer.
 
         The grammar is the data files' own (see ``amount_of``): ``"1e3"``,
-        ``"1_000"`` or ``" 12 "`` are refused here as they are in a file.
+        ``"1_000"``, ``" 12 "`` or ``"-0"`` are refused here as they are in a
+        file, with the same message.
         """
         return cls(amount=amount_of(amount), currency=currency)
 
     def __str__(self) -> str:
-        return f"{self.currency} {self.amount:,}"
+        return f"{self.currency} {self.amount:,f}"  # digits, never an exponent (1E+3)
 
 
 @attrs.frozen(kw_only=True, repr=False, field_transformer=typed)
@@ -193,6 +216,7 @@ class Source(Repr):
         ``"budget"``, ``"partnership.since"``, ``"participants[0].since"``: a
         citation naming ``"participants"`` supports the last.
         """
+        string(field, "field", "a field name")
         return any(field == f or field.startswith((f + ".", f + "[")) for f in self.fields)
 
 
@@ -240,10 +264,7 @@ class Participant(Repr):
         means its first day. Coarse dates make the days they span uncertain,
         and uncertain is not active: see :meth:`Registry.as_of`.
         """
-        day = PartialDate.coerce(date).start
-        if self.since is not None and self.since.end > day:
-            return False
-        return self.until is None or day <= self.until.start
+        return status(self.since, self.until, query_date(date, "date").start) is Status.YES
 
 
 @attrs.frozen(kw_only=True, repr=False, field_transformer=typed)

@@ -16,45 +16,80 @@ from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from functools import cache, cached_property
 from itertools import chain
-from typing import TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from eucoop import _resources
+from eucoop._arguments import string
 from eucoop._model import (
     KINDS,
-    DateLike,
+    UNRANKED,
     Entity,
-    Organisation,
-    PartialDate,
     PolicyArea,
-    Programme,
     Role,
+    Standing,
     kind_of,
+    query_date,
 )
 from eucoop._queries import indexes
-from eucoop._queries.time import Status, entity_span, status
-from eucoop._text import did_you_mean, fold, loose, suggest
+from eucoop._queries.time import Status, existing
+from eucoop._text import a, did_you_mean, fold, loose, suggest
 
 __all__ = [
+    "CONDITIONS",
+    "Condition",
     "Filters",
     "choice",
     "country_code",
     "country_name",
     "kind_order",
     "renamed_area",
+    "standing_choice",
 ]
 
 N = TypeVar("N", bound=Enum)
-E = TypeVar("E", bound=Entity)
 
 
-def choice(enum: type[N], value: N | str) -> N:
-    """*value* as a member of *enum*; a :class:`ValueError` that suggests one if it is none.
+# The module's annotations are evaluated, not postponed: typing.NamedTuple would compile
+# each postponed (string) annotation of its fields at import.
+class Condition(NamedTuple):
+    """One keyword of :meth:`Registry.filter`: its name, what it takes, and its help.
 
-    >>> choice(Role, "obsrever")
+    ``takes`` names the kind of value (``"area"``, ``"country"``, ``"date"``...),
+    which the command line reads with its own argument type; ``option`` says
+    whether ``eucoop list`` offers it as ``--name`` (``kind`` is its argument).
+    """
+
+    name: str
+    takes: str
+    help: str
+    metavar: str
+    option: bool = True
+
+
+#: The conditions of :meth:`Registry.filter`, declared once: the registry's
+#: signature, :meth:`Filters.select`, its "did you mean" and the options of
+#: ``eucoop list`` all read this (a test holds the typing overloads to it).
+CONDITIONS = (
+    Condition("kind", "kind", "an entity class or its name", "KIND", option=False),
+    Condition("area", "area", "a policy area, e.g. migration, drugs", "AREA"),
+    Condition("country", "country", "an ISO country code or name, e.g. LY, Libya", "COUNTRY"),
+    Condition("region", "region", "a programme's region, e.g. 'North Africa'", "REGION"),
+    Condition("participant", "organisation", "an organisation taking part", "ORG"),
+    Condition("role", "role", "its role: party, member, funder...", "ROLE"),
+    Condition("active_on", "date", "going on that day (YYYY[-MM[-DD]])", "DATE"),
+    Condition("policy_area", "area", "the old name of area (deprecated)", "AREA", option=False),
+)
+
+
+def choice(enum: type[N], value: N | str, argument: str) -> N:
+    """The *argument* as a member of *enum*; a :class:`ValueError` that suggests one if it is none.
+
+    >>> choice(Role, "obsrever", "role")
     Traceback (most recent call last):
     ...
     ValueError: 'obsrever' is not a valid Role (did you mean 'observer'?)
     """
+    string(value, argument, f"{a(enum.__name__)} or a string")
     try:
         return enum(value)
     except ValueError:
@@ -63,17 +98,39 @@ def choice(enum: type[N], value: N | str) -> N:
         raise ValueError(msg) from None
 
 
+def standing_choice(value: Standing | str) -> Standing | Literal["unranked"]:
+    """A :class:`Standing`, or :data:`~eucoop._model.UNRANKED` for a partnership without one.
+
+    >>> standing_choice("unranked"), standing_choice("key")
+    ('unranked', <Standing.KEY: 'key'>)
+    >>> standing_choice("unranekd")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'unranekd' is not a valid Standing or 'unranked' (did you mean 'unranked'?)
+    """
+    string(value, "standing", "a Standing or a string")
+    if value == UNRANKED:
+        return UNRANKED
+    try:
+        return Standing(value)
+    except ValueError:
+        hint = did_you_mean(str(value), [*(s.value for s in Standing), UNRANKED])
+        msg = f"{value!r} is not a valid Standing or {UNRANKED!r}{hint}"
+        raise ValueError(msg) from None
+
+
 def renamed_area(area: PolicyArea | str | None, policy_area: PolicyArea | str) -> PolicyArea | str:
     """The area a filter asked for with the deprecated ``policy_area=``, with a warning."""
     if area is not None:
         msg = "give area= (policy_area= is its old name), not both"
         raise TypeError(msg)
+    chosen = choice(PolicyArea, policy_area, "policy_area")
     warnings.warn(
         "filter(policy_area=...) is deprecated: use filter(area=...), as partners() does",
         DeprecationWarning,
         stacklevel=4,  # renamed_area < Filters.select < Registry.filter < the caller
     )
-    return policy_area
+    return chosen
 
 
 @cache
@@ -111,17 +168,17 @@ def country_code(value: str) -> str:
     ...
     ValueError: unknown country 'Lybia': give an ISO code or a name (did you mean 'Libya' or ...?)
     """
-    if not isinstance(value, str):
-        msg = f"a country is an ISO code or a name, not {type(value).__name__}"
-        raise TypeError(msg)
+    string(value, "country", "a country's ISO code or name")
     names, keys = _countries()
     if value.upper() in names:
         return value.upper()
-    code = keys.get(fold(value)) or keys.get(loose(value))
+    key = fold(value)
+    code = keys.get(key) or keys.get(loose(value))
     if code is not None:
         return code
-    key = fold(value)
-    swapped = [k for k in keys if sorted(k) == sorted(key)]  # "Lybia": letters swapped
+    same = [k for k in keys if len(k) == len(key)]  # "Lybia": letters swapped, so as long
+    letters = sorted(key) if same else []
+    swapped = [k for k in same if sorted(k) == letters]
     close = list(dict.fromkeys(names[keys[k]] for k in [*swapped, *suggest(key, keys, 2)]))[:2]
     hint = f" (did you mean {' or '.join(map(repr, close))}?)" if close else ""
     msg = f"unknown country {value!r}: give an ISO code or a name{hint}"
@@ -130,7 +187,7 @@ def country_code(value: str) -> str:
 
 def kind_order(entity: Entity) -> tuple[int, str]:
     """The sort key of registry order: by kind, then by id."""
-    return KINDS.index(type(entity)), entity.id
+    return KINDS.position(type(entity)), entity.id
 
 
 class Filters:
@@ -155,37 +212,35 @@ class Filters:
         """Collection name -> ids."""
         out: dict[str, set[str]] = {k.collection: set() for k in KINDS}
         for e in self._by_id.values():
-            out[e.collection].add(e.id)
+            out.setdefault(e.collection, set()).add(e.id)
         return out
 
     @cached_property
     def by_area(self) -> dict[PolicyArea, set[str]]:
         """Policy area -> ids."""
-        return indexes.by_area(self._by_id.values())
+        return indexes.by_values(self._by_id.values(), "area")
 
     @cached_property
     def by_country(self) -> dict[str, set[str]]:
         """Country code -> ids."""
-        return indexes.by_country(self._of(Organisation), self._of(Programme))
+        return indexes.by_values(self._by_id.values(), "country")
 
     @cached_property
     def by_region(self) -> dict[str, set[str]]:
         """Folded region -> ids."""
-        return indexes.by_region(self._of(Programme))
-
-    def _of(self, kind: type[E]) -> list[E]:
-        return [e for e in self._by_id.values() if isinstance(e, kind)]
+        return indexes.by_values(self._by_id.values(), "region")
 
     @cached_property
     def regions(self) -> tuple[str, ...]:
         """Every region name that counts as known, as the data spells it."""
         if self._known_regions is not None:
             return self._known_regions
-        return tuple(sorted({r for p in self._of(Programme) for r in p.regions}))
+        found = (r for e in self._by_id.values() for r in indexes.values_of(e, "region"))
+        return tuple(sorted(set(found)))
 
     def region_key(self, region: str) -> str:
         """The folded region; a :class:`ValueError` suggesting one if no programme names it."""
-        key = fold(region)
+        key = fold(string(region, "region"))
         known = {fold(r): r for r in self.regions}
         if key not in known:
             close = [known[k] for k in suggest(key, known, cutoff=0.5)]
@@ -199,49 +254,43 @@ class Filters:
         roles: Callable[[], indexes.Roles],
         organisation: str | None,
         /,
-        *,
-        kind: type[Entity] | str | None = None,
-        area: PolicyArea | str | None = None,
-        country: str | None = None,
-        region: str | None = None,
-        role: Role | str | None = None,
-        active_on: DateLike | None = None,
-        policy_area: PolicyArea | str | None = None,
-        **unknown: object,
+        **given: Any,
     ) -> list[Entity]:
         """The entities meeting every condition, in registry order: :meth:`Registry.filter`.
 
-        *roles* gives the registry's who-takes-part-in-what index, asked for
-        only when a participant or a role is; *organisation* is the
-        participant's id, or None.
+        *given* holds the conditions of :data:`CONDITIONS` but ``participant``:
+        *organisation* is the participant's id, or None. *roles* gives the
+        registry's who-takes-part-in-what index, asked for only when a
+        participant or a role is.
         """
+        unknown = [name for name in given if name not in _NAMES]
         if unknown:
-            name = next(iter(unknown))
-            hint = did_you_mean(name, [*_CONDITIONS, "participant"])
-            msg = f"filter() got an unexpected keyword argument {name!r}{hint}"
+            hint = did_you_mean(unknown[0], list(_NAMES))
+            msg = f"filter() got an unexpected keyword argument {unknown[0]!r}{hint}"
             raise TypeError(msg)
+        kind, area, country, region, role, active_on, policy_area = (
+            given.get(name)
+            for name in ("kind", "area", "country", "region", "role", "active_on", "policy_area")
+        )
         if policy_area is not None:
             area = renamed_area(area, policy_area)
         candidates: list[set[str]] = []
         if kind is not None:
             candidates.append(self.by_kind[kind_of(kind)])
         if area is not None:
-            candidates.append(self.by_area.get(choice(PolicyArea, area), set()))
+            candidates.append(self.by_area.get(choice(PolicyArea, area, "area"), set()))
         if country is not None:
             candidates.append(self.by_country.get(country_code(country), set()))
         if region is not None:
             candidates.append(self.by_region.get(self.region_key(region), set()))
         if organisation is not None or role is not None:
-            want = None if role is None else choice(Role, role)
+            want = None if role is None else choice(Role, role, "role")
             index = roles()
             pairs = index.get(organisation, ()) if organisation else chain(*index.values())
             candidates.append({e.id for e, p in pairs if want is None or p.role is want})
         if active_on is not None:
-            day = PartialDate.coerce(active_on).start
-            on = Status.YES
-            candidates.append(
-                {i for i, e in self._by_id.items() if status(*entity_span(e), day) is on}
-            )
+            day = query_date(active_on, "active_on").start
+            candidates.append({e.id for e in existing(self._by_id.values(), day, (Status.YES,))})
         if not candidates:
             return list(self._by_id.values())
         candidates.sort(key=len)
@@ -249,5 +298,4 @@ class Filters:
         return sorted((self._by_id[i] for i in ids), key=kind_order)
 
 
-#: The conditions :meth:`Filters.select` knows, for a "did you mean" on a misspelt one.
-_CONDITIONS = ("kind", "area", "country", "region", "role", "active_on", "policy_area")
+_NAMES = {c.name: c for c in CONDITIONS}

@@ -6,50 +6,89 @@ Each is built from the entities alone, once, when the registry first needs it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import Any
 
-from eucoop._model import KINDS, Entity, Organisation, Participant, PolicyArea, Programme
-from eucoop._text import fold
+from eucoop._arguments import wrong_type
+from eucoop._model import (
+    KINDS,
+    Document,
+    Entity,
+    Kind,
+    Organisation,
+    Participant,
+    PolicyArea,
+    fields_of,
+    per_class,
+)
+from eucoop._text import a, fold
 
 __all__ = [
     "Roles",
     "ancestors",
-    "by_area",
-    "by_country",
     "by_kind",
-    "by_region",
+    "by_values",
     "children",
     "roles",
+    "sorted_by_id",
+    "values_of",
 ]
 
 
-def by_kind(entities: Iterable[Entity]) -> list[tuple[Any, ...]]:
-    """The entities of each kind, in the order of :data:`KINDS`, each sorted by id."""
-    lists: dict[type[Entity], list[Entity]] = {k: [] for k in KINDS}
+def by_kind(entities: Iterable[Entity], kinds: Sequence[Kind]) -> list[tuple[Any, ...]]:
+    """The entities of each of *kinds*, in that order, each sorted by id.
+
+    Anything else among them is a :class:`TypeError`: an entity of a class
+    that is not a kind says so.
+    """
+    lists: dict[type[Entity], list[Entity]] = {k.cls: [] for k in kinds}
     appenders = {k: v.append for k, v in lists.items()}
-    for e in entities:
-        appenders[type(e)](e)
+    for e in _iterate(entities, "entities"):
+        try:
+            appenders[type(e)](e)
+        except KeyError:
+            if isinstance(e, Entity):
+                KINDS.of(type(e))  # a class that is not a kind: a TypeError that says so
+            *most, last = [a(k.cls.__name__) for k in kinds]
+            expected = f"{', '.join(most)} or {last}" if most else last
+            raise wrong_type("every entity", expected, e) from None
     by_ident = attrgetter("id")
     return [tuple(sorted(items, key=by_ident)) for items in lists.values()]
+
+
+def sorted_by_id(documents: Iterable[Document]) -> list[Document]:
+    """The documents sorted by id; anything else among them is a :class:`TypeError`."""
+    docs = list(_iterate(documents, "documents"))
+    if set(map(type, docs)) - {Document}:  # one pass in C, not a check per document
+        bad = next(d for d in docs if type(d) is not Document)
+        raise wrong_type("every document", "a Document", bad)
+    return sorted(docs, key=attrgetter("id"))
+
+
+def _iterate(items: Iterable[Any], argument: str) -> Iterator[Any]:
+    """An iterator over *items*, the *argument* of that name, which must be iterable."""
+    try:
+        return iter(items)
+    except TypeError:
+        raise wrong_type(argument, f"an iterable of {argument}", items) from None
 
 
 #: Organisation id -> ``(entity, participant)`` pairs.
 Roles = dict[str, list[tuple[Entity, Participant]]]
 
 
-def roles(kinds: Iterable[Sequence[Entity]]) -> Roles:
-    """Organisation id -> ``(entity, participant)`` pairs, in the order of *kinds*.
+def roles(entities: Iterable[Entity]) -> Roles:
+    """Organisation id -> ``(entity, participant)`` pairs, in the order of *entities*.
 
-    Given the kinds sorted by id, each organisation's pairs come in kind and
-    id order, so :meth:`Registry.involving` and :meth:`Registry.roles` need not sort.
+    Given the entities in registry order (by kind, then id), each
+    organisation's pairs come in that order, so :meth:`Registry.involving` and
+    :meth:`Registry.roles` need not sort.
     """
     out: defaultdict[str, list[tuple[Entity, Participant]]] = defaultdict(list)
-    for items in kinds:
-        for e in items:
-            for p in e.participants:
-                out[p.organisation].append((e, p))
+    for e in entities:
+        for p in e.participants:
+            out[p.organisation].append((e, p))
     return dict(out)
 
 
@@ -72,36 +111,69 @@ def ancestors(org: Organisation, by_id: Mapping[str, Entity]) -> list[Organisati
     return out
 
 
-def by_area(entities: Iterable[Entity]) -> dict[PolicyArea, set[str]]:
-    """Policy area -> ids of the entities in it (an organisation's partnership areas too)."""
-    out: defaultdict[PolicyArea, set[str]] = defaultdict(set)
+#: Where a filter finds values in an entity: ``(field, field of its record or "", many)``.
+Path = tuple[str, str, bool]
+
+
+@per_class
+def _paths(cls: type) -> dict[str, tuple[Path, ...]]:
+    """Where filters find values in an entity of *cls*, by condition.
+
+    Read from the model: ``area`` in the policy areas of the entity and of its
+    records (an organisation's partnership), ``country`` in the fields of
+    country codes, ``region`` in the ``regions``.
+    """
+    out: dict[str, list[Path]] = {"area": [], "country": [], "region": []}
+    for f in fields_of(cls):
+        if f.item is PolicyArea:
+            out["area"].append((f.name, "", f.many))
+        elif f.meta.codes == "countries":
+            out["country"].append((f.name, "", f.many))
+        elif f.name == "regions":
+            out["region"].append((f.name, "", f.many))
+        elif f.nested is not None and not f.many:
+            out["area"] += (
+                (f.name, g.name, g.many) for g in fields_of(f.nested) if g.item is PolicyArea
+            )
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def values_of(entity: Entity, condition: str) -> list[Any]:
+    """The values of *entity* a filter *condition* (``area``, ``country``, ``region``) matches."""
+    return list(_by_values([entity], condition))
+
+
+def by_values(entities: Iterable[Entity], condition: str) -> dict[Any, set[str]]:
+    """What a filter *condition* matches -> ids of the entities with it (see :func:`values_of`).
+
+    Regions are folded (case and accents aside).
+    """
+    out = _by_values(entities, condition)
+    if condition != "region":
+        return dict(out)
+    folded: defaultdict[str, set[str]] = defaultdict(set)
+    for region, ids in out.items():
+        folded[fold(region)] |= ids
+    return dict(folded)
+
+
+def _by_values(entities: Iterable[Entity], condition: str) -> defaultdict[Any, set[str]]:
+    """Each value at the paths of *condition* -> the ids of the entities with it."""
+    out: defaultdict[Any, set[str]] = defaultdict(set)
+    plans: dict[type, tuple[Path, ...]] = {}
     for e in entities:
-        areas = e.policy_areas
-        if isinstance(e, Organisation) and e.partnership is not None:
-            areas = areas | e.partnership.areas
-        for area in areas:
-            out[area].add(e.id)
-    return dict(out)
-
-
-def by_country(
-    organisations: Iterable[Organisation], programmes: Iterable[Programme]
-) -> dict[str, set[str]]:
-    """ISO country code -> ids: organisations seated there, programmes working there."""
-    out: defaultdict[str, set[str]] = defaultdict(set)
-    for org in organisations:
-        if org.country:
-            out[org.country].add(org.id)
-    for prog in programmes:
-        for c in prog.countries:
-            out[c].add(prog.id)
-    return dict(out)
-
-
-def by_region(programmes: Iterable[Programme]) -> dict[str, set[str]]:
-    """Folded region name -> ids of the programmes in it."""
-    out: defaultdict[str, set[str]] = defaultdict(set)
-    for prog in programmes:
-        for r in prog.regions:
-            out[fold(r)].add(prog.id)
-    return dict(out)
+        paths = plans.get(type(e))
+        if paths is None:
+            paths = plans[type(e)] = _paths(type(e))[condition]
+        for head, tail, many in paths:
+            value = getattr(e, head)
+            if tail:
+                if value is None:
+                    continue
+                value = getattr(value, tail)
+            if many:
+                for v in value:
+                    out[v].add(e.id)
+            elif value is not None:
+                out[value].add(e.id)
+    return out

@@ -18,7 +18,8 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from eucoop._model import Entity
+from eucoop._model import KINDS, Entity
+from eucoop._queries.layout import Taken, free_spot, spring
 from eucoop._queries.tables import optional, to_networkx
 from eucoop._queries.time import TimelineEntry
 
@@ -27,15 +28,25 @@ if TYPE_CHECKING:
 
     from matplotlib.figure import Figure
 
-__all__ = ["KIND_COLOURS", "RELATION_STYLES", "figure_class", "network", "timeline"]
+__all__ = [
+    "LABELS_MAX",
+    "RELATION_STYLES",
+    "figure_class",
+    "kind_colours",
+    "network",
+    "timeline",
+]
 
-#: The colour of each entity kind in both figures (colour-blind-safe Okabe-Ito hues).
-KIND_COLOURS = {
-    "organisation": "#0072B2",
-    "agreement": "#D55E00",
-    "dialogue": "#009E73",
-    "programme": "#CC79A7",
-}
+
+def kind_colours() -> dict[str, str]:
+    """The colour of each kind of entity in both figures, as its kind declares it.
+
+    >>> kind_colours()["organisation"]  # colour-blind-safe Okabe-Ito hues
+    '#0072B2'
+    """
+    return {k.noun: k.colour for k in KINDS}
+
+
 #: How the network draws each relation, the closest first (one line per pair: the first wins).
 RELATION_STYLES: dict[str, dict[str, Any]] = {
     "partnership": {"color": "#E69F00", "linewidth": 2.4, "linestyle": "solid"},
@@ -44,6 +55,9 @@ RELATION_STYLES: dict[str, dict[str, Any]] = {
     "adopted": {"color": "#CC79A7", "linewidth": 1.2, "linestyle": "dashdot"},
     "participant": {"color": "#56B4E9", "linewidth": 1.4, "linestyle": "solid"},
 }
+#: The most labels the network writes: those of the most linked nodes (more could not be read,
+#: and writing each takes a few milliseconds).
+LABELS_MAX = 1000
 #: Timeline markers: (marker, legend label) by the field a date comes from.
 MARKERS = {
     "founded": ("o", "founded"),
@@ -124,12 +138,14 @@ def timeline(entries: Sequence[TimelineEntry], entities: Mapping[str, Entity]) -
     optional("matplotlib", "plot", "plot_timeline")
     lines = optional("matplotlib.lines", "plot", "plot_timeline")
     rows = list(dict.fromkeys(t.entity for t in entries))
+    row = {entity: i for i, entity in enumerate(rows)}
     fig = figure_class()(figsize=(10, 0.3 * len(rows) + 2.4), dpi=100, layout="constrained")
     ax = fig.add_subplot()
     shown: dict[str, str] = {}
+    colours = kind_colours()
     for t in entries:
-        y = rows.index(t.entity)
-        colour = KIND_COLOURS[entities[t.entity].kind_name]
+        y = row[t.entity]
+        colour = colours[entities[t.entity].kind_name]
         marker, what = MARKERS.get(
             t.field.partition("[")[0], LEAVES if t.field.endswith("until") else JOINS
         )
@@ -153,11 +169,11 @@ def timeline(entries: Sequence[TimelineEntry], entities: Mapping[str, Entity]) -
         "Dated facts in eucoop (a pale bar: the date is known only to the month or year)",
         fontsize=10,
     )
-    kinds = sorted({entities[i].kind_name for i in rows}, key=list(KIND_COLOURS).index)
+    kinds = sorted({entities[i].kind_name for i in rows}, key=list(colours).index)
     handles = [
         lines.Line2D([], [], color="#555555", marker=m, linestyle="none", label=w)
         for w, m in shown.items()
-    ] + [lines.Line2D([], [], color=KIND_COLOURS[k], linewidth=5, label=k) for k in kinds]
+    ] + [lines.Line2D([], [], color=colours[k], linewidth=5, label=k) for k in kinds]
     _legend(fig, handles, 5)
     return fig
 
@@ -170,10 +186,13 @@ def network(entities: Sequence[Entity]) -> Figure:
 
     Nodes are coloured by kind and sized by how many links they have; a line
     shows the closest relation of a pair (:data:`RELATION_STYLES`). The linked
-    entities are laid out by a seeded spring layout (the same figure every
-    time), and those linked to nothing are lined up along the bottom. Labels
-    sit under their nodes and are then moved apart until none overlaps another
-    label or a node; a label moved away from its node gets a thin line to it.
+    entities are laid out by a seeded spring layout (:func:`~eucoop._queries.layout.spring`:
+    the same figure every time, and no scipy needed), and those linked to
+    nothing are lined up along the bottom. Labels sit under their nodes and
+    are then moved apart until none overlaps another label or a node; a label
+    moved away from its node gets a thin line to it. A graph of more than
+    :data:`LABELS_MAX` nodes has labels on the most linked ones only. With no
+    entities, the figure says so.
     """
     optional("matplotlib", "plot", "plot_network")
     nx = optional("networkx", "plot", "plot_network")
@@ -187,17 +206,26 @@ def network(entities: Sequence[Entity]) -> Figure:
         rel = data["relation"]
         if not graph.has_edge(u, v) or rank.index(rel) < rank.index(graph[u][v]["relation"]):
             graph.add_edge(u, v, relation=rel)
-    pos = _layout(nx, graph)
+    pos = _layout(graph)
     fig = figure_class()(figsize=(12, 10.5), dpi=100, layout="constrained")
     ax = fig.add_subplot()
     ax.set_axis_off()
     ax.set_title("Who cooperates with whom in eucoop", fontsize=12)
+    colours = kind_colours()
+    handles = [
+        lines.Line2D([], [], color=c, marker="o", linestyle="none", label=k)
+        for k, c in colours.items()
+    ] + [lines.Line2D([], [], label=f"{rel} link", **s) for rel, s in RELATION_STYLES.items()]
+    _legend(fig, handles, 5)
+    if not pos:
+        ax.text(0.5, 0.5, "no entities", ha="center", va="center", transform=ax.transAxes)
+        return fig
     for rel, style in RELATION_STYLES.items():
         segments = [(pos[u], pos[v]) for u, v, r in graph.edges(data="relation") if r == rel]
         ax.add_collection(collections.LineCollection(segments, alpha=0.85, zorder=1, **style))
     nodes = list(graph)
     sizes = {n: 140 + 40 * graph.degree(n) for n in nodes}
-    for kind, colour in KIND_COLOURS.items():
+    for kind, colour in colours.items():
         mine = [n for n in nodes if graph.nodes[n]["kind"] == kind]
         ax.scatter(
             [pos[n][0] for n in mine],
@@ -213,30 +241,26 @@ def network(entities: Sequence[Entity]) -> Figure:
     pad_x, pad_y = 0.06 * (max(xs) - min(xs) or 1), 0.08 * (max(ys) - min(ys) or 1)
     ax.set_xlim(min(xs) - pad_x, max(xs) + pad_x)
     ax.set_ylim(min(ys) - pad_y, max(ys) + pad_y)
-    labels = {n: short(graph.nodes[n]["label"], 16, 3) for n in nodes}
+    shown = sorted(nodes, key=lambda n: (-sizes[n], n))[:LABELS_MAX]
+    labels = {n: short(graph.nodes[n]["label"], 16, 3) for n in shown}
     _place_labels(ax, pos, labels, sizes)
     alone = [n for n in nodes if graph.degree(n) == 0]
     if alone and len(alone) < len(nodes):
         y = pos[alone[0]][1] + 0.5 * pad_y
         ax.text(min(xs), y, "Not linked to anything in the graph:", fontsize=8, style="italic")
-    handles = [
-        lines.Line2D([], [], color=c, marker="o", linestyle="none", label=k)
-        for k, c in KIND_COLOURS.items()
-    ] + [lines.Line2D([], [], label=f"{rel} link", **s) for rel, s in RELATION_STYLES.items()]
-    _legend(fig, handles, 5)
     return fig
 
 
-def _layout(nx: Any, graph: Any) -> dict[str, tuple[float, float]]:
+def _layout(graph: Any) -> dict[str, tuple[float, float]]:
     """Node positions: a seeded spring layout of the linked nodes, the others in a row below."""
     alone = sorted(
         (n for n in graph if graph.degree(n) == 0), key=lambda n: (graph.nodes[n]["kind"], n)
     )
-    linked = graph.subgraph(n for n in graph if n not in alone)
-    pos: dict[str, tuple[float, float]] = {}
-    if len(linked):
-        found = nx.spring_layout(linked, seed=11, k=2.2 / len(linked) ** 0.5, iterations=500)
-        pos = {n: (float(x), float(y)) for n, (x, y) in found.items()}
+    linked = [n for n in graph if graph.degree(n)]
+    number = {n: i for i, n in enumerate(linked)}
+    edges = [(number[u], number[v]) for u, v in graph.edges()]
+    found = spring(len(linked), edges, seed=11, k=2.2 / max(len(linked), 1) ** 0.5)
+    pos = dict(zip(linked, found, strict=True))
     xs, ys = [p[0] for p in pos.values()] or [0.0, 1.0], [p[1] for p in pos.values()] or [0.0]
     left, right, bottom = min(xs), max(xs), min(ys)
     for i, n in enumerate(alone):
@@ -247,13 +271,6 @@ def _layout(nx: Any, graph: Any) -> dict[str, tuple[float, float]]:
     return pos
 
 
-#: Where a label may go around its node, in order of preference: below, above, right, left,
-#: then the corners (unit directions, x to the right and y up).
-DIRECTIONS = ((0, -1), (0, 1), (1, 0), (-1, 0), (1, -1), (-1, -1), (1, 1), (-1, 1))
-
-Box = tuple[float, float, float, float]
-
-
 def _place_labels(
     ax: Any,
     pos: Mapping[str, tuple[float, float]],
@@ -262,22 +279,25 @@ def _place_labels(
 ) -> None:
     """Write each label next to its node where it overlaps no node and no other label.
 
-    Works in pixels once the layout is done: the nodes are boxes, and the
-    labels are placed one by one, the biggest nodes' first, each at the
-    first free spot :func:`free_spot` finds. A label placed away from its
-    node gets a thin grey line to it.
+    Works in pixels once the layout is done: the nodes (all of *pos*,
+    labelled or not) are boxes, and the labels are placed one by one, the
+    biggest nodes' first, each at the first free spot
+    :func:`~eucoop._queries.layout.free_spot` finds. A label placed away from
+    its node gets a thin grey line to it.
     """
     lines = optional("matplotlib.lines", "plot", "plot_network")
     fig = ax.figure
     fig.draw_without_rendering()  # the layout, so that data -> pixel transforms are final
     renderer = fig.canvas.get_renderer()
     scale = fig.dpi / 72  # pixels per point
-    centres = {n: tuple(ax.transData.transform(pos[n])) for n in labels}
-    radius = {n: (sizes[n] ** 0.5) / 2 * scale for n in labels}  # a size is an area in pt²
-    taken: list[Box] = [
+    nodes = list(pos)
+    pixels = ax.transData.transform([pos[n] for n in nodes]) if nodes else []
+    centres = {n: (float(x), float(y)) for n, (x, y) in zip(nodes, pixels, strict=True)}
+    radius = {n: (sizes[n] ** 0.5) / 2 * scale for n in pos}  # a size is an area in pt²
+    taken = Taken(
         (x - radius[n], y - radius[n], x + radius[n], y + radius[n])
         for n, (x, y) in centres.items()
-    ]
+    )
     area = ax.get_window_extent(renderer)
     pad = 0.1 * 8 * scale  # the white box around a label: 0.1 of its 8-point font, in pixels
     for n in sorted(labels, key=lambda n: (-sizes[n], n)):
@@ -297,50 +317,10 @@ def _place_labels(
         extent = text.get_window_extent(renderer).padded(pad)
         bounds = (area.x0, area.y0, area.x1, area.y1)
         box, far = free_spot(centres[n], radius[n], tuple(extent.size), taken, bounds)
-        taken.append(box)
+        taken.add(box)
         x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
         text.xyann = ((x - centres[n][0]) / scale, (y - centres[n][1]) / scale)
         if far:
             end = ax.transData.inverted().transform((x, y))
             xs, ys = [pos[n][0], end[0]], [pos[n][1], end[1]]
             ax.add_line(lines.Line2D(xs, ys, color="#999999", linewidth=0.6, zorder=1.5))
-
-
-def free_spot(
-    centre: tuple[float, float],
-    radius: float,
-    size: tuple[float, float],
-    taken: Sequence[Box],
-    bounds: Box,
-) -> tuple[Box, bool]:
-    """A box of *size* (width, height) next to a node that overlaps no *taken* box, within *bounds*.
-
-    Tries each of :data:`DIRECTIONS` just outside the node, then a little
-    further out, and so on. Returns the box and whether it is away from the
-    node (so that a line should join them); when nothing is free, the box
-    just below the node.
-
-    >>> free_spot((50, 50), 5, (20, 10), [], (0, 0, 100, 100))
-    ((40.0, 34.0, 60.0, 44.0), False)
-    >>> free_spot((50, 50), 5, (20, 10), [(30, 20, 70, 44)], (0, 0, 100, 100))
-    ((40.0, 56.0, 60.0, 66.0), False)
-    """
-    (cx, cy), (width, height) = centre, size
-    first: Box | None = None
-    for step in range(60):
-        gap = 1 + 4 * step
-        for ux, uy in DIRECTIONS:
-            # the box's centre, so that its side (or corner) facing the node is *gap* away
-            x = cx + ux * (radius + gap + width / 2)
-            y = cy + uy * (radius + gap + height / 2)
-            box = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
-            first = first or box
-            inside = bounds[0] <= box[0] and box[2] <= bounds[2]
-            if inside and bounds[1] <= box[1] and box[3] <= bounds[3] and not _hits(box, taken):
-                return box, step > 2 or (ux != 0 and uy != 0 and step > 0)
-    return first or (cx, cy, cx, cy), False
-
-
-def _hits(box: Box, taken: Sequence[Box]) -> bool:
-    """Whether *box* overlaps any of *taken*."""
-    return any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3] for t in taken)

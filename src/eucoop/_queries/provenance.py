@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from eucoop._arguments import string
 from eucoop._model import Entity, Organisation, Source, field_head, field_names
 
 __all__ = ["provenance"]
@@ -22,7 +23,7 @@ def provenance(entity: Entity, field: str | None = None) -> tuple[Source, ...]:
     part_sources = p.sources if p is not None else ()
     if field is None:
         return entity.sources + part_sources
-    head = field_head(field)
+    head = field_head(string(field, "field", "a field's name or None"))
     rest = field[len(head) + 1 :]
     if head not in field_names(type(entity)):
         msg = f"{field!r} is not a field of {type(entity).__name__}"

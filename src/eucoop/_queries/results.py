@@ -16,8 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NoReturn, Self, SupportsIndex, TypeVar, overload
 
+from eucoop._arguments import flag, string
 from eucoop._model import Document, Entity, Participant, Source
 from eucoop._queries import tables
+from eucoop._queries.lookup import unknown_id
 from eucoop._queries.time import TimelineEntry
 from eucoop._render import html, summary
 
@@ -101,6 +103,10 @@ class Results(Shown[E_co]):
 
     A slice is a :class:`Results` too. The registry's collections are
     :class:`Results` of their kind: ``reg.organisations``... and ``reg.documents``.
+    Like the registry, a result takes ids and entities alike: ``"iom" in results``
+    and ``reg["iom"] in results`` agree, and ``results["iom"]`` is the entity with
+    that id (an :class:`~eucoop.UnknownEntityError` if none is here), while
+    ``results[0]`` stays the first.
 
     >>> import eucoop
     >>> results = eucoop.load().involving("iom", role="coordinator")
@@ -108,9 +114,31 @@ class Results(Shown[E_co]):
     (True, ['un-network-on-migration'])
     >>> eucoop.load().partners()[:2].ids
     ('unodc', 'iom')
+    >>> partners = eucoop.load().partners()
+    >>> "iom" in partners, partners["iom"].acronym
+    (True, 'IOM')
     """
 
     __slots__ = ()
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            return any(e.id == item for e in self)
+        return tuple.__contains__(self, item)
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> E_co: ...
+    @overload
+    def __getitem__(self, index: slice) -> Self: ...
+    @overload
+    def __getitem__(self, index: str) -> E_co: ...
+    def __getitem__(self, index: SupportsIndex | slice | str) -> E_co | Self:
+        if isinstance(index, str):
+            found = next((e for e in self if e.id == index), None)
+            if found is None:
+                raise unknown_id(index, self.ids)
+            return found
+        return super().__getitem__(index)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -187,7 +215,9 @@ class SearchResults(Results[Entity]):
         >>> list(found.to_dataframe(hits=True).columns)
         ['kind', 'name', 'score', 'matched']
         """
-        return tables.hits_frame(self.hits) if hits else tables.entities_frame(self)
+        if flag(hits, "hits"):
+            return tables.hits_frame(self.hits)
+        return tables.entities_frame(self)
 
 
 class Timeline(Shown[TimelineEntry]):
@@ -265,7 +295,7 @@ class Provenance(Shown[Source]):
 
     def document(self, ident: str) -> Document | None:
         """The cited document with id *ident*, or ``None`` if none of these cite it."""
-        return self._cited.get(ident)
+        return self._cited.get(string(ident, "ident", "an id (a string)"))
 
     def to_dataframe(self) -> Any:
         """A pandas DataFrame, one numbered row per citation.

@@ -10,39 +10,44 @@ hold what does not fit one row per entity. :mod:`~eucoop._queries.tables`
 makes tables of them.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from enum import Enum
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from eucoop._model import (
     COLLECTIONS,
-    Dialogue,
     Document,
     Entity,
     FieldInfo,
-    Organisation,
     PartialDate,
-    Source,
+    field_names,
     fields_of,
     per_class,
 )
 from eucoop._queries.time import TimelineEntry
 
 __all__ = [
+    "POSITION",
+    "SCOPE",
     "SEP",
+    "TIMELINE_COLUMNS",
     "Column",
+    "Item",
     "Row",
     "Scalar",
     "cell",
+    "citations",
+    "cited_records",
     "column_names",
     "columns",
-    "participant_rows",
+    "items_of",
+    "owner_column",
+    "record_columns",
     "records",
+    "rows_of",
     "scalar",
-    "session_rows",
-    "source_rows",
     "timeline_rows",
 ]
 
@@ -129,14 +134,14 @@ def _organisations(e: Entity) -> Scalar:
 
 
 def _session_columns(name: str) -> list[Column]:
-    def starts(d: Dialogue) -> list[PartialDate]:
+    def starts(d: Any) -> list[PartialDate]:
         return sorted(s.start for s in getattr(d, name))
 
-    def first(d: Dialogue) -> Scalar:
+    def first(d: Any) -> Scalar:
         found = starts(d)
         return found[0].isoformat() if found else None
 
-    def last(d: Dialogue) -> Scalar:
+    def last(d: Any) -> Scalar:
         found = starts(d)
         return found[-1].isoformat() if found else None
 
@@ -202,78 +207,101 @@ def records(items: Iterable[Entity | Document]) -> list[Row]:
 
 
 # -- the long tables ------------------------------------------------------------
+#
+# Each long table holds one row per item of a collection of records (participants,
+# citations, sessions) or per timeline entry. Its columns are declared once, each
+# with how its value is computed from one item, and its rows are made from them:
+# a record's columns come from the record's own fields.
 
 
-def participant_rows(entities: Iterable[Entity]) -> list[Row]:
-    """One row per participation: who takes part in which entity, in which role, when."""
-    return [
-        {
-            "entity_id": e.id,
-            "position": i,
-            "organisation_id": p.organisation,
-            "role": str(p.role),
-            "since": scalar(p.since),
-            "until": scalar(p.until),
-            "note": p.note,
-        }
-        for e in entities
-        for i, p in enumerate(e.participants)
-    ]
+def rows_of(cols: Sequence[Column], items: Iterable[Any]) -> list[Row]:
+    """One row per item: each column's value computed from it.
 
-
-def _source_row(ident: str, scope: str, position: int, s: Source) -> Row:
-    return {
-        "entity_id": ident,
-        "scope": scope,
-        "position": position,
-        "document_id": s.document,
-        "paragraph": s.paragraph,
-        "fields": scalar(s.fields),
-    }
-
-
-def source_rows(entities: Iterable[Entity]) -> list[Row]:
-    """One row per citation. ``scope`` is ``"entity"`` or ``"partnership"``.
-
-    ``fields`` names the fields the citation supports (empty: the whole).
+    >>> rows_of([Column("n", int, len)], ["ab", "c"])
+    [{'n': 2}, {'n': 1}]
     """
-    rows: list[Row] = []
+    getters = [(c.name, c.get) for c in cols]
+    return [{name: get(x) for name, get in getters} for x in items]
+
+
+#: One item of a collection of records: the owner's id, its scope (``"entity"``, or
+#: the record field a citation is in), the item's position, and the item.
+Item = tuple[str, str, int, Any]
+
+
+def _part(name: str) -> Callable[[Item], Scalar]:
+    return lambda item: scalar(getattr(item[3], name))
+
+
+def record_columns(cls: type) -> tuple[Column, ...]:
+    """The columns of one item of a collection of records of *cls*, one per field.
+
+    A field that holds an id is named ``<field>_id`` (``organisation_id``,
+    ``document_id``) and refers to its collection; a list is joined.
+    """
+    return tuple(
+        Column(
+            f"{f.name}_id" if f.meta.refers_to and not f.many else f.name,
+            _cell_type(f),
+            _part(f.name),
+            None if f.many else f.meta.refers_to,
+            f.required and not f.many,
+        )
+        for f in fields_of(cls)
+        if f.meta.export != "skip"
+    )
+
+
+def owner_column(name: str, refers_to: str) -> Column:
+    """The column of the id of an item's owner: ``entity_id``, ``dialogue_id``..."""
+    return Column(name, str, itemgetter(0), refers_to, required=True)
+
+
+POSITION = Column("position", int, itemgetter(2), required=True)
+SCOPE = Column("scope", str, itemgetter(1), required=True)
+
+
+def items_of(entities: Iterable[Entity], field: str) -> Iterator[Item]:
+    """Every item of the collection *field* of each of *entities* that has it."""
     for e in entities:
-        rows.extend(_source_row(e.id, "entity", i, s) for i, s in enumerate(e.sources))
-        if isinstance(e, Organisation) and e.partnership is not None:
-            rows.extend(
-                _source_row(e.id, "partnership", i, s) for i, s in enumerate(e.partnership.sources)
-            )
-    return rows
+        values = getattr(e, field, ())
+        for i, v in enumerate(values):
+            yield e.id, "entity", i, v
 
 
-def session_rows(dialogues: Iterable[Entity]) -> list[Row]:
-    """One row per session of a dialogue (other entities give none)."""
-    return [
-        {
-            "dialogue_id": d.id,
-            "position": i,
-            "start": scalar(s.start),
-            "end": scalar(s.end),
-            "place": s.place,
-            "note": s.note,
-        }
-        for d in dialogues
-        if isinstance(d, Dialogue)
-        for i, s in enumerate(d.sessions)
-    ]
+@per_class
+def cited_records(cls: type) -> tuple[str, ...]:
+    """The fields of *cls* holding one record with citations of its own (``partnership``)."""
+    return tuple(
+        f.name
+        for f in fields_of(cls)
+        if f.nested is not None and not f.many and "sources" in field_names(f.nested)
+    )
+
+
+def citations(entities: Iterable[Entity]) -> Iterator[Item]:
+    """Every citation: an entity's own (scope ``"entity"``), then its records' (``partnership``)."""
+    for e in entities:
+        for i, s in enumerate(e.sources):
+            yield e.id, "entity", i, s
+        for name in cited_records(type(e)):
+            record = getattr(e, name)
+            if record is not None:
+                for i, s in enumerate(record.sources):
+                    yield e.id, name, i, s
+
+
+#: The columns of the ``timeline`` table, from one :class:`TimelineEntry`.
+TIMELINE_COLUMNS = (
+    Column("date", str, lambda t: t.date.isoformat(), required=True),
+    Column("first_day", str, lambda t: t.date.start.isoformat(), required=True),
+    Column("last_day", str, lambda t: t.date.end.isoformat(), required=True),
+    Column("entity_id", str, attrgetter("entity"), "entities", required=True),
+    Column("field", str, attrgetter("field"), required=True),
+    Column("label", str, attrgetter("label"), required=True),
+)
 
 
 def timeline_rows(entries: Iterable[TimelineEntry]) -> list[Row]:
     """One row per timeline entry, with the first and last day its date may mean."""
-    return [
-        {
-            "date": t.date.isoformat(),
-            "first_day": t.date.start.isoformat(),
-            "last_day": t.date.end.isoformat(),
-            "entity_id": t.entity,
-            "field": t.field,
-            "label": t.label,
-        }
-        for t in entries
-    ]
+    return rows_of(TIMELINE_COLUMNS, entries)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import lru_cache
 from operator import attrgetter
 
 import attrs
 
 from eucoop._gc import gc_paused
-from eucoop._model import KINDS, Entity, FieldInfo, fields_of, per_class
+from eucoop._model import KINDS, Entity, FieldInfo, Kind, fields_of, per_class
 from eucoop._render import html
 from eucoop._text import fold, words
 
@@ -26,9 +26,8 @@ def _weight(f: FieldInfo) -> float | None:
     return max(weights, default=None)
 
 
-@cache
 def weights() -> dict[str, float]:
-    """How much a word found in each field counts, from the fields' metadata.
+    """How much a word found in each field of each kind counts, from the fields' metadata.
 
     The text of a nested value (a participant's note, a session's place)
     counts for the entity's field that holds it.
@@ -36,7 +35,12 @@ def weights() -> dict[str, float]:
     >>> weights()["acronym"], weights()["participants"]
     (10.0, 1.0)
     """
-    return {f.name: w for kind in KINDS for f in fields_of(kind) if (w := _weight(f)) is not None}
+    return _weights(KINDS.snapshot())
+
+
+@lru_cache(maxsize=4)
+def _weights(kinds: tuple[Kind, ...]) -> dict[str, float]:
+    return {f.name: w for k in kinds for f in fields_of(k.cls) if (w := _weight(f)) is not None}
 
 
 #: Extra score when the whole query is exactly a name, acronym or alias.
@@ -125,7 +129,7 @@ class Found:
         )
 
 
-@cache
+@lru_cache(maxsize=1024)  # sets of searched fields: a few dozen occur
 def _score(fields: frozenset[str]) -> float:
     """How much one query word found in these fields counts (few distinct sets exist)."""
     return max(weights()[f] for f in fields) + 0.1 * len(fields)

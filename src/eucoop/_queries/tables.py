@@ -14,30 +14,37 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from functools import cache
+from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from eucoop._arguments import wrong_type
 from eucoop._model import (
     KINDS,
-    Agreement,
     Document,
     Entity,
-    Organisation,
+    Kind,
     Participant,
+    Session,
     Source,
+    fields_of,
     kind_of,
 )
 from eucoop._queries.rows import (
+    POSITION,
+    SCOPE,
     SEP,
+    TIMELINE_COLUMNS,
     Column,
     Row,
-    cell,
+    citations,
+    cited_records,
     columns,
-    participant_rows,
+    items_of,
+    owner_column,
+    record_columns,
     records,
-    scalar,
-    session_rows,
-    source_rows,
+    rows_of,
     timeline_rows,
 )
 from eucoop._queries.time import TimelineEntry, timeline_entries
@@ -47,17 +54,17 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DTYPES",
-    "TABLE_NAMES",
     "Table",
     "all_tables",
     "entities_frame",
+    "find_table",
     "frame",
     "hits_frame",
     "optional",
     "provenance_frame",
     "roles_frame",
-    "table",
     "table_frame",
+    "table_names",
     "table_records",
     "timeline_frame",
     "to_networkx",
@@ -88,11 +95,8 @@ class Table(NamedTuple):
     row_is: str
 
 
-def _timeline(entities: Sequence[Entity]) -> list[TimelineEntry]:
-    return timeline_entries(entities, [e for e in entities if isinstance(e, Organisation)])
-
-
-def _kind_table(cls: type[Entity]) -> Table:
+def _kind_table(kind: Kind) -> Table:
+    cls = kind.cls
     cols = tuple(
         c._replace(refers_to="entities", required=True) if c.name == "id" else c
         for c in columns(cls)
@@ -101,123 +105,128 @@ def _kind_table(cls: type[Entity]) -> Table:
     def rows(entities: Sequence[Entity], _docs: Sequence[Document]) -> list[Row]:
         return records(e for e in entities if type(e) is cls)
 
-    return Table(cls.collection, cols, ("id",), rows, f"one {cls.__name__.lower()}")
+    return Table(kind.collection, cols, ("id",), rows, f"one {kind.noun}")
 
 
-def _entity_rows(entities: Sequence[Entity], _docs: Sequence[Document]) -> list[Row]:
-    return [
-        {"id": e.id, "kind": e.kind_name, "name": e.name, "acronym": e.acronym} for e in entities
-    ]
+def _kind_of(item: Entity | Document) -> str:
+    return item.kind_name if isinstance(item, Entity) else "document"
 
 
-_KIND_CHOICES = tuple(k.__name__.lower() for k in KINDS)
+#: The ``kind`` column of a table of entities of several kinds.
+KIND = Column("kind", str, _kind_of, required=True)
 
 
-@cache
+#: The columns of the ``participants`` table: the entity, the position, the participant.
+PARTICIPANT_COLUMNS = (
+    owner_column("entity_id", "entities"),
+    POSITION,
+    *record_columns(Participant),
+)
+
+
+def _sessions_table(kinds: Sequence[Kind]) -> Table:
+    """One row per session of the kinds that have sessions (a field exported as ``sessions``)."""
+    fields = {f.name: k for k in kinds for f in fields_of(k.cls) if f.meta.export == "sessions"}
+    owners = list(dict.fromkeys(fields.values()))
+    only = owners[0] if len(owners) == 1 else None
+    owner = (
+        owner_column("entity_id", "entities")
+        if only is None
+        else owner_column(f"{only.noun}_id", only.collection)
+    )
+    cols = (owner, POSITION, *record_columns(Session))
+
+    def rows(entities: Sequence[Entity], _docs: Sequence[Document]) -> list[Row]:
+        return rows_of(cols, (i for name in fields for i in items_of(entities, name)))
+
+    what = f"one session of {'an entity' if only is None else 'a ' + only.noun}"
+    return Table("sessions", cols, (owner.name, "position"), rows, what)
+
+
 def all_tables() -> dict[str, Table]:
-    """Every table of :data:`TABLE_NAMES`, by name (made once)."""
+    """Every table of :func:`table_names`, by name (made once for each set of kinds)."""
+    return _all_tables(KINDS.snapshot())
+
+
+@lru_cache(maxsize=4)
+def _all_tables(kinds: tuple[Kind, ...]) -> dict[str, Table]:
     doc_cols = tuple(c._replace(required=True) if c.name == "id" else c for c in columns(Document))
+    shared = {c.name: c for c in columns(Entity)}
+    entity_cols = (
+        shared["id"]._replace(required=True),
+        KIND._replace(choices=tuple(k.noun for k in kinds)),
+        shared["name"],
+        shared["acronym"],
+    )
+    source_cols = (
+        owner_column("entity_id", "entities"),
+        SCOPE._replace(
+            choices=("entity", *dict.fromkeys(n for k in kinds for n in cited_records(k.cls)))
+        ),
+        POSITION,
+        *record_columns(Source),
+    )
     found = [
         Table(
             "entities",
-            (
-                cell("id", required=True),
-                cell("kind", required=True, choices=_KIND_CHOICES),
-                cell("name", required=True),
-                cell("acronym"),
-            ),
+            entity_cols,
             ("id",),
-            _entity_rows,
+            lambda entities, _d: rows_of(entity_cols, entities),
             "one entity of any kind",
         ),
         Table("documents", doc_cols, ("id",), lambda _e, docs: records(docs), "one document"),
-        *(_kind_table(k) for k in KINDS),
+        *(_kind_table(k) for k in kinds),
         Table(
             "participants",
-            (
-                cell("entity_id", refers_to="entities", required=True),
-                cell("position", int, required=True),
-                cell("organisation_id", refers_to="organisations", required=True),
-                cell("role", required=True),
-                cell("since"),
-                cell("until"),
-                cell("note"),
-            ),
+            PARTICIPANT_COLUMNS,
             ("entity_id", "position"),
-            lambda entities, _d: participant_rows(entities),
+            lambda entities, _d: rows_of(PARTICIPANT_COLUMNS, items_of(entities, "participants")),
             "one organisation taking part in an entity",
         ),
         Table(
             "sources",
-            (
-                cell("entity_id", refers_to="entities", required=True),
-                cell("scope", required=True, choices=("entity", "partnership")),
-                cell("position", int, required=True),
-                cell("document_id", refers_to="documents", required=True),
-                cell("paragraph", int),
-                cell("fields"),
-            ),
+            source_cols,
             ("entity_id", "scope", "position"),
-            lambda entities, _d: source_rows(entities),
+            lambda entities, _d: rows_of(source_cols, citations(entities)),
             "one citation",
         ),
-        Table(
-            "sessions",
-            (
-                cell("dialogue_id", refers_to="dialogues", required=True),
-                cell("position", int, required=True),
-                cell("start", required=True),
-                cell("end"),
-                cell("place"),
-                cell("note"),
-            ),
-            ("dialogue_id", "position"),
-            lambda entities, _d: session_rows(entities),
-            "one session of a dialogue",
-        ),
+        _sessions_table(kinds),
         Table(
             "timeline",
-            (
-                cell("date", required=True),
-                cell("first_day", required=True),
-                cell("last_day", required=True),
-                cell("entity_id", refers_to="entities", required=True),
-                cell("field", required=True),
-                cell("label", required=True),
-            ),
+            TIMELINE_COLUMNS,
             ("entity_id", "field"),
-            lambda entities, _d: timeline_rows(_timeline(entities)),
+            lambda entities, _d: timeline_rows(timeline_entries(entities)),
             "one dated fact, in date order",
         ),
     ]
     return {t.name: t for t in found}
 
 
-#: Every table ``to_dataframe``, CSV and SQLite give, in the order they are written.
-TABLE_NAMES = (
-    "entities",
-    "documents",
-    *(k.collection for k in KINDS),
-    "participants",
-    "sources",
-    "sessions",
-    "timeline",
-)
+def table_names() -> tuple[str, ...]:
+    """Every table ``to_dataframe``, CSV and SQLite give, in the order they are written.
+
+    >>> table_names()[:4]
+    ('entities', 'documents', 'organisations', 'agreements')
+    """
+    return tuple(all_tables())
 
 
-def table(name: type | str) -> Table:
+def find_table(name: type | str) -> Table:
     """The table of a table name, or of a kind as :func:`~eucoop._model.kind_of` reads it.
 
-    >>> table("Programme").name, table("participants").key
+    >>> find_table("Programme").name, find_table("participants").key
     ('programmes', ('entity_id', 'position'))
     """
+    if not isinstance(name, str | type):
+        raise wrong_type("kind", "a class, or the name of a kind or a table", name)
     tables = all_tables()
     if isinstance(name, str) and name.strip().lower() in tables:
         return tables[name.strip().lower()]
     try:
         return tables[kind_of(name, documents=True)]
     except ValueError:
-        msg = f"unknown kind or table {name!r}; expected one of: {', '.join(TABLE_NAMES)}"
+        shown = name.__name__ if isinstance(name, type) else repr(name)
+        msg = f"unknown kind or table {shown}; expected one of: {', '.join(tables)}"
         raise ValueError(msg) from None
 
 
@@ -225,7 +234,7 @@ def table_records(
     name: type | str, entities: Sequence[Entity], documents: Sequence[Document]
 ) -> list[Row]:
     """The rows of one table (see :func:`table`), from the entities and documents."""
-    return table(name).rows(entities, documents)
+    return find_table(name).rows(entities, documents)
 
 
 # -- DataFrames ------------------------------------------------------------------
@@ -264,7 +273,7 @@ def _frame_of(t: Table, rows: Sequence[Row]) -> Any:
 
 def table_frame(name: type | str, entities: Sequence[Entity], documents: Sequence[Document]) -> Any:
     """A pandas DataFrame of one table: indexed by id when that is its key, else numbered."""
-    t = table(name)
+    t = find_table(name)
     return _frame_of(t, t.rows(entities, documents))
 
 
@@ -283,15 +292,8 @@ def entities_frame(entities: Sequence[Entity | Document]) -> Any:
         for c in columns(kinds[0] if kinds else Entity)
         if c.name != "kind" and all(c.name in {k.name for k in columns(t)} for t in kinds)
     ]
-    cols = (shared[0], cell("kind"), *shared[1:])
-    rows = [
-        {
-            "kind": e.kind_name if isinstance(e, Entity) else "document",
-            **{c.name: c.get(e) for c in shared},
-        }
-        for e in entities
-    ]
-    return frame(cols, rows, "id")
+    cols = (shared[0], KIND._replace(required=False), *shared[1:])
+    return frame(cols, rows_of(cols, entities), "id")
 
 
 def timeline_frame(entries: Iterable[TimelineEntry]) -> Any:
@@ -299,45 +301,69 @@ def timeline_frame(entries: Iterable[TimelineEntry]) -> Any:
     return _frame_of(all_tables()["timeline"], timeline_rows(entries))
 
 
+#: The columns of a DataFrame of search hits, from one :class:`Hit`.
+HIT_COLUMNS = (
+    Column("id", str, attrgetter("id")),
+    Column("kind", str, lambda h: h.entity.kind_name),
+    Column("name", str, lambda h: h.entity.name),
+    Column("score", float, attrgetter("score")),
+    Column("matched", str, lambda h: SEP.join(h.fields) or None),
+)
+
+
 def hits_frame(hits: Iterable[Hit]) -> Any:
     """A DataFrame of search hits, indexed by id: kind, name, score and the fields matched."""
-    cols = (cell("id"), cell("kind"), cell("name"), cell("score", float), cell("matched"))
-    rows: list[Row] = [
-        {
-            "id": h.id,
-            "kind": h.entity.kind_name,
-            "name": h.entity.name,
-            "score": h.score,
-            "matched": SEP.join(h.fields) or None,
-        }
-        for h in hits
-    ]
-    return frame(cols, rows, "id")
+    return frame(HIT_COLUMNS, rows_of(HIT_COLUMNS, hits), "id")
 
 
 def roles_frame(roles: Iterable[tuple[Entity, Participant]]) -> Any:
     """A DataFrame of roles, for ``Roles.to_dataframe()``: one numbered row per role.
 
     The columns are the participants table's, with the entity's kind and
-    name after its id; ``position`` is the participant's place in the entity.
+    name after its id; ``position`` is the participant's place in the entity
+    (the roles of one entity come in its order: two equal participants are
+    two places).
     """
-    t = all_tables()["participants"]
-    cols = (t.columns[0], cell("kind", required=True), cell("name", required=True), *t.columns[1:])
-    rows = [
-        {
-            "entity_id": e.id,
-            "kind": e.kind_name,
-            "name": e.name,
-            "position": e.participants.index(p),
-            "organisation_id": p.organisation,
-            "role": str(p.role),
-            "since": scalar(p.since),
-            "until": scalar(p.until),
-            "note": p.note,
-        }
-        for e, p in roles
-    ]
-    return frame(cols, rows)
+    cols = (
+        PARTICIPANT_COLUMNS[0],
+        Column("kind", str, lambda r: r[4].kind_name, required=True),
+        Column("name", str, lambda r: r[4].name, required=True),
+        *PARTICIPANT_COLUMNS[1:],
+    )
+    return frame(cols, rows_of(cols, _placed(roles)))
+
+
+def _placed(roles: Iterable[tuple[Entity, Participant]]) -> list[tuple[str, str, int, Any, Entity]]:
+    """Each role as an item of the participants table (with its entity after it).
+
+    The roles of one entity come in the order of its participants, each at
+    the next place that holds it.
+    """
+    out = []
+    next_place: dict[str, int] = {}
+    for e, p in roles:
+        start = next_place.get(e.id, 0)
+        i = next(
+            (i for i, q in enumerate(e.participants) if i >= start and q == p),
+            start,
+        )
+        next_place[e.id] = i + 1
+        out.append((e.id, "entity", i, p, e))
+    return out
+
+
+def _of_document(name: str) -> Callable[[tuple[Source, Document | None]], Any]:
+    return lambda item: None if item[1] is None else getattr(item[1], name)
+
+
+#: The columns of a DataFrame of citations, from one ``(source, its document or None)``.
+CITATION_COLUMNS = (
+    Column("document_id", str, lambda item: item[0].document, "documents", required=True),
+    Column("title", str, _of_document("title")),
+    Column("paragraph", int, lambda item: item[0].paragraph),
+    Column("fields", str, lambda item: SEP.join(item[0].fields) or None),
+    Column("url", str, _of_document("url")),
+)
 
 
 def provenance_frame(sources: Iterable[Source], documents: Mapping[str, Document]) -> Any:
@@ -346,26 +372,8 @@ def provenance_frame(sources: Iterable[Source], documents: Mapping[str, Document
     Each names its document, the document's title and URL (``<NA>`` where
     *documents* lacks it), the paragraph and the fields it supports.
     """
-    cols = (
-        cell("document_id", refers_to="documents", required=True),
-        cell("title"),
-        cell("paragraph", int),
-        cell("fields"),
-        cell("url"),
-    )
-    rows: list[Row] = []
-    for s in sources:
-        doc = documents.get(s.document)
-        rows.append(
-            {
-                "document_id": s.document,
-                "title": None if doc is None else doc.title,
-                "paragraph": s.paragraph,
-                "fields": SEP.join(s.fields) or None,
-                "url": None if doc is None else doc.url,
-            }
-        )
-    return frame(cols, rows)
+    cited = [(s, documents.get(s.document)) for s in sources]
+    return frame(CITATION_COLUMNS, rows_of(CITATION_COLUMNS, cited))
 
 
 # -- graphs -----------------------------------------------------------------------
@@ -390,15 +398,17 @@ def to_networkx(entities: Sequence[Entity]) -> Any:
     for e in entities:
         for p in e.participants:
             graph.add_edge(p.organisation, e.id, relation="participant", role=str(p.role))
-        if isinstance(e, Agreement) and e.adopted_by is not None:
-            graph.add_edge(e.adopted_by, e.id, relation="adopted")
-        if isinstance(e, Organisation):
-            if e.parent is not None:
-                graph.add_edge(e.id, e.parent, relation="parent")
-            if e.partnership is not None:
-                for agreement in e.partnership.formalised_by:
-                    graph.add_edge(agreement, e.id, relation="formalises")
-                if "eu" in ids and e.id != "eu":
-                    standing = str(e.partnership.standing) if e.partnership.standing else None
-                    graph.add_edge("eu", e.id, relation="partnership", standing=standing)
+        adopted_by = getattr(e, "adopted_by", None)
+        if adopted_by is not None:
+            graph.add_edge(adopted_by, e.id, relation="adopted")
+        parent = getattr(e, "parent", None)
+        if parent is not None:
+            graph.add_edge(e.id, parent, relation="parent")
+        partnership = getattr(e, "partnership", None)
+        if partnership is not None:
+            for agreement in partnership.formalised_by:
+                graph.add_edge(agreement, e.id, relation="formalises")
+            if "eu" in ids and e.id != "eu":
+                standing = str(partnership.standing) if partnership.standing else None
+                graph.add_edge("eu", e.id, relation="partnership", standing=standing)
     return graph

@@ -6,7 +6,8 @@ only to the month or year may or may not have happened by such a day: "as of
 2019-07-15", an observer seat taken in "2019-07" is *uncertain*. ``as_of``
 keeps what had *certainly* begun and not certainly ended; ask for the
 uncertain cases with ``include_uncertain=True`` or ``Registry.uncertain_on``.
-Something with no start date at all counts as having existed all along.
+Something with no start date is *not known* to exist until its first dated
+fact, never "existed all along" (:mod:`eucoop._model.spans` states the rules).
 
 An end date (``until``, ``ended``) is the last day on which the thing still
 held, so on that day it is still going on; a partial end date makes the days
@@ -19,30 +20,38 @@ entry into force is uncertain from its adoption on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from enum import Enum
-from typing import TYPE_CHECKING
+from collections.abc import Container, Iterable, Iterator
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
+from eucoop._arguments import flag
 from eucoop._model import (
+    KINDS,
     Agreement,
     DateLike,
-    Dialogue,
     Entity,
-    Organisation,
     PartialDate,
-    Programme,
+    Status,
+    dates_in,
+    existence,
+    happened_by,
+    query_date,
+    status,
 )
 from eucoop._render import html
 
 if TYPE_CHECKING:
     import datetime as dt
 
+E = TypeVar("E", bound=Entity)
+
 __all__ = [
     "Status",
     "TimelineEntry",
     "entity_span",
+    "entity_status",
+    "existing",
     "happened_by",
     "in_force",
     "in_force_on",
@@ -53,74 +62,61 @@ __all__ = [
 ]
 
 
-class Status(Enum):
-    """Whether something had happened by a given day."""
-
-    NO = 0
-    UNCERTAIN = 1
-    YES = 2
-
-
-def happened_by(date: PartialDate | None, day: dt.date) -> Status:
-    """Whether an event dated *date* had certainly, possibly or not happened by *day*."""
-    if date is None or date.end <= day:
-        return Status.YES
-    if date.start <= day:
-        return Status.UNCERTAIN
-    return Status.NO
-
-
-def status(start: PartialDate | None, end: PartialDate | None, day: dt.date) -> Status:
-    """Whether something running from *start* to *end* (its last day) was going on, on *day*."""
-    begun = happened_by(start, day)
-    if end is None:
-        return begun
-    ended = Status.NO if day <= end.start else (Status.YES if day > end.end else Status.UNCERTAIN)
-    if begun is Status.NO or ended is Status.YES:
-        return Status.NO
-    if begun is Status.YES and ended is Status.NO:
-        return Status.YES
-    return Status.UNCERTAIN
-
-
 def entity_span(entity: Entity) -> tuple[PartialDate | None, PartialDate | None]:
-    """When an entity began and ended: founded, adopted (else in force), first session, launch."""
-    if isinstance(entity, Organisation):
-        return entity.founded, None
-    if isinstance(entity, Agreement):
-        return entity.adopted or entity.in_force, None
-    if isinstance(entity, Dialogue):
-        return (min(s.start for s in entity.sessions) if entity.sessions else None), None
-    if isinstance(entity, Programme):
-        return entity.launched, entity.ended
-    return None, None  # pragma: no cover - the four kinds are handled above
+    """When an entity began and ended, as its kind declares (founded, adopted, launched...).
+
+    An entity of a class that is not a kind is a :class:`TypeError`, never one
+    that existed all along.
+    """
+    span = KINDS.spans.get(type(entity))
+    return KINDS.of(type(entity)).span(entity) if span is None else span(entity)
+
+
+def entity_status(entity: Entity, day: dt.date) -> Status:
+    """Whether *entity* existed on *day*: yes, no, too coarsely dated to tell, or not known.
+
+    By its kind's span (:func:`entity_span`); with no start, by its first dated
+    fact (:func:`~eucoop._model.existence`).
+    """
+    start, end = KINDS.spans.get(type(entity), entity_span)(entity)
+    if start is None:
+        return existence(None, end, day, dates_in(entity))
+    return existence(start, end, day)
 
 
 def in_force_on(agreement: Agreement, day: dt.date) -> Status:
-    """Whether *agreement* was in force on *day*: certainly, possibly or not.
+    """Whether *agreement* was in force on *day*: certainly, possibly, not, or not known.
 
     In force from its entry into force, else from its adoption (declarations,
     compacts and frameworks apply once adopted), with the rules of
     :func:`happened_by`. A legally binding agreement with no known entry into
     force may not have entered into force: from its adoption it is only
-    *uncertain*. With neither date it counts as in force all along.
+    *uncertain*. With neither date, the data does not know.
     """
+    if agreement.in_force is None and agreement.adopted is None:
+        return Status.UNKNOWN
     if agreement.in_force is None and agreement.legally_binding and agreement.adopted:
         return Status.NO if happened_by(agreement.adopted, day) is Status.NO else Status.UNCERTAIN
-    return happened_by(agreement.in_force or agreement.adopted, day)
+    return happened_by(agreement.in_force or agreement.adopted, day)  # type: ignore[arg-type]
 
 
 def in_force(
     agreements: Iterable[Agreement], day: dt.date, include_uncertain: bool = False
 ) -> list[Agreement]:
     """The *agreements* in force on *day* (:func:`in_force_on`), the uncertain ones if asked."""
-    ok = (Status.YES, Status.UNCERTAIN) if include_uncertain else (Status.YES,)
+    uncertain = flag(include_uncertain, "include_uncertain")
+    ok = (Status.YES, Status.UNCERTAIN) if uncertain else (Status.YES,)
     return [a for a in agreements if in_force_on(a, day) in ok]
+
+
+def existing(entities: Iterable[E], day: dt.date, ok: Container[Status]) -> list[E]:
+    """The *entities* whose :func:`entity_status` on *day* is one of *ok*."""
+    return [e for e in entities if entity_status(e, day) in ok]
 
 
 def uncertain_on(entities: Iterable[Entity], day: dt.date) -> list[Entity]:
     """The *entities* whose dates are too coarse to say whether they existed on *day*."""
-    return [e for e in entities if status(*entity_span(e), day) is Status.UNCERTAIN]
+    return existing(entities, day, (Status.UNCERTAIN,))
 
 
 @attrs.frozen(order=False)
@@ -149,11 +145,10 @@ class TimelineEntry:
         return html(self)
 
 
-def timeline_entries(
-    entities: Iterable[Entity], organisations: Iterable[Organisation]
-) -> list[TimelineEntry]:
-    """Every dated fact of *entities*, in order; participants are named from *organisations*."""
-    names = {o.id: o.acronym or o.name for o in organisations}
+def timeline_entries(entities: Iterable[Entity]) -> list[TimelineEntry]:
+    """Every dated fact of *entities*, in order; participants are named from *entities*."""
+    entities = list(entities)
+    names = {e.id: e.acronym or e.name for e in entities}
     return sorted(t for e in entities for t in _entries(e, names))
 
 
@@ -161,8 +156,8 @@ def within(
     entries: Iterable[TimelineEntry], start: DateLike | None, end: DateLike | None
 ) -> Iterator[TimelineEntry]:
     """The entries whose first day falls from the first day of *start* to the last of *end*."""
-    first = None if start is None else PartialDate.coerce(start).start
-    last = None if end is None else PartialDate.coerce(end).end
+    first = None if start is None else query_date(start, "start").start
+    last = None if end is None else query_date(end, "end").end
     for t in entries:
         day = t.date.start
         if (first is None or day >= first) and (last is None or day <= last):
@@ -173,29 +168,8 @@ def _entries(entity: Entity, names: dict[str, str]) -> Iterator[TimelineEntry]:
     """Every dated fact of one entity. *names* maps organisation ids to display names."""
     e = entity
     label = e.acronym or e.name
-    if isinstance(e, Organisation):
-        if e.founded:
-            yield TimelineEntry(e.founded, e.id, f"{label} founded", "founded")
-        p = e.partnership
-        if p is not None and p.since is not None:
-            yield TimelineEntry(p.since, e.id, f"EU partnership with {label}", "partnership.since")
-    elif isinstance(e, Agreement):
-        if e.adopted:
-            yield TimelineEntry(e.adopted, e.id, f"{label} adopted", "adopted")
-        if e.in_force:
-            yield TimelineEntry(e.in_force, e.id, f"{label} enters into force", "in_force")
-    elif isinstance(e, Dialogue):
-        for i, s in enumerate(e.sessions):
-            where = f" in {s.place}" if s.place else ""
-            what = f" ({s.note})" if s.note else ""
-            yield TimelineEntry(
-                s.start, e.id, f"{label} meets{where}{what}", f"sessions[{i}].start"
-            )
-    elif isinstance(e, Programme):
-        if e.launched:
-            yield TimelineEntry(e.launched, e.id, f"{label} launched", "launched")
-        if e.ended:
-            yield TimelineEntry(e.ended, e.id, f"{label} ends", "ended")
+    for event, (path, date, record) in KINDS.of(type(e)).dated(e):
+        yield TimelineEntry(date, e.id, event.label(label, record), path)
     for i, part in enumerate(e.participants):
         who = names.get(part.organisation, part.organisation)
         if part.since:
