@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import attrgetter
 
 import attrs
@@ -12,9 +12,9 @@ import attrs
 from eucoop._gc import gc_paused
 from eucoop._model import KINDS, Entity, FieldInfo, Kind, fields_of, per_class
 from eucoop._render import html
-from eucoop._text import fold, words
+from eucoop._text import STOPWORDS, Nearby, and_join, did_you_mean, fold, stem, words
 
-__all__ = ["Hit", "SearchIndex", "text_fields", "weights"]
+__all__ = ["Hit", "SearchIndex", "ignored", "terms", "text_fields", "weights"]
 
 
 def _weight(f: FieldInfo) -> float | None:
@@ -47,6 +47,26 @@ def _weights(kinds: tuple[Kind, ...]) -> dict[str, float]:
 EXACT_BONUS = 20.0
 #: Query words this long or longer also match words that start with them.
 PREFIX_MIN = 3
+
+
+def terms(text: str) -> list[str]:
+    """What search looks for in *text*: the stems of its words, stopwords left out.
+
+    The index holds the same, so forms of a word meet ("trafficking", "traffickers").
+
+    >>> terms("The return of migrants")
+    ['return', 'migrant']
+    """
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+def ignored(text: str) -> list[str]:
+    """The words of *text* search leaves out, as too common to look for.
+
+    >>> ignored("the return of migrants")
+    ['the', 'of']
+    """
+    return list(dict.fromkeys(w for w in words(text) if w in STOPWORDS))
 
 
 @attrs.frozen(repr=False)
@@ -108,7 +128,7 @@ class Found:
     :class:`Hit` objects only when someone asks for them.
     """
 
-    __slots__ = ("entities", "fields", "ids", "scores")
+    __slots__ = ("entities", "fields", "ids", "reason", "scores")
 
     def __init__(
         self,
@@ -116,7 +136,10 @@ class Found:
         scores: dict[str, float],
         fields: dict[str, frozenset[str]],
         entities: dict[str, Entity],
+        reason: str = "",
     ) -> None:
+        #: Why nothing was found, when nothing was.
+        self.reason = reason
         self.ids = ids
         self.scores = scores
         self.fields = fields
@@ -135,8 +158,13 @@ def _score(fields: frozenset[str]) -> float:
     return max(weights()[f] for f in fields) + 0.1 * len(fields)
 
 
+def _kept_words(text: str) -> list[str]:
+    """The words of *text* that are not stopwords, as written (folded)."""
+    return [w for w in words(text) if w not in STOPWORDS]
+
+
 class SearchIndex:
-    """Word -> entity -> fields, with a sorted vocabulary for prefix matches."""
+    """Stem -> entity -> fields, with a sorted vocabulary for prefix matches."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         with gc_paused():
@@ -161,7 +189,7 @@ class SearchIndex:
                 if field in ("name", "acronym", "aliases"):
                     exact[fold(text)].add(ident)
                 one = single[field]
-                for word in words(text):
+                for word in terms(text):
                     seen = here.get(word)
                     if seen is None:
                         here[word] = one
@@ -196,16 +224,45 @@ class SearchIndex:
                 out[ident] = fields if old is None else old | fields
         return out, i - lo == 0
 
+    def unmatched(self, query: str) -> str:
+        """Why *query* found nothing, in a sentence: its words that match no indexed word.
+
+        With the closest word of the index for each, or, when every word matches
+        something, what each finds alone. Costs are bounded: each word is looked up once,
+        and a "did you mean" compares it only with the index words near it.
+        """
+        wanted = dict.fromkeys(zip(terms(query), _kept_words(query), strict=True))
+        if not wanted:
+            common = and_join([repr(w) for w in ignored(query)])
+            return f"ignored {common}: too common to search for"
+        missing = [(t, w) for t, w in wanted if not self._matches(t)[0]]
+        if missing:
+            near = self._nearby
+            return "no entity has the word " + and_join(
+                [f"{w!r}{did_you_mean(w, near)}" for _, w in missing]
+            )
+        alone = [f"{w!r} alone finds {len(self._matches(t)[0])}" for t, w in wanted]
+        return "no entity has all these words: " + and_join(alone)
+
+    @cached_property
+    def _nearby(self) -> Nearby:
+        """The words of the index as written, for a "did you mean" (made on first need)."""
+        return Nearby(
+            w for e in self.entities.values() for _, t in text_fields(e) for w in words(t)
+        )
+
     def search(self, query: str) -> Found:
         """Entities matching every word of *query*, best first."""
-        terms = words(query)
-        if not terms:
+        wanted = terms(query)
+        if not wanted:
+            if ignored(query):  # only stopwords: nothing to look for, and nothing found
+                return Found([], {}, {}, self.entities, self.unmatched(query))
             msg = "search needs at least one word"
             raise ValueError(msg)
         scores: dict[str, float] | None = None
         matched: dict[str, frozenset[str]] = {}
         in_name_order = True
-        for term in dict.fromkeys(terms):
+        for term in dict.fromkeys(wanted):
             found, ordered = self._matches(term)
             if scores is None:
                 # Few distinct sets of fields: score each once, then zip in C.
@@ -226,4 +283,4 @@ class SearchIndex:
         # first is skipped when the ids already come in name order).
         ids = list(scores) if in_name_order else sorted(scores, key=self.names.__getitem__)
         ids.sort(key=scores.__getitem__, reverse=True)
-        return Found(ids, scores, matched, self.entities)
+        return Found(ids, scores, matched, self.entities, "" if ids else self.unmatched(query))
