@@ -45,6 +45,10 @@ def _weights(kinds: tuple[Kind, ...]) -> dict[str, float]:
 
 #: Extra score when the whole query is exactly a name, acronym or alias.
 EXACT_BONUS = 20.0
+#: How close an indexed word must be to a query word to be offered as "did you mean".
+SUGGEST_CUTOFF = 0.75
+#: How many words that matched nothing a reason names.
+NAMED = 5
 #: Query words this long or longer also match words that start with them.
 PREFIX_MIN = 3
 
@@ -238,9 +242,10 @@ class SearchIndex:
         missing = [(t, w) for t, w in wanted if not self._matches(t)[0]]
         if missing:
             near = self._nearby
-            return "no entity has the word " + and_join(
-                [f"{w!r}{did_you_mean(w, near)}" for _, w in missing]
-            )
+            named = [f"{w!r}{did_you_mean(w, near, SUGGEST_CUTOFF)}" for _, w in missing[:NAMED]]
+            if len(missing) > NAMED:
+                named.append(f"{len(missing) - NAMED:,} more")
+            return f"no entity has the word{'s' if len(missing) > 1 else ''} " + and_join(named)
         alone = [f"{w!r} alone finds {len(self._matches(t)[0])}" for t, w in wanted]
         return "no entity has all these words: " + and_join(alone)
 
