@@ -423,9 +423,8 @@ def test_search_nothing(run: Run) -> None:
 def test_search_of_stopwords_only_names_them(run: Run) -> None:
     code, out, err = run("search", "the", "and", "the")
     assert (code, out) == (0, "")
-    assert (
-        err
-        == "eucoop: nothing matches 'the and the': ignored 'the' and 'and': too common to search for\n"
+    assert err == (
+        "eucoop: nothing matches 'the and the': ignored 'the' and 'and': too common to search for\n"
     )
 
 
