@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from functools import cached_property, lru_cache
+from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property, lru_cache, partial
 from operator import attrgetter
 
 import attrs
@@ -132,7 +132,7 @@ class Found:
     :class:`Hit` objects only when someone asks for them.
     """
 
-    __slots__ = ("entities", "fields", "ids", "reason", "scores")
+    __slots__ = ("_reason", "entities", "fields", "ids", "scores")
 
     def __init__(
         self,
@@ -140,14 +140,21 @@ class Found:
         scores: dict[str, float],
         fields: dict[str, frozenset[str]],
         entities: dict[str, Entity],
-        reason: str = "",
+        reason: str | Callable[[], str] = "",
     ) -> None:
-        #: Why nothing was found, when nothing was.
-        self.reason = reason
+        self._reason = reason
         self.ids = ids
         self.scores = scores
         self.fields = fields
         self.entities = entities
+
+    @property
+    def reason(self) -> str:
+        """Why nothing was found, when nothing was: worked out when first asked for."""
+        reason = self._reason
+        if not isinstance(reason, str):
+            reason = self._reason = reason()
+        return reason
 
     def hit(self, ident: str) -> Hit:
         """The :class:`Hit` for one id found."""
@@ -261,7 +268,7 @@ class SearchIndex:
         wanted = terms(query)
         if not wanted:
             if ignored(query):  # only stopwords: nothing to look for, and nothing found
-                return Found([], {}, {}, self.entities, self.unmatched(query))
+                return Found([], {}, {}, self.entities, partial(self.unmatched, query))
             msg = "search needs at least one word"
             raise ValueError(msg)
         scores: dict[str, float] | None = None
@@ -288,4 +295,5 @@ class SearchIndex:
         # first is skipped when the ids already come in name order).
         ids = list(scores) if in_name_order else sorted(scores, key=self.names.__getitem__)
         ids.sort(key=scores.__getitem__, reverse=True)
-        return Found(ids, scores, matched, self.entities, "" if ids else self.unmatched(query))
+        reason = "" if ids else partial(self.unmatched, query)  # worked out if asked for
+        return Found(ids, scores, matched, self.entities, reason)
