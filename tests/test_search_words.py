@@ -39,7 +39,7 @@ def small() -> Registry:
         "organisations": [
             _org("a", "Alpha", "Works in the Sahel and Lake Chad."),
             _org("b", "Bravo", "Return and reintegration of migrants."),
-            _org("c", "Charlie", "Fights human trafficking and catches traffickers."),
+            _org("c", "Charlie", "Fights human trafficking and works with police on traffickers."),
         ],
     }
     return eucoop.load(data, include_default=False)
@@ -183,6 +183,11 @@ def test_a_misspelt_word_gets_a_did_you_mean(packaged: Registry) -> None:
     found = packaged.search("refugess")
     assert found.reason == "no entity has the word 'refugess' (did you mean 'refugees'?)"
     assert packaged.search("refugee").reason == ""
+
+
+def test_a_stopword_is_never_offered_as_did_you_mean(small: Registry) -> None:
+    # "withh" is one typo from "with", which the data holds but search never looks for.
+    assert small.search("withh").reason == "no entity has the word 'withh'"
 
 
 def test_the_reason_survives_a_pickle(packaged: Registry) -> None:

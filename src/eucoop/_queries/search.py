@@ -260,7 +260,7 @@ class SearchIndex:
     def _nearby(self) -> Nearby:
         """The words of the index as written, for a "did you mean" (made on first need)."""
         return Nearby(
-            w for e in self.entities.values() for _, t in text_fields(e) for w in words(t)
+            w for e in self.entities.values() for _, t in text_fields(e) for w in _kept_words(t)
         )
 
     def search(self, query: str) -> Found:
