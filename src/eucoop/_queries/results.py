@@ -194,6 +194,7 @@ class SearchResults(Results[Entity]):
             {i: found.scores[i] for i in ids},
             {i: found.fields[i] for i in ids},
             {i: found.entities[i] for i in ids},
+            found.reason,
         )
         return type(self), (kept,)
 
@@ -203,6 +204,19 @@ class SearchResults(Results[Entity]):
         if self._hits is None:
             self._set(_hits=tuple(map(self._found.hit, self._ids)))
         return self._hits  # type: ignore[return-value] # set just above
+
+    @property
+    def reason(self) -> str:
+        """Why the search found nothing, in a sentence; empty when it found something.
+
+        Names the query's words that match no word of the data, each with the
+        closest word that does, or what each word finds alone.
+
+        >>> import eucoop
+        >>> eucoop.load().search("refugess").reason
+        "no entity has the word 'refugess' (did you mean 'refugees'?)"
+        """
+        return self._found.reason
 
     def to_dataframe(self, *, hits: bool = False) -> Any:
         """A pandas DataFrame of the entities found, best first, indexed by id.
