@@ -58,11 +58,11 @@ class Frozen:
 
     def __setattr__(self, name: str, value: object) -> NoReturn:
         msg = f"{type(self).__name__} is immutable: cannot set {name!r}"
-        raise AttributeError(msg, name=name, obj=self)
+        raise AttributeError(msg, name=name)  # no obj: Python 3.12 would suggest other names
 
     def __delattr__(self, name: str) -> NoReturn:
         msg = f"{type(self).__name__} is immutable: cannot delete {name!r}"
-        raise AttributeError(msg, name=name, obj=self)
+        raise AttributeError(msg, name=name)  # no obj: Python 3.12 would suggest other names
 
     def _set(self, **values: object) -> None:
         """Set attributes while building: past the refusal of :meth:`__setattr__`."""
