@@ -972,14 +972,23 @@ def _texts(e: Entity) -> Iterable[tuple[str, str | None]]:
 
 
 def scan_search(entities: list[Entity], word: str) -> dict[str, tuple[str, ...]]:
-    """One-word search: entity id -> the fields a word starting with *word* is in."""
-    term = _fold(word)
+    """One-word search: entity id -> the fields with a word whose stem starts with *word*'s.
+
+    It follows the library's rules for words: stopwords are not searched, and words meet
+    in their stems (the library's own light stemmer, ``eucoop._text.stem``).
+    """
+    term = _text.stem(_fold(word))
     out = {}
     for e in entities:
         fields = {
             name
             for name, text in _texts(e)
-            if text and any(w.startswith(term) for w in _WORD.findall(_fold(text)))
+            if text
+            and any(
+                _text.stem(w).startswith(term)
+                for w in _WORD.findall(_fold(text))
+                if w not in _text.STOPWORDS
+            )
         }
         if fields:
             out[e.id] = tuple(sorted(fields))

@@ -412,8 +412,29 @@ def test_search_json_kind_and_limit(run: Run, reg: eucoop.Registry) -> None:
 
 def test_search_nothing(run: Run) -> None:
     code, out, err = run("search", "platypus")
-    assert (code, out, err) == (0, "", "eucoop: nothing matches 'platypus'\n")
+    assert (code, out, err) == (
+        0,
+        "",
+        "eucoop: nothing matches 'platypus': no entity has the word 'platypus'\n",
+    )
     assert json.loads(run("search", "platypus", "--json")[1]) == []
+
+
+def test_search_of_stopwords_only_names_them(run: Run) -> None:
+    code, out, err = run("search", "the", "and", "the")
+    assert (code, out) == (0, "")
+    assert err == (
+        "eucoop: nothing matches 'the and the': ignored 'the' and 'and': too common to search for\n"
+    )
+
+
+def test_search_names_the_word_that_matched_nothing(run: Run) -> None:
+    code, _, err = run("search", "refugess", "migrants")
+    assert code == 0
+    assert err == (
+        "eucoop: nothing matches 'refugess migrants': "
+        "no entity has the word 'refugess' (did you mean 'refugees'?)\n"
+    )
 
 
 def test_search_without_words_exits_2(run: Run) -> None:

@@ -498,6 +498,9 @@ def test_paragraph_26(reg: eucoop.Registry) -> None:
         eu_part = participant(reg, forum, "eu", Role.PARTICIPANT)
         assert "Global Approach to Migration and Mobility" in (eu_part.note or ""), forum
         assert forum in found
+        # a relation, not only prose: the participation is under the framework, cited to 26
+        assert eu_part.framework == gamm.id, forum
+        assert cites(reg, forum, 26, "participants")
 
     hld = reg["un-high-level-dialogue-migration-development"]
     second = [s for s in hld.sessions if s.start == d("2013-10-03")]

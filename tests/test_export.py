@@ -207,6 +207,7 @@ def test_csv_folder(reg: eucoop.Registry, tmp_path: Path) -> None:
         "since": "2019-07",
         "until": "",
         "note": "observer seat",
+        "framework_id": "",
     } in participants
     sources = read_csv(folder / "sources.csv")
     partnership = sum(len(o.partnership.sources) for o in reg.organisations if o.partnership)
@@ -342,7 +343,7 @@ def test_sqlite_foreign_keys_are_enforced(reg: eucoop.Registry, tmp_path: Path) 
     try:
         con.execute("PRAGMA foreign_keys = ON")
         con.execute(
-            "INSERT INTO participants VALUES ('gcm', 9, 'nobody', 'party', NULL, NULL, NULL)"
+            "INSERT INTO participants VALUES ('gcm', 9, 'nobody', 'party', NULL, NULL, NULL, NULL)"
         )
         with pytest.raises(sqlite3.IntegrityError):
             con.commit()

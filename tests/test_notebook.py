@@ -166,6 +166,7 @@ def test_participants_frame_keeps_roles(reg: Registry) -> None:
         "since",
         "until",
         "note",
+        "framework_id",
     ]
     programme = frame[frame["entity_id"] == "prog-one"]
     assert programme[["organisation_id", "role"]].values.tolist() == [
@@ -282,6 +283,7 @@ def test_roles_to_dataframe(reg: Registry) -> None:
         "since",
         "until",
         "note",
+        "framework_id",
     ]
     assert len(roles) > 1
     assert list(frame.index) == list(range(len(roles)))

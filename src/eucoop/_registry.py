@@ -319,10 +319,15 @@ class Registry(History, Frozen):
         """Entities whose text matches every word of *text*, best first.
 
         Looks at names, acronyms, aliases, descriptions, activities, regions,
-        venues and notes; case and accents do not matter, and a word of three
-        letters or more also matches longer words it begins. ``.hits`` on the
-        result gives each entity's score and the fields that matched. *limit*
-        (one or more) keeps the best; an empty query is a :class:`ValueError`.
+        venues and notes; case and accents do not matter. Words meet in a light
+        English stem ("traffickers" finds "trafficking", "migrant" finds
+        "migrants"), a stem of three letters or more also matches longer stems it
+        begins, and common words ("the", "and", "of"; the guide lists them) are
+        ignored. ``.hits`` on the result gives each
+        entity's score and the fields that matched, and ``.reason`` says why
+        nothing was found. *limit* (one or more) keeps the best. A query with no
+        word is a :class:`ValueError`; a query of common words only finds nothing,
+        and its ``.reason`` names the words ignored.
 
         >>> import eucoop
         >>> results = eucoop.load().search("joint initiative")

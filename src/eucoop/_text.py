@@ -22,6 +22,7 @@ from itertools import filterfalse
 from typing import ClassVar
 
 __all__ = [
+    "STOPWORDS",
     "Nearby",
     "a",
     "and_join",
@@ -30,6 +31,7 @@ __all__ = [
     "loose",
     "plural",
     "shown",
+    "stem",
     "suggest",
     "words",
 ]
@@ -107,6 +109,62 @@ def words(text: str) -> list[str]:
     ['eu', 'iom', 'joint', 'initiative']
     """
     return _regex(r"\w+").findall(fold(text))
+
+
+#: Words too common to search for: a query drops them, and so does the search index.
+STOPWORDS = frozenset(
+    (
+        *("a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "into"),
+        *("is", "it", "its", "of", "on", "or", "the", "to", "with"),
+    )
+)
+#: The shortest stem: a suffix is stripped only if this much of the word is left.
+STEM_MIN = 3
+#: Words longer than this are their own stem (no English word needs one), so stemming
+#: costs at most a few steps over a short word, whatever a user types.
+STEM_MAX = 40
+#: Suffixes stripped, and what each becomes, tried in this order at each step.
+_SUFFIXES = (
+    ("ies", "i"),
+    ("s", ""),
+    ("e", ""),
+    ("y", "i"),
+    ("ing", ""),
+    ("ed", ""),
+    ("er", ""),
+    ("ation", ""),
+)
+
+
+def stem(word: str) -> str:
+    """A light English stem of a folded word, so that forms of one word meet in search.
+
+    Strips plural and verb endings (-s, -es, -ies, -ing, -ed, -er, -ation, a final
+    -e; a final -y after a consonant becomes -i) until none is left, keeping at least
+    :data:`STEM_MIN` characters: the stem of a stem is itself.
+
+    >>> [stem(w) for w in ("traffickers", "trafficking", "trafficked")]
+    ['traffick', 'traffick', 'traffick']
+    >>> [stem(w) for w in ("smuggling", "smugglers", "migrants", "policies", "policy")]
+    ['smuggl', 'smuggl', 'migrant', 'polici', 'polici']
+    """
+    if len(word) > STEM_MAX:
+        return word
+    while True:
+        for suffix, becomes in _SUFFIXES:
+            if not word.endswith(suffix):
+                continue
+            base = word[: -len(suffix)]
+            if len(base) + len(becomes) < STEM_MIN or len(base) < 2:
+                continue
+            if suffix == "s" and base.endswith("s"):  # "class", "process" keep theirs
+                continue
+            if suffix == "y" and base[-1] in "aeiou":  # "day", "key" keep theirs
+                continue
+            word = base + becomes
+            break
+        else:
+            return word
 
 
 def plural(n: int, noun: str) -> str:

@@ -159,7 +159,7 @@ def search(ctx: Context) -> int:
     elif results:
         out(text.hit_lines(results.hits))
     else:
-        err(f"nothing matches {words!r}")
+        err(f"nothing matches {words!r}: {results.reason}")
     return 0
 
 

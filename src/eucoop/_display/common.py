@@ -103,8 +103,9 @@ def span(since: PartialDate | None, until: PartialDate | None) -> str:
 
 
 def when_and_note(p: Participant) -> str:
-    """A participation's span and note: ``"since 2019-07; as an observer state"``, or nothing."""
-    return "; ".join(x for x in (span(p.since, p.until), p.note) if x)
+    """A participation's span, framework and note: ``"since 2019-07; as an observer state"``."""
+    under = f"under {p.framework}" if p.framework else ""
+    return "; ".join(x for x in (span(p.since, p.until), under, p.note) if x)
 
 
 def session_text(s: Session) -> str:

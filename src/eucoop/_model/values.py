@@ -256,6 +256,10 @@ class Participant(Repr):
     since: PartialDate | None = None
     until: PartialDate | None = attrs.field(default=None, metadata=meta(not_before="since"))
     note: str | None = attrs.field(default=None, metadata=meta(search=1.0))
+    #: The agreement or policy framework under which it takes part, where a source says so.
+    framework: str | None = attrs.field(
+        default=None, metadata=meta(refers_to="agreements", label="under")
+    )
 
     def active_on(self, date: DateLike) -> bool:
         """Whether the participation had certainly begun, and certainly not ended, on *date*.

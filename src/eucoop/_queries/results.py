@@ -58,11 +58,11 @@ class Frozen:
 
     def __setattr__(self, name: str, value: object) -> NoReturn:
         msg = f"{type(self).__name__} is immutable: cannot set {name!r}"
-        raise AttributeError(msg, name=name, obj=self)
+        raise AttributeError(msg, name=name)  # no obj: Python 3.12 would suggest other names
 
     def __delattr__(self, name: str) -> NoReturn:
         msg = f"{type(self).__name__} is immutable: cannot delete {name!r}"
-        raise AttributeError(msg, name=name, obj=self)
+        raise AttributeError(msg, name=name)  # no obj: Python 3.12 would suggest other names
 
     def _set(self, **values: object) -> None:
         """Set attributes while building: past the refusal of :meth:`__setattr__`."""
@@ -194,6 +194,7 @@ class SearchResults(Results[Entity]):
             {i: found.scores[i] for i in ids},
             {i: found.fields[i] for i in ids},
             {i: found.entities[i] for i in ids},
+            found.reason,
         )
         return type(self), (kept,)
 
@@ -203,6 +204,19 @@ class SearchResults(Results[Entity]):
         if self._hits is None:
             self._set(_hits=tuple(map(self._found.hit, self._ids)))
         return self._hits  # type: ignore[return-value] # set just above
+
+    @property
+    def reason(self) -> str:
+        """Why the search found nothing, in a sentence; empty when it found something.
+
+        Names the query's words that match no word of the data, each with the
+        closest word that does, or what each word finds alone.
+
+        >>> import eucoop
+        >>> eucoop.load().search("refugess").reason
+        "no entity has the word 'refugess' (did you mean 'refugees'?)"
+        """
+        return self._found.reason
 
     def to_dataframe(self, *, hits: bool = False) -> Any:
         """A pandas DataFrame of the entities found, best first, indexed by id.

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property, lru_cache, partial
 from operator import attrgetter
 
 import attrs
@@ -12,9 +12,9 @@ import attrs
 from eucoop._gc import gc_paused
 from eucoop._model import KINDS, Entity, FieldInfo, Kind, fields_of, per_class
 from eucoop._render import html
-from eucoop._text import fold, words
+from eucoop._text import STOPWORDS, Nearby, and_join, did_you_mean, fold, stem, words
 
-__all__ = ["Hit", "SearchIndex", "text_fields", "weights"]
+__all__ = ["Hit", "SearchIndex", "ignored", "terms", "text_fields", "weights"]
 
 
 def _weight(f: FieldInfo) -> float | None:
@@ -45,8 +45,32 @@ def _weights(kinds: tuple[Kind, ...]) -> dict[str, float]:
 
 #: Extra score when the whole query is exactly a name, acronym or alias.
 EXACT_BONUS = 20.0
+#: How close an indexed word must be to a query word to be offered as "did you mean".
+SUGGEST_CUTOFF = 0.75
+#: How many words that matched nothing a reason names.
+NAMED = 5
 #: Query words this long or longer also match words that start with them.
 PREFIX_MIN = 3
+
+
+def terms(text: str) -> list[str]:
+    """What search looks for in *text*: the stems of its words, stopwords left out.
+
+    The index holds the same, so forms of a word meet ("trafficking", "traffickers").
+
+    >>> terms("The return of migrants")
+    ['return', 'migrant']
+    """
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+def ignored(text: str) -> list[str]:
+    """The words of *text* search leaves out, as too common to look for.
+
+    >>> ignored("the return of migrants")
+    ['the', 'of']
+    """
+    return list(dict.fromkeys(w for w in words(text) if w in STOPWORDS))
 
 
 @attrs.frozen(repr=False)
@@ -108,7 +132,7 @@ class Found:
     :class:`Hit` objects only when someone asks for them.
     """
 
-    __slots__ = ("entities", "fields", "ids", "scores")
+    __slots__ = ("_reason", "entities", "fields", "ids", "scores")
 
     def __init__(
         self,
@@ -116,11 +140,21 @@ class Found:
         scores: dict[str, float],
         fields: dict[str, frozenset[str]],
         entities: dict[str, Entity],
+        reason: str | Callable[[], str] = "",
     ) -> None:
+        self._reason = reason
         self.ids = ids
         self.scores = scores
         self.fields = fields
         self.entities = entities
+
+    @property
+    def reason(self) -> str:
+        """Why nothing was found, when nothing was: worked out when first asked for."""
+        reason = self._reason
+        if not isinstance(reason, str):
+            reason = self._reason = reason()
+        return reason
 
     def hit(self, ident: str) -> Hit:
         """The :class:`Hit` for one id found."""
@@ -135,8 +169,13 @@ def _score(fields: frozenset[str]) -> float:
     return max(weights()[f] for f in fields) + 0.1 * len(fields)
 
 
+def _kept_words(text: str) -> list[str]:
+    """The words of *text* that are not stopwords, as written (folded)."""
+    return [w for w in words(text) if w not in STOPWORDS]
+
+
 class SearchIndex:
-    """Word -> entity -> fields, with a sorted vocabulary for prefix matches."""
+    """Stem -> entity -> fields, with a sorted vocabulary for prefix matches."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         with gc_paused():
@@ -161,7 +200,7 @@ class SearchIndex:
                 if field in ("name", "acronym", "aliases"):
                     exact[fold(text)].add(ident)
                 one = single[field]
-                for word in words(text):
+                for word in terms(text):
                     seen = here.get(word)
                     if seen is None:
                         here[word] = one
@@ -196,16 +235,46 @@ class SearchIndex:
                 out[ident] = fields if old is None else old | fields
         return out, i - lo == 0
 
+    def unmatched(self, query: str) -> str:
+        """Why *query* found nothing, in a sentence: its words that match no indexed word.
+
+        With the closest word of the index for each, or, when every word matches
+        something, what each finds alone. Costs are bounded: each word is looked up once,
+        and a "did you mean" compares it only with the index words near it.
+        """
+        wanted = dict.fromkeys(zip(terms(query), _kept_words(query), strict=True))
+        if not wanted:
+            common = and_join([repr(w) for w in ignored(query)])
+            return f"ignored {common}: too common to search for"
+        missing = [(t, w) for t, w in wanted if not self._matches(t)[0]]
+        if missing:
+            near = self._nearby
+            named = [f"{w!r}{did_you_mean(w, near, SUGGEST_CUTOFF)}" for _, w in missing[:NAMED]]
+            if len(missing) > NAMED:
+                named.append(f"{len(missing) - NAMED:,} more")
+            return f"no entity has the word{'s' if len(missing) > 1 else ''} " + and_join(named)
+        alone = [f"{w!r} alone finds {len(self._matches(t)[0])}" for t, w in wanted]
+        return "no entity has all these words: " + and_join(alone)
+
+    @cached_property
+    def _nearby(self) -> Nearby:
+        """The words of the index as written, for a "did you mean" (made on first need)."""
+        return Nearby(
+            w for e in self.entities.values() for _, t in text_fields(e) for w in _kept_words(t)
+        )
+
     def search(self, query: str) -> Found:
         """Entities matching every word of *query*, best first."""
-        terms = words(query)
-        if not terms:
+        wanted = terms(query)
+        if not wanted:
+            if ignored(query):  # only stopwords: nothing to look for, and nothing found
+                return Found([], {}, {}, self.entities, partial(self.unmatched, query))
             msg = "search needs at least one word"
             raise ValueError(msg)
         scores: dict[str, float] | None = None
         matched: dict[str, frozenset[str]] = {}
         in_name_order = True
-        for term in dict.fromkeys(terms):
+        for term in dict.fromkeys(wanted):
             found, ordered = self._matches(term)
             if scores is None:
                 # Few distinct sets of fields: score each once, then zip in C.
@@ -226,4 +295,5 @@ class SearchIndex:
         # first is skipped when the ids already come in name order).
         ids = list(scores) if in_name_order else sorted(scores, key=self.names.__getitem__)
         ids.sort(key=scores.__getitem__, reverse=True)
-        return Found(ids, scores, matched, self.entities)
+        reason = "" if ids else partial(self.unmatched, query)  # worked out if asked for
+        return Found(ids, scores, matched, self.entities, reason)
