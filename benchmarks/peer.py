@@ -89,6 +89,7 @@ class Participant(_Model):
     since: PartialDate | None = None
     until: PartialDate | None = None
     note: str | None = None
+    framework: str | None = None
 
 
 class Session(_Model):

@@ -81,6 +81,7 @@ class Participant(_Model):
     since: PartialDate | None = None
     until: PartialDate | None = None
     note: str | None = None
+    framework: str | None = None
 
     def __post_init__(self) -> None:
         _dates(self.since, self.until)

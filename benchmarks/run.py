@@ -83,7 +83,7 @@ from eucoop import (  # noqa: E402
     _text,
 )
 from eucoop._queries.lookup import Names  # noqa: E402
-from eucoop._queries.search import SearchIndex, text_fields, weights  # noqa: E402
+from eucoop._queries.search import SearchIndex, terms, text_fields, weights  # noqa: E402
 
 # The scans use only the public model, and fold text as the lookups do: NFKD,
 # no accents, one kind of apostrophe, case-folded, spaces collapsed.
@@ -1376,7 +1376,7 @@ class PlainSearchIndex(SearchIndex):
                 if name in ("name", "acronym", "aliases"):
                     exact[_text.fold(text)].add(ident)
                 one = single[name]
-                for word in _text.words(text):
+                for word in terms(text):
                     seen = here.get(word)
                     if seen is None:
                         here[word] = one
