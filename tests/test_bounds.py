@@ -30,10 +30,10 @@ from eucoop import DataError, UnknownEntityError
 from eucoop._queries import filters
 from eucoop._text import NAME_MAX, Nearby, fold, loose, suggest
 
+from .test_names import dangling
+
 Write = Callable[..., Path]
 
-SOURCES = [{"document": "notes"}]
-NOTES = {"id": "notes", "title": "Notes", "publisher": "Me"}
 LONG = 50_000
 
 
@@ -65,21 +65,7 @@ def probes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def organisations(n: int, references: Sequence[str] = ()) -> dict[str, Any]:
     """A data file of *n* organisations, and a programme naming each of *references*."""
-    return {
-        "documents": [NOTES],
-        "organisations": [
-            {"id": f"org-{i}", "name": f"Organisation {i}", "sources": SOURCES} for i in range(n)
-        ],
-        "programmes": [
-            {
-                "id": f"prog-{i}",
-                "name": f"Programme {i}",
-                "participants": [{"organisation": ref, "role": "partner"}],
-                "sources": SOURCES,
-            }
-            for i, ref in enumerate(references)
-        ],
-    }
+    return dangling(n, list(references))
 
 
 @pytest.fixture
