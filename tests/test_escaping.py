@@ -7,7 +7,10 @@ every kind of record that holds one. Then every object a user can display is
 rendered (found from the renderers registered with :func:`eucoop._render.html`
 and :func:`eucoop._render.summary`, the public classes that have a
 ``_repr_html_``, and the line renderers of :mod:`eucoop._display.text`), in
-the registry, in as-of views of it, and in query results:
+the registry, in as-of views of it, and in query results: each entity and
+document alone and on its registry's full card (``reg.card``), each value it
+holds (money, dates, participants, citations, sessions, enum values), and
+every value of every enum.
 
 - the HTML holds no tag, attribute, comment or bare ``&`` that the renderers
   do not write themselves for data without markup;
@@ -37,6 +40,7 @@ from eucoop import PartialDate, Registry, Release
 from eucoop._cli import main
 from eucoop._display import text as text_cards
 from eucoop._model import COLLECTIONS, FieldInfo, Source, fields_of
+from eucoop._model.enums import ENUMS
 from eucoop._render import html, summary
 
 from .conftest import VALID
@@ -174,9 +178,10 @@ def displayed(reg: Registry) -> list[object]:
         shown += [r, r.documents, r.filter(), r.partners(), timeline, *timeline]
         shown += [found, found[:1], *found.hits]
         for x in (*r, *r.documents):
-            shown += [x, *_values(x)]
+            shown += [x, *_values(x), r.card(x.id)]  # its own card, and its registry's
         shown += [r.roles(o) for o in r.organisations]
         shown += [r.provenance(e) for e in r]
+    shown += [value for enum in ENUMS for value in enum]  # every value of every enum
     # the packaged data's release, with markup where it holds text
     shown.append(
         Release(data_version="<xss-release>&", released=PartialDate("2026"), facts_until=None)
@@ -192,6 +197,7 @@ def text_lines(reg: Registry) -> dict[str, list[str]]:
     docs = {d.id: d for d in reg.documents}
     parts = [(e, p) for e in reg for p in e.participants]
     return {
+        "card_lines": [x for i in (*reg, *reg.documents) for x in t.card_lines(reg.card(i.id))],
         "counted": t.counted(t.kind_counts(reg)),
         "document_card": [x for d in reg.documents for x in t.document_card(reg, d)],
         "document_rows": t.document_rows(reg.documents),

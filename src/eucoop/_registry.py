@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from eucoop._arguments import count, string
+from eucoop._card import Card
 from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
 from eucoop._gc import gc_paused
 from eucoop._history import History
@@ -155,6 +156,26 @@ class Registry(History, Frozen):
     def document(self, ident: str) -> Document:
         """The cited document with id *ident* (``"dg-home-io"`` is the source page)."""
         return find_id(self._documents, ident)
+
+    def card(self, name: str | Entity) -> Card:
+        """The full card of an entity (by id, name, acronym or alias) or of a document (by id).
+
+        The card ``eucoop show`` prints, as HTML in a notebook: an organisation's
+        card adds its bodies and what it takes part in, here, to the card it
+        shows alone. A name is looked up as :meth:`lookup` does; failing that,
+        it may be a document's id.
+
+        >>> import eucoop
+        >>> reg = eucoop.load()
+        >>> reg.card("IOM").item is reg["iom"], reg.card("dg-home-io").item.publisher[:8]
+        (True, 'European')
+        """
+        try:
+            return Card(self._find(name, "name"), self)
+        except UnknownEntityError:
+            if not isinstance(name, str) or name not in self._documents:
+                raise
+            return Card(self._documents[name], self)
 
     @overload
     def lookup(self, name: str | Entity, kind: str | None = None) -> Entity: ...

@@ -13,7 +13,7 @@ from eucoop._cli.context import Context, Failure, err, out, out_json
 from eucoop._display import text
 from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
 from eucoop._loading import unstructure
-from eucoop._model import Document, Entity, Organisation, Release
+from eucoop._model import Organisation, Release
 from eucoop._queries.filters import CONDITIONS
 from eucoop._registry import Registry
 from eucoop._resources import version
@@ -98,18 +98,8 @@ def list_entities(ctx: Context) -> int:
     return 0
 
 
-def _shown(reg: Registry, name: str) -> Entity | Document:
-    """The entity with this name, or the document with this id."""
-    try:
-        return reg.lookup(name)
-    except UnknownEntityError:
-        if name not in {d.id for d in reg.documents}:
-            raise
-        return reg.document(name)
-
-
 def show(ctx: Context) -> int:
-    """The card of each entity named, or of a document given by its id.
+    """The card of each entity named, or of a document given by its id (:meth:`Registry.card`).
 
     The words are one name first (``show UN Network on Migration``); failing
     that, each word is a name of its own (``show iom oecd``), and each card
@@ -118,22 +108,19 @@ def show(ctx: Context) -> int:
     reg = ctx.reg
     names: list[str] = ctx.args.name
     try:
-        found = [_shown(reg, " ".join(names))]
+        cards = [reg.card(" ".join(names))]
     except (UnknownEntityError, AmbiguousLookupError):
         if len(names) == 1:
             raise
-        found = [_shown(reg, name) for name in names]
+        cards = [reg.card(name) for name in names]
     if ctx.json:
-        values = [unstructure(e) for e in found]
-        out_json(values[0] if len(found) == 1 else values)
+        values = [unstructure(c.item) for c in cards]
+        out_json(values[0] if len(cards) == 1 else values)
         return 0
     lines: list[str] = []
-    for entity in found:
+    for card in cards:
         lines += [""] if lines else []
-        if isinstance(entity, Document):
-            lines += text.document_card(reg, entity)
-        else:
-            lines += text.entity_card(reg, entity)
+        lines += text.card_lines(card)
     out(lines)
     return 0
 

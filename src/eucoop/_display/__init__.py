@@ -8,11 +8,15 @@
   :func:`eucoop._render.html`, which the values' ``_repr_html_`` call;
 - :mod:`~eucoop._display.text`: text cards and lists wrapped to 80 columns,
   for the command line;
+- :mod:`~eucoop._display.values`: short HTML of the small values (money,
+  dates, enum values, participants, citations, sessions);
+- :mod:`~eucoop._display.sections`: what goes in an entity's card, part by
+  part, for the text and the HTML alike;
 - :mod:`~eucoop._display.reprs`: the short ``repr`` of query results (their
   first lines of the command line's text), registered with
   :func:`eucoop._render.summary`.
 """
 
-from eucoop._display import html, reprs, tables
+from eucoop._display import html, reprs, tables, values
 
-__all__ = ["html", "reprs", "tables"]
+__all__ = ["html", "reprs", "tables", "values"]

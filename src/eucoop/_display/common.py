@@ -9,13 +9,14 @@ citations, enum values with spaces).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from typing import Any
 
 from eucoop._model import (
     KINDS,
     UNRANKED,
+    Document,
     Entity,
     FieldInfo,
     Organisation,
@@ -27,6 +28,7 @@ from eucoop._model import (
     fields_of,
     per_class,
 )
+from eucoop._queries import Results
 from eucoop._registry import Registry
 from eucoop._text import plural
 
@@ -38,6 +40,7 @@ __all__ = [
     "by_standing",
     "capitalised",
     "cite",
+    "cited_documents",
     "counted",
     "is_record",
     "joined_text",
@@ -45,6 +48,7 @@ __all__ = [
     "kind_text",
     "line_fields",
     "line_items",
+    "names_shown",
     "plain",
     "registry_facts",
     "section_fields",
@@ -245,6 +249,31 @@ def by_standing(orgs: Iterable[Organisation]) -> dict[str, list[Organisation]]:
     return out
 
 
+#: A line of the registry's card names this many organisations at most, then counts the rest.
+NAMES_SHOWN = 12
+
+
+def names_shown(orgs: Sequence[Organisation]) -> str:
+    """The short names of *orgs*, up to :data:`NAMES_SHOWN`, then how many more there are.
+
+    >>> names_shown([Organisation(id=f"o{i}", name=f"O{i}") for i in range(14)])
+    'O0, O1, O2, O3, O4, O5, O6, O7, O8, O9, O10, O11 and 2 more'
+    """
+    names = ", ".join(o.acronym or o.name for o in orgs[:NAMES_SHOWN])
+    rest = len(orgs) - NAMES_SHOWN
+    return names + (f" and {rest:,} more" if rest > 0 else "")
+
+
+def cited_documents(reg: Registry) -> Results[Document]:
+    """The documents that the entities of *reg* cite, partnerships included, in order.
+
+    An :meth:`~eucoop.Registry.as_of` view holds every document of its
+    registry; this is what its own entities cite.
+    """
+    ids = {s.document for e in reg for s in reg.provenance(e)}
+    return Results(d for d in reg.documents if d.id in ids)
+
+
 def registry_facts(reg: Registry) -> list[tuple[str, str]]:
     """``(label, text)``: what a registry holds, its EU partners (a line per standing), its span."""
     kinds = counted(kind_counts(reg))
@@ -255,11 +284,13 @@ def registry_facts(reg: Registry) -> list[tuple[str, str]]:
         facts.append(("Left out", ", ".join(left) + " (the data cannot date them on this day)"))
     if reg.unsure:
         facts.append(("Not certain", f"{len(reg.unsure)} kept that the data cannot date"))
-    facts.append(("Documents", f"{len(reg.documents)} cited"))
+    cited = len(cited_documents(reg))
+    uncited = len(reg.documents) - cited
+    held = f"; {uncited} more held that none of its entities cites" if uncited else ""
+    facts.append(("Documents", f"{cited} cited{held}"))
     partners = by_standing(reg.partners())
     for i, (standing, orgs) in enumerate(partners.items()):
-        text = f"{standing}: " + ", ".join(o.acronym or o.name for o in orgs)
-        facts.append(("EU partners" if i == 0 else "", text))
+        facts.append(("EU partners" if i == 0 else "", f"{standing}: " + names_shown(orgs)))
     if not partners:
         facts.append(("EU partners", "none"))
     timeline = reg.timeline()

@@ -18,21 +18,27 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from eucoop._card import Card
 from eucoop._display.common import (
     BULLETED,
     PROSE,
-    capitalised,
     cite,
+    cited_documents,
     in_words,
-    joined_text,
     kind_text,
-    line_fields,
-    line_items,
     plain,
     registry_facts,
-    section_fields,
     session_text,
     when_and_note,
+)
+from eucoop._display.sections import (
+    PARTICIPANTS,
+    TAKES_PART_IN,
+    Line,
+    Taking,
+    cited_by,
+    entity_plan,
+    lines_of,
 )
 from eucoop._model import (
     KINDS,
@@ -40,7 +46,6 @@ from eucoop._model import (
     Entity,
     FieldInfo,
     Organisation,
-    Participant,
     Partnership,
     Session,
     Source,
@@ -52,16 +57,20 @@ __all__ = [
     "CELL",
     "DIM",
     "TABLE",
+    "box",
+    "card_html",
     "card_table",
     "code",
     "document_html",
     "entity_html",
+    "heading",
     "holding",
     "link",
     "partnership_html",
     "ref",
     "registry_html",
     "sources_html",
+    "taking_part",
 ]
 
 #: The style of every table: left, not centred, as wide as its content.
@@ -123,18 +132,19 @@ def card_table(rows: Iterable[tuple[str, str]]) -> str:
     return f"<table style='{TABLE};font-size:inherit'><tbody>{body}</tbody></table>" if body else ""
 
 
-def _head(title: str, what: str = "", ident: str | None = None) -> str:
-    """A card's title (HTML), and what it is with its id under it."""
+def heading(title: str, what: str = "", ident: str | None = None) -> str:
+    """A card's title (HTML), and what it is (text) with its id under it."""
     ids = f" &middot; {code(ident)}" if ident else ""
     under = f"<div style='{DIM}'>{escape(what)}{ids}</div>" if what else ""
     return f"<div style='font-size:1.15em;font-weight:bold'>{title}</div>{under}"
 
 
-def _section(heading: str, body: str) -> str:
-    return f"<div style='{HEADING}'>{escape(heading)}</div>{body}" if body else ""
+def _section(title: str, body: str) -> str:
+    return f"<div style='{HEADING}'>{escape(title)}</div>{body}" if body else ""
 
 
-def _card(*parts: str) -> str:
+def box(*parts: str) -> str:
+    """A card's box around its parts (HTML)."""
     return f"<div class='eucoop' style='{CARD}'>{''.join(parts)}</div>"
 
 
@@ -155,21 +165,17 @@ def _para(text: str) -> str:
     return f"<p style='text-align:left;margin:0.4em 0'>{escape(text)}</p>"
 
 
-def _value(reg: Registry | None, f: FieldInfo, owner: object) -> str:
-    """A field's value on its line: names with ids for references, links for addresses."""
-    joined = joined_text(f, owner)
-    if joined is not None:
-        return escape(joined)
-    items, between = line_items(f, getattr(owner, f.name))
-    if f.meta.refers_to:
-        return between.join(ref(x, reg) for x in items)
-    if f.meta.pattern == "url":
-        return between.join(link(x, escape(x)) for x in items)
-    return escape(between.join(plain(x) for x in items))
+def _line_html(reg: Registry | None, line: Line) -> str:
+    """A line's items (HTML): names with ids for references, links for addresses."""
+    if line.refers:
+        return line.between.join(ref(x, reg) for x in line.items)
+    if line.url:
+        return line.between.join(link(x, escape(x)) for x in line.items)
+    return escape(line.between.join(plain(x) for x in line.items))
 
 
 def _lines(reg: Registry | None, value: object) -> list[tuple[str, str]]:
-    return [(capitalised(f.label), _value(reg, f, value)) for f in line_fields(type(value))]
+    return [(line.label, _line_html(reg, line)) for line in lines_of(value)]
 
 
 # -- cards ----------------------------------------------------------------------------
@@ -177,34 +183,38 @@ def _lines(reg: Registry | None, value: object) -> list[tuple[str, str]]:
 
 @html.register(Entity)
 def _entity(entity: Entity) -> str:
-    return entity_html(entity, _holding_entity(entity))
+    return entity_html(entity, _holding_entity(entity), full=False)
 
 
-def entity_html(e: Entity, reg: Registry | None = None) -> str:
+def entity_html(e: Entity, reg: Registry | None = None, *, full: bool = True) -> str:
     """A card: name, kind and id, description, key fields, sections, participants, sources.
 
-    Names of the entities and documents it refers to come from *reg*.
+    The parts are :func:`~eucoop._display.sections.entity_plan`'s, as the
+    command line's card has them; names of what it refers to come from *reg*.
+    Without *full*, an organisation's card leaves out its bodies and roles and
+    says how to get them.
     """
-    parts = [_head(escape(e.label), kind_text(e), e.id)]
+    plan = entity_plan(e, reg, full=full)
+    parts = [heading(escape(e.label), kind_text(e), e.id)]
     if e.description:
         parts.append(_para(e.description))
-    parts.append(card_table(_lines(reg, e)))
-    cited = [("", s) for s in e.sources]
-    for f in section_fields(type(e)):
-        value = getattr(e, f.name)
-        if value:
-            parts.append(_section(capitalised(f.label), _section_html(reg, f, value)))
-            cited += [(f"{f.name}: ", s) for s in getattr(value, "sources", ())]
-    rows = [(in_words(p.role), _taking_part(ref(p.organisation, reg), p)) for p in e.participants]
-    parts.append(_section("Participants", card_table(rows)))
-    parts.append(_section("Sources", sources_html(_documents(reg), cited)))
-    return _card(*parts)
+    parts.append(card_table((line.label, _line_html(reg, line)) for line in plan.lines))
+    for section in plan.sections:
+        parts.append(_section(section.heading, _section_html(reg, section.field, section.value)))
+    for title, rows in ((PARTICIPANTS, plan.participants), (TAKES_PART_IN, plan.takes_part_in)):
+        cells = [(in_words(r.part.role), taking_part(reg, r)) for r in rows]
+        parts.append(_section(title, card_table(cells)))
+    parts.append(_section("Sources", sources_html(_documents(reg), plan.cited)))
+    if plan.more:
+        more = f"Its bodies and what it takes part in are on its full card: {code(plan.more)}"
+        parts.append(f"<div style='{DIM};margin-top:0.5em'>{more}</div>")
+    return box(*parts)
 
 
-def _taking_part(who: str, p: Participant) -> str:
-    """Who takes part, then when and the note, dimmed."""
-    extra = when_and_note(p)
-    return who + (f" <span style='{DIM}'>({escape(extra)})</span>" if extra else "")
+def taking_part(reg: Registry | None, row: Taking) -> str:
+    """Who takes part (or in what, with its kind), then when and the note, dimmed."""
+    extra = "; ".join(x for x in (row.kind, when_and_note(row.part)) if x)
+    return ref(row.ident, reg) + (f" <span style='{DIM}'>({escape(extra)})</span>" if extra else "")
 
 
 def _section_html(reg: Registry | None, f: FieldInfo, value: Any) -> str:
@@ -268,7 +278,7 @@ def partnership_html(
     title = "EU partnership" + ("" if org is None else f" with {org.label}")
     body = _record_html(reg, p)
     sources = sources_html(_documents(reg), [("", s) for s in p.sources])
-    return _card(_head(escape(title), "Partnership"), body, _section("Sources", sources))
+    return box(heading(escape(title), "Partnership"), body, _section("Sources", sources))
 
 
 @html.register(Document)
@@ -278,11 +288,19 @@ def _document(doc: Document) -> str:
 
 def document_html(doc: Document, reg: Registry | None = None) -> str:
     """A cited document: its title (a link), publisher, paragraphs..., and what cites it."""
-    rows = [(capitalised(f.label), _value(reg, f, doc)) for f in line_fields(Document)]
+    rows = _lines(reg, doc)
     if reg is not None:
-        citing = [ref(e.id, reg) for e in reg if any(s.document == doc.id for s in e.sources)]
+        citing = [ref(e.id, reg) for e in cited_by(reg, doc)]
         rows.append(("Cited by", _folded(citing, "entities") if citing else "nothing"))
-    return _card(_head(link(doc.url, escape(doc.title)), "Document", doc.id), card_table(rows))
+    return box(heading(link(doc.url, escape(doc.title)), "Document", doc.id), card_table(rows))
+
+
+@html.register(Card)
+def card_html(card: Card) -> str:
+    """The full card of an entity or a document, with what its registry knows of it."""
+    if isinstance(card.item, Document):
+        return document_html(card.item, card.registry)
+    return entity_html(card.item, card.registry)
 
 
 # -- the registry ---------------------------------------------------------------------
@@ -300,6 +318,6 @@ def registry_html(reg: Registry) -> str:
         f"<details><summary style='cursor:pointer'>{escape(coll.capitalize())} "
         f"({len(items)})</summary>{html(items)}</details>"
         for coll in (*(k.collection for k in KINDS), "documents")
-        if (items := getattr(reg, coll, ()))
+        if (items := cited_documents(reg) if coll == "documents" else getattr(reg, coll))
     )
-    return _card(_head(escape(title)), card_table(rows), tables)
+    return box(heading(escape(title)), card_table(rows), tables)

@@ -16,8 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from eucoop._card import Card
 from eucoop._display.common import counted, kind_counts
 from eucoop._display.text import (
+    card_lines,
     document_rows,
     entity_rows,
     hit_lines,
@@ -133,6 +135,11 @@ def _registry(reg: Registry) -> str:
     dropped = f"; {left} left out that the data cannot date" if left else ""
     docs = plural(len(reg.documents), "document")
     return f"<Registry{when}: {', '.join(counts)}, {docs}{dropped}>"
+
+
+@summary.register(Card)
+def _card(card: Card) -> str:
+    return "\n".join(card_lines(card))
 
 
 @summary.register(Entity)

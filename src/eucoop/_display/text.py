@@ -14,26 +14,30 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from eucoop._card import Card
 from eucoop._display.common import (
     BULLETED,
-    HEAD,
     PROSE,
     by_standing,
     capitalised,
     cite,
     counted,
     in_words,
-    joined_text,
     kind_counts,
     kind_text,
-    line_fields,
-    line_items,
     plain,
     registry_facts,
-    section_fields,
     session_text,
     span,
     when_and_note,
+)
+from eucoop._display.sections import (
+    PARTICIPANTS,
+    TAKES_PART_IN,
+    Line,
+    cited_by,
+    entity_plan,
+    lines_of,
 )
 from eucoop._model import (
     UNRANKED,
@@ -44,7 +48,6 @@ from eucoop._model import (
     Participant,
     Session,
     Source,
-    fields_of,
 )
 from eucoop._queries import Hit, TimelineEntry
 from eucoop._registry import Registry
@@ -54,6 +57,7 @@ __all__ = [
     "WIDTH",
     "by_standing",
     "capitalised",
+    "card_lines",
     "cite",
     "columns",
     "counted",
@@ -217,32 +221,19 @@ def source_lines(docs: Mapping[str, Document], cited: Sequence[tuple[str, Source
 # -- cards --------------------------------------------------------------------------
 
 
-def _value(reg: Registry, f: FieldInfo, value: Any) -> str:
-    """A field's value on one line: names for references, a count of records."""
-    items, between = line_items(f, value)
-    return between.join(name_of(reg, x) if f.meta.refers_to else plain(x) for x in items)
+def _line_text(reg: Registry, line: Line) -> str:
+    """A line's items in words: names for the entities it refers to."""
+    return line.between.join(name_of(reg, x) if line.refers else plain(x) for x in line.items)
 
 
 def _lines_of(reg: Registry, value: object) -> list[tuple[str, str]]:
     """``(label, text)`` for the fields of *value* that are set and shown on a line."""
-    out: list[tuple[str, str]] = []
-    for f in line_fields(type(value)):
-        text = joined_text(f, value)
-        if text is None:
-            text = _value(reg, f, getattr(value, f.name))
-        if text:
-            out.append((capitalised(f.label), text))
-    return out
+    return [(line.label, _line_text(reg, line)) for line in lines_of(value)]
 
 
 def card_facts(reg: Registry, e: Entity) -> list[tuple[str, str]]:
     """``(label, text)`` for the key fields of a card, and the organisation's bodies."""
-    out = _lines_of(reg, e)
-    if isinstance(e, Organisation):
-        children = reg.children(e)
-        if children:
-            out.append(("Bodies", "; ".join(c.label for c in children)))
-    return out
+    return [(line.label, _line_text(reg, line)) for line in entity_plan(e, reg).lines]
 
 
 def _section(reg: Registry, f: FieldInfo, value: Any) -> list[str]:
@@ -268,44 +259,45 @@ def _section(reg: Registry, f: FieldInfo, value: Any) -> list[str]:
 
 
 def entity_card(reg: Registry, e: Entity) -> list[str]:
-    """Everything about an entity: key fields, its sections, who takes part, the sources."""
+    """Everything about an entity (:func:`~eucoop._display.sections.entity_plan`), wrapped."""
+    plan = entity_plan(e, reg)
     lines = [*wrap(e.label), *wrap(kind_line(e))]
     if e.description:
         lines += ["", *wrap(e.description, "  ")]
-    fields = card_facts(reg, e)
-    if fields:
+    if plan.lines:
         lines.append("")
-        for label, text in fields:
+        for label, text in card_facts(reg, e):
             lines += field(label, text)
-    cited = [("", s) for s in e.sources]
-    for f in section_fields(type(e)):
-        value = getattr(e, f.name)
-        if value:
-            lines += ["", capitalised(f.label), *_section(reg, f, value)]
-            cited += [(f"{f.name}: ", s) for s in getattr(value, "sources", ())]
-    if e.participants:
-        lines += ["", "Participants"]
-        for part in e.participants:
-            lines += participant_line(part, name_of(reg, part.organisation))
-    roles = reg.roles(e) if isinstance(e, Organisation) else ()
-    if roles:
-        lines += ["", "Takes part in"]
-        for other, part in roles:
-            lines += participant_line(part, f"{other.label} [{other.kind_name}]")
-    lines += ["", "Sources", *sources_block(reg, cited)]
+    for section in plan.sections:
+        lines += ["", section.heading, *_section(reg, section.field, section.value)]
+    if plan.participants:
+        lines += ["", PARTICIPANTS]
+        for row in plan.participants:
+            lines += participant_line(row.part, name_of(reg, row.ident))
+    if plan.takes_part_in:
+        lines += ["", TAKES_PART_IN]
+        for row in plan.takes_part_in:
+            lines += participant_line(row.part, f"{name_of(reg, row.ident)} [{row.kind}]")
+    lines += ["", "Sources", *sources_block(reg, plan.cited)]
     return lines
 
 
 def document_card(reg: Registry, doc: Document) -> list[str]:
     """A cited document: its fields, and the entities that cite it."""
     lines = [*wrap(doc.title), f"Document; id: {doc.id}", ""]
-    for f in fields_of(Document):
-        value = getattr(doc, f.name)
-        if f.name not in HEAD and value not in (None, ""):
-            lines += field(capitalised(f.label), str(value))
-    citing = [e.label for e in reg if any(s.document == doc.id for s in e.sources)]
+    for label, text in _lines_of(reg, doc):
+        lines += field(label, text)
+    citing = [e.label for e in cited_by(reg, doc)]
     lines += field("Cited by", "; ".join(citing) if citing else "nothing")
     return lines
+
+
+def card_lines(card: Card) -> list[str]:
+    """The lines of a :class:`~eucoop.Card`: the card of its entity or of its document."""
+    item = card.item
+    if isinstance(item, Document):
+        return document_card(card.registry, item)
+    return entity_card(card.registry, item)
 
 
 # -- lists --------------------------------------------------------------------------

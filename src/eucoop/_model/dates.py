@@ -8,6 +8,7 @@ import attrs
 
 from eucoop._arguments import string, wrong_type
 from eucoop._model.enums import Precision
+from eucoop._render import html
 
 if TYPE_CHECKING:
     import datetime
@@ -213,6 +214,9 @@ class PartialDate:
 
     def __repr__(self) -> str:
         return f"PartialDate({self.isoformat()!r})"
+
+    def _repr_html_(self) -> str:
+        return html(self)
 
     # The total order of partial dates; a datetime.date is the partial date of its day.
     # Equality and the hash agree with it: the partial date of a day is equal to the

@@ -3,6 +3,8 @@
 from enum import StrEnum
 from typing import Final
 
+from eucoop._render import html
+
 __all__ = [
     "ENUMS",
     "AgreementKind",
@@ -17,8 +19,21 @@ __all__ = [
 ]
 
 
-class _StrEnum(StrEnum):
-    """A string enum whose ``str()`` is its value."""
+class _InNotebooks:
+    """What gives enum values their notebook HTML, from :func:`eucoop._render.html`.
+
+    A mixin, because an enum's own body may not define a ``_sunder_`` name
+    such as ``_repr_html_``.
+    """
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        return html(self)
+
+
+class _StrEnum(_InNotebooks, StrEnum):
+    """A string enum whose ``str()`` is its value, shown in words in notebooks."""
 
 
 class Precision(_StrEnum):

@@ -91,6 +91,37 @@ class Shown(Frozen, tuple[T_co, ...]):
         """The items *index* selects, as a result of this type."""
         return type(self)(tuple.__getitem__(self, index))
 
+    @overload  # type: ignore[override] # a result, not a tuple, when both are results
+    def __add__(self, other: Shown[Any]) -> Shown[Any]: ...
+    @overload
+    def __add__(self, other: tuple[Any, ...]) -> tuple[Any, ...]: ...
+    def __add__(self, other: tuple[Any, ...]) -> tuple[Any, ...]:
+        """Both results, one after the other, as a result of the type they share.
+
+        Results of one type add up to that type, and a :class:`SearchResults`
+        with a :class:`Results` to a :class:`Results`. A timeline stays in
+        order, citations keep their documents, and two parts of one search keep
+        their hits (two searches give :class:`Results`: their scores do not
+        rank together). Results holding different things (a :class:`Timeline`
+        and :class:`Roles`, entities and documents) are a :class:`TypeError`; a
+        plain tuple added gives a plain tuple, as tuples do.
+        """
+        if not isinstance(other, Shown):
+            return tuple.__add__(self, other)
+        for kind in (type(self), type(other)):
+            if isinstance(self, kind) and isinstance(other, kind):
+                return kind._joined(self, other)
+        msg = (
+            f"cannot add {type(other).__name__} to {type(self).__name__}: they hold different"
+            " things (tuple(a) + tuple(b) joins them as a plain tuple)"
+        )
+        raise TypeError(msg)
+
+    @classmethod
+    def _joined(cls, first: Shown[Any], second: Shown[Any]) -> Shown[Any]:
+        """The items of *first*, then those of *second*, as this type."""
+        return cls((*first, *second))
+
     def __repr__(self) -> str:
         return summary(self)
 
@@ -140,6 +171,14 @@ class Results(Shown[E_co]):
             return found
         return super().__getitem__(index)
 
+    @classmethod
+    def _joined(cls, first: Shown[Any], second: Shown[Any]) -> Shown[Any]:
+        """Entities, or documents: results of one and of the other do not add up."""
+        if {isinstance(x, Document) for x in (*first[:1], *second[:1])} == {True, False}:
+            msg = "cannot add documents and entities: each shows as a table of its own"
+            raise TypeError(msg)
+        return super()._joined(first, second)
+
     @property
     def ids(self) -> tuple[str, ...]:
         """The ids, in order."""
@@ -185,6 +224,16 @@ class SearchResults(Results[Entity]):
 
     def _sliced(self, index: slice) -> Self:
         return type(self)(self._found, self._ids[index])
+
+    @classmethod
+    def _joined(cls, first: Shown[Any], second: Shown[Any]) -> Shown[Any]:
+        """Parts of one search keep their hits; two searches give :class:`Results`.
+
+        (Their scores, each against its own query, do not rank together.)
+        """
+        if isinstance(first, cls) and isinstance(second, cls) and first._found is second._found:
+            return cls(first._found, first._ids + second._ids)
+        return Results((*first, *second))
 
     def __reduce__(self) -> tuple[Any, ...]:
         # What was found, cut down to the entities these results hold.
@@ -235,9 +284,22 @@ class SearchResults(Results[Entity]):
 
 
 class Timeline(Shown[TimelineEntry]):
-    """Timeline entries in order, shown as a table in notebooks."""
+    """Timeline entries in order, shown as a table in notebooks.
+
+    Two timelines add up to one, in order.
+
+    >>> import eucoop
+    >>> reg = eucoop.load()
+    >>> both = reg.timeline("2018-12", "2018-12") + reg.timeline("2016-09", "2016-09")
+    >>> type(both).__name__, [str(t.date) for t in both]
+    ('Timeline', ['2016-09-19', '2018-12-10', '2018-12-17'])
+    """
 
     __slots__ = ()
+
+    @classmethod
+    def _joined(cls, first: Shown[Any], second: Shown[Any]) -> Shown[Any]:
+        return cls(sorted((*first, *second)))
 
     def to_dataframe(self) -> Any:
         """A pandas DataFrame of the entries: the columns of the ``timeline`` table, numbered.
@@ -298,6 +360,11 @@ class Provenance(Shown[Source]):
 
     def _sliced(self, index: slice) -> Self:
         return type(self)(tuple.__getitem__(self, index), self._cited)
+
+    @classmethod
+    def _joined(cls, first: Shown[Any], second: Shown[Any]) -> Shown[Any]:
+        cited = {**getattr(first, "_cited", {}), **getattr(second, "_cited", {})}
+        return cls((*first, *second), cited)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return type(self), (tuple(self), self._cited)
