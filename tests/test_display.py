@@ -16,6 +16,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import eucoop
 from eucoop import (
@@ -450,6 +452,51 @@ def test_slices_keep_their_type(reg: Registry, packaged: Registry) -> None:
     assert type(sources[:1]) is Provenance
     assert sources[:1].documents[0].id == "dg-home-io"
     assert sources[-1:].documents.ids == (sources[-1].document,)
+
+
+@given(st.integers(0, 30), st.integers(0, 30), st.integers(0, 30))
+def test_results_add_up_to_a_result_of_their_type(a: int, b: int, c: int) -> None:
+    packaged = eucoop.load()
+    found = packaged.search("migration")
+    timeline = packaged.timeline()
+    sources = packaged.provenance("iom") + packaged.provenance("un")
+    pairs: list[tuple[Any, Any, type]] = [
+        (packaged.organisations[a:b], packaged.programmes[:c], Results),
+        (found[a:b], found[b:c], SearchResults),
+        (found[:a], packaged.organisations[:b], Results),
+        (packaged.organisations[:a], found[:b], Results),
+        (timeline[b:c], timeline[a:b], Timeline),
+        (packaged.roles("iom")[:a], packaged.roles("un")[:b], Roles),
+        (sources[a:b], sources[:c], Provenance),
+    ]
+    for first, second, kind in pairs:
+        both = first + second
+        assert type(both) is kind
+        assert len(both) == len(first) + len(second)
+        assert sorted(map(id, both)) == sorted(map(id, (*first, *second)))
+        assert isinstance(both._repr_html_(), str)
+        assert repr(both)
+    joined = found[a:b] + found[b:c]
+    assert joined.hits == found[a:b].hits + found[b:c].hits
+    ordered = timeline[b:c] + timeline[a:b]
+    assert list(ordered) == sorted(ordered)
+    cited = sources[a:b] + sources[:c]
+    assert {d.id for d in cited.documents} == {s.document for s in cited}
+
+
+def test_unrelated_results_do_not_add_up(packaged: Registry) -> None:
+    with pytest.raises(TypeError, match="cannot add Roles to Timeline: they hold different"):
+        packaged.timeline() + packaged.roles("iom")
+    with pytest.raises(TypeError, match="cannot add documents and entities"):
+        packaged.partners() + packaged.documents
+    two = packaged.search("libya") + packaged.search("refugee")  # two searches: no hits
+    assert type(two) is Results
+    assert two.ids == packaged.search("libya").ids + packaged.search("refugee").ids
+    plain = packaged.partners()[:1] + ("x",)  # noqa: RUF005 - the + under test
+    assert type(plain) is tuple
+    assert plain == (packaged["unodc"], "x")
+    assert type(("x",) + packaged.partners()[:1]) is tuple  # noqa: RUF005 - the + under test
+    assert type(packaged.partners()[:0] + packaged.documents[:1]) is Results
 
 
 def test_result_types_are_immutable_tuples(reg: Registry) -> None:

@@ -12,6 +12,7 @@ and home affairs, as a typed, immutable, sourced dataset with a query API.
 """
 
 from eucoop import _display  # registers the HTML of every value shown in notebooks
+from eucoop._card import Card
 from eucoop._exceptions import AmbiguousLookupError, DataError, Problem, UnknownEntityError
 from eucoop._load import load
 from eucoop._model import (
@@ -54,6 +55,7 @@ __all__ = [
     "AgreementKind",
     "Agreement",
     "AmbiguousLookupError",
+    "Card",
     "DataError",
     "DateLike",
     "Dialogue",
