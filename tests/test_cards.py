@@ -150,13 +150,13 @@ def _one_line(html: str) -> str:
 
 
 def test_small_values_show_in_words(packaged: Registry) -> None:
-    programme = packaged["eu-iom-joint-initiative"]
+    programme = packaged.get("eu-iom-joint-initiative", eucoop.Programme)
     assert programme.budget is not None
     assert _one_line(programme.budget._repr_html_()) == "EUR 440,000,000 Money"
     assert _one_line(PartialDate("2012-07")._repr_html_()) == (
         "2012-07 PartialDate, known to the month"
     )
-    kind = packaged["iom"].kind
+    kind = packaged.get("iom", eucoop.Organisation).kind
     assert _one_line(kind._repr_html_()) == (
         "intergovernmental organisation OrganisationKind 'intergovernmental_organisation'"
     )

@@ -460,7 +460,7 @@ def test_results_add_up_to_a_result_of_their_type(a: int, b: int, c: int) -> Non
     found = packaged.search("migration")
     timeline = packaged.timeline()
     sources = packaged.provenance("iom") + packaged.provenance("un")
-    pairs: list[tuple[Any, Any, type]] = [
+    pairs: list[tuple[Any, Any, Any]] = [
         (packaged.organisations[a:b], packaged.programmes[:c], Results),
         (found[a:b], found[b:c], SearchResults),
         (found[:a], packaged.organisations[:b], Results),
@@ -470,13 +470,13 @@ def test_results_add_up_to_a_result_of_their_type(a: int, b: int, c: int) -> Non
         (sources[a:b], sources[:c], Provenance),
     ]
     for first, second, kind in pairs:
-        both = first + second
+        both: Any = first + second
         assert type(both) is kind
         assert len(both) == len(first) + len(second)
         assert sorted(map(id, both)) == sorted(map(id, (*first, *second)))
         assert isinstance(both._repr_html_(), str)
         assert repr(both)
-    joined = found[a:b] + found[b:c]
+    joined: Any = found[a:b] + found[b:c]
     assert joined.hits == found[a:b].hits + found[b:c].hits
     ordered = timeline[b:c] + timeline[a:b]
     assert list(ordered) == sorted(ordered)

@@ -1,7 +1,8 @@
 """A real notebook: every display run on a Jupyter kernel, then rendered to HTML by nbconvert.
 
 The notebook is built here with nbformat (a cell per display a notebook user
-meets), executed by nbclient on an ipykernel started from this interpreter,
+meets: the registry, cards, small values, results and their sums, and two
+figures), executed by nbclient on an ipykernel started from this interpreter,
 and its ``text/html`` outputs are checked as a front end would receive them.
 nbconvert then renders it with the JupyterLab stylesheet, which right-aligns
 table cells and centres tables: every cell of every eucoop card and table
@@ -24,7 +25,10 @@ import pytest
 import eucoop
 
 pytestmark = pytest.mark.skipif(
-    any(importlib.util.find_spec(m) is None for m in ("nbclient", "ipykernel", "nbconvert")),
+    any(
+        importlib.util.find_spec(m) is None
+        for m in ("nbclient", "ipykernel", "nbconvert", "matplotlib", "networkx")
+    ),
     reason="the notebook test needs the test extra: pip install -e '.[test]'",
 )
 
@@ -51,6 +55,26 @@ CELLS: dict[str, str] = {
     "timeline": 'reg.timeline("2018", "2018")',
     "timeline_entry": 'reg.timeline("2018", "2018")[1]',
     "as_of": 'reg.as_of("2019-01-01")',
+    # the full card, as `eucoop show` prints it
+    "card": 'reg.card("IOM")',
+    "card_of_a_document": 'reg.card("dg-home-io")',
+    # small values, shown alone
+    "money": 'reg["eu-iom-joint-initiative"].budget',
+    "partial_date": 'reg["iom"].founded',
+    "enum_value": 'reg["iom"].kind',
+    "participant": 'reg["eu-iom-joint-initiative"].participants[0]',
+    "source": 'reg["eu-iom-joint-initiative"].sources[0]',
+    "session": 'reg["oecd-high-level-policy-forum-migration-integration"].sessions[0]',
+    "release": "reg.release",
+    # results added up
+    "results_added": 'reg.partners(standing="key") + reg.filter(kind="programme")',
+    "search_added": 'found = reg.search("libya")\nfound[:1] + found[1:]',
+}
+
+#: Cells that draw a figure: each must show as a PNG image, with no error.
+PLOTS: dict[str, str] = {
+    "plot_timeline": 'reg.plot_timeline("2016", "2019")',
+    "plot_network": "reg.plot_network()",
 }
 
 
@@ -61,6 +85,8 @@ def build_notebook() -> Any:
     nb.cells.append(v4.new_markdown_cell("# eucoop in a notebook"))
     for name, code in CELLS.items():
         nb.cells.append(v4.new_code_cell(code, metadata={"name": name}))
+    for name, code in PLOTS.items():
+        nb.cells.append(v4.new_code_cell(code, metadata={"name": name, "plot": True}))
     return nb
 
 
@@ -102,7 +128,7 @@ def outputs(executed: Any) -> dict[str, str]:
     """Each cell's ``text/html`` output, by the cell's name."""
     found = {}
     for cell in executed.cells:
-        if cell.cell_type != "code":
+        if cell.cell_type != "code" or cell.metadata.get("plot"):
             continue
         assert not [o for o in cell.outputs if o.output_type == "error"], cell.source
         (result,) = [o for o in cell.outputs if o.output_type == "execute_result"]
@@ -169,6 +195,48 @@ def test_other_values(outputs: dict[str, str]) -> None:
     assert "EU partnership with International Organization for Migration" in outputs["partnership"]
     assert "eucoop registry as of 2019-01-01" in outputs["as_of"]
     assert "Organisations (24)" in outputs["registry"]
+
+
+def test_the_full_card_is_the_command_lines(outputs: dict[str, str]) -> None:
+    card = outputs["card"]
+    for heading in ("Takes part in", "Sources", "EU partnership"):
+        assert f">{heading}</div>" in card
+    assert "<code>un-network-on-migration</code> <span style='opacity:0.7'>(organisation" in card
+    assert "reg.card(" not in card
+    assert "<code>reg.card(&#x27;iom&#x27;)</code>" in outputs["organisation"]
+    assert "Cited by" in outputs["card_of_a_document"]
+
+
+def test_small_values(outputs: dict[str, str]) -> None:
+    assert ">EUR 440,000,000 <span" in outputs["money"]
+    assert (
+        ">1951 <span style='opacity:0.7'>PartialDate, known to the year</span>"
+        in (outputs["partial_date"])
+    )
+    assert ">intergovernmental organisation <span" in outputs["enum_value"]
+    assert (
+        "International Organization for Migration (IOM) <code>iom</code>"
+        in (outputs["participant"])
+    )
+    assert ">Collaboration with international organisations</a>" in outputs["source"]
+    assert "Session</span>" in outputs["session"]
+    assert ">Data version</th>" in outputs["release"]
+
+
+def test_results_added(outputs: dict[str, str]) -> None:
+    assert "2 organisations, 7 programmes" in outputs["results_added"]
+    assert ">matched in</th>" in outputs["search_added"]  # hits kept: one search
+    assert "6 found" in outputs["search_added"]
+
+
+def test_plots_show_as_images(executed: Any) -> None:
+    plots = [cell for cell in executed.cells if cell.metadata.get("plot")]
+    assert [cell.metadata["name"] for cell in plots] == list(PLOTS)
+    for cell in plots:
+        assert not [o for o in cell.outputs if o.output_type == "error"], cell.source
+        images = [o.data["image/png"] for o in cell.outputs if "image/png" in o.get("data", {})]
+        assert images, cell.source
+        assert all(len(image) > 1000 for image in images)  # base64 of a real PNG
 
 
 class _Cells(HTMLParser):
