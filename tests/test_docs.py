@@ -518,6 +518,10 @@ def test_examples_run_on_a_kernel_and_show_cards(tmp_path: Path) -> None:
     assert any(
         "International Organization for Migration (IOM)" in h for h in shown["02_iom_and_libya.py"]
     )
+    cards = shown["07_cards_and_values.py"]
+    assert any(">Takes part in</div>" in h and ">Bodies</th>" in h for h in cards)
+    assert any(">EUR 440,000,000 <span" in h for h in cards)
+    assert not any("<pre>" in h for h in cards)
 
 
 def test_the_catalogue_calls_a_partner_without_standing_unranked() -> None:
