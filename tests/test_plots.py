@@ -356,3 +356,18 @@ def test_a_notebook_shows_the_figures(tmp_path: Path) -> None:
     for cell in nb.cells[1:]:
         (result,) = [o for o in cell.outputs if o.output_type == "execute_result"]
         assert result.data["image/png"], cell.source  # a picture, not "<Figure size ...>"
+
+
+@needs_plot
+@pytest.mark.parametrize(("start", "end"), [("2016", "2019"), ("2018", "2018"), (None, None)])
+def test_timeline_ticks_are_whole_years(start: str | None, end: str | None) -> None:
+    fig = REG.plot_timeline(start, end)
+    fig.canvas.draw()
+    (ax,) = fig.axes
+    left, right = ax.get_xlim()
+    ticks = [t for t in ax.get_xticks() if left <= t <= right]
+    assert len(ticks) >= 2
+    assert all(t == int(t) for t in ticks), ticks
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert labels
+    assert all(label.isdigit() and len(label) == 4 for label in labels), labels

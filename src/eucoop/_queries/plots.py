@@ -137,6 +137,7 @@ def timeline(entries: Sequence[TimelineEntry], entities: Mapping[str, Entity]) -
     """
     optional("matplotlib", "plot", "plot_timeline")
     lines = optional("matplotlib.lines", "plot", "plot_timeline")
+    ticker = optional("matplotlib.ticker", "plot", "plot_timeline")
     rows = list(dict.fromkeys(t.entity for t in entries))
     row = {entity: i for i, entity in enumerate(rows)}
     fig = figure_class()(figsize=(10, 0.3 * len(rows) + 2.4), dpi=100, layout="constrained")
@@ -160,6 +161,9 @@ def timeline(entries: Sequence[TimelineEntry], entities: Mapping[str, Entity]) -
         fontsize=8,
     )
     ax.set_xlabel("year")
+    # whole years only: a tick at 2017.5 reads as a date no one can place
+    ax.xaxis.set_major_locator(ticker.MaxNLocator(integer=True, min_n_ticks=2))
+    ax.xaxis.set_major_formatter(ticker.FormatStrFormatter("%d"))
     ax.grid(axis="x", alpha=0.3)
     if rows:
         ax.set_ylim(len(rows) - 0.5, -0.5)
