@@ -230,6 +230,7 @@ def test_dialogues_with_dated_sessions_are_established_at_the_first() -> None:
 def test_the_general_assembly_endorsed_the_gcm_as_the_un_records() -> None:
     """The GCM's endorsement by the General Assembly links it in the graph (data 1.0.1)."""
     gcm = REG["gcm"]
+    assert isinstance(gcm, eucoop.Agreement)
     assert gcm.adopted == eucoop.PartialDate("2018-12-10")  # in Marrakech, not by the Assembly
     assert gcm.adopted_by is None
     (endorsed,) = gcm.participants
