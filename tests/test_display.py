@@ -298,7 +298,7 @@ def test_tables_of_documents_and_nothing(reg: Registry, packaged: Registry) -> N
     assert "1 document</div>" in html
     many = packaged.documents._repr_html_()
     assert _rows(many) == tables.MAX_ROWS + 1  # the heading, then the first rows
-    assert "102 documents; the first 60 shown (slice it to see others)" in many
+    assert "103 documents; the first 60 shown (slice it to see others)" in many
     assert "no entities</div>" in Results([])._repr_html_()
 
 

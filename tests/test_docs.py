@@ -139,7 +139,7 @@ def test_entries_show_the_fields_of_the_cards_under_their_labels() -> None:
         linked |= {capitalised(f.label) for f in line_fields(type(e)) if f.meta.pattern == "url"}
         for (k, v), (_, t) in zip(shown, text, strict=True):
             if k not in linked:
-                assert v == catalogue.esc(t), (e.id, k)
+                assert v == catalogue.nowrap_dates(catalogue.esc(t)), (e.id, k)
         page = PAGES[f"{catalogue.ORG_DIR}/{e.id}.md"] if e.kind_name == "organisation" else None
         page = page or PAGES[f"{e.collection}.md"]
         assert "\n".join(catalogue.fields_block(shown)) in page, e.id
@@ -531,3 +531,63 @@ def test_the_catalogue_calls_a_partner_without_standing_unranked() -> None:
     rows = [line for line in table.splitlines() if "| unranked |" in line]
     assert len(rows) == len(unranked)
     assert "not ranked" not in table
+
+
+def test_the_organisation_index_sorts_by_name() -> None:
+    table = PAGES[f"{catalogue.INCLUDE_PREFIX}organisation-index.md"]
+    rows = [line for line in table.splitlines() if line.startswith("| {ref}")]
+    ids = [re.search(r"<entity-([^>]+)>`", row).group(1) for row in rows]  # type: ignore[union-attr]
+    names = [REG[i].name.casefold() for i in ids]
+    assert names == sorted(names)
+    assert len(ids) == len(REG.organisations)
+    # UNHCR's name starts "Office of ...": it no longer sits among the "United Nations" rows
+    assert ids.index("unhcr") < ids.index("un")
+
+
+def test_catalogue_dates_stay_on_one_line() -> None:
+    assert catalogue.nowrap_dates("from 1946-02-16 and 2013-05; in 1945") == (
+        "from {eucoop-date}`1946-02-16` and {eucoop-date}`2013-05`; in 1945"
+    )
+    assert catalogue.nowrap_dates("un-hld-2006 x-2013-05 2013-05-01x") == (
+        "un-hld-2006 x-2013-05 2013-05-01x"  # not inside ids and words
+    )
+    table = PAGES[f"{catalogue.INCLUDE_PREFIX}organisation-index.md"]
+    assert "| {eucoop-date}`1946-02-16` |" in table  # the CND's founding day
+    assert ":Founded: {eucoop-date}`1945-10-24`" in PAGES[f"{catalogue.ORG_DIR}/un.md"]
+    gcm = PAGES["agreements.md"].split("(entity-gcm)=")[1].split("(entity-")[0]
+    assert ":Adopted: {eucoop-date}`2018-12-10`" in gcm
+    assert "since {eucoop-date}`2018-12-19`" in gcm
+    # no bare date is left anywhere in the generated pages
+    bare = re.compile(r"(?<![\w`-])\d{4}-\d{2}(?:-\d{2})?(?![\w`-])")
+    for name, page in PAGES.items():
+        text = re.sub(r"<https?://[^>]+>", "", page)  # addresses are left alone
+        assert not bare.findall(text), name
+    css = (DOCS / "_static" / "eucoop.css").read_text(encoding="utf-8")
+    assert re.search(r"span\.eucoop-date\s*\{\s*white-space: nowrap;", css)
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("sphinx") is None, reason="needs the docs extra: '.[docs]'"
+)
+def test_the_date_role_is_a_span_kept_on_one_line(tmp_path: Path) -> None:
+    from sphinx.application import Sphinx
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(EXT)!r})\nextensions = ['eucoop_catalogue']\n",
+        encoding="utf-8",
+    )
+    (src / "index.rst").write_text("Dates\n=====\n\nOn :eucoop-date:`1946-02-16`.\n")
+    out = tmp_path / "html"
+    app = Sphinx(src, src, out, tmp_path / "doctrees", "html", status=None, warningiserror=True)
+    app.build()
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert '<span class="eucoop-date">1946-02-16</span>' in page
+
+
+def test_the_examples_carry_no_lint_comments() -> None:
+    for path in EXAMPLES:
+        text = path.read_text(encoding="utf-8")
+        assert "noqa" not in text, path.name
+        assert "type: ignore" not in text, path.name

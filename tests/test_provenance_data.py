@@ -225,3 +225,23 @@ def test_dialogues_with_dated_sessions_are_established_at_the_first() -> None:
         assert dialogue.established == min(s.start for s in dialogue.sessions), ident
         assert all("established" in s.fields for s in REG.provenance(ident, "established"))
     assert [s.document for s in REG.provenance("gfmd", "established")] == ["gfmd-belgium-2007"]
+
+
+def test_the_general_assembly_endorsed_the_gcm_as_the_un_records() -> None:
+    """The GCM's endorsement by the General Assembly links it in the graph (data 1.0.1)."""
+    gcm = REG["gcm"]
+    assert isinstance(gcm, eucoop.Agreement)
+    assert gcm.adopted == eucoop.PartialDate("2018-12-10")  # in Marrakech, not by the Assembly
+    assert gcm.adopted_by is None
+    (endorsed,) = gcm.participants
+    assert (endorsed.organisation, endorsed.role) == ("un-general-assembly", eucoop.Role.SUPPORTER)
+    assert endorsed.since == eucoop.PartialDate("2018-12-19")
+    assert endorsed.note is not None
+    assert endorsed.note.startswith("endorsed it")
+    cited = {s.document for s in gcm.sources if "participants" in s.fields}
+    assert cited == {"un-avl-ga73-gcm-endorsement", "iom-unnm-statement-gcm-endorsement"}
+    un = REG.documents["un-avl-ga73-gcm-endorsement"]
+    assert urlsplit(un.url or "").hostname == "www.unmultimedia.org"  # the UN's own library
+    assert un.publisher == "United Nations"
+    assert un.publisher_kind is eucoop.PublisherKind.OFFICIAL
+    assert gcm in REG.involving("un-general-assembly")

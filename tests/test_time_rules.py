@@ -141,13 +141,13 @@ def test_the_release_of_the_packaged_data() -> None:
     reg = eucoop.load()
     release = reg.release
     assert isinstance(release, Release)
-    assert release.data_version == "1.0.0"
+    assert release.data_version == "1.0.1"
     assert release.released == PartialDate("2026-12-06")
     accessed = [d.accessed for d in reg.documents if d.accessed is not None]
     assert len(accessed) == len(reg.documents)
     assert (release.retrieved_first, release.retrieved_last) == (min(accessed), max(accessed))
     assert release.facts_until == reg.timeline()[-1].date
-    assert str(release).startswith("version 1.0.0, released 2026-12-06; sources read ")
+    assert str(release).startswith("version 1.0.1, released 2026-12-06; sources read ")
 
 
 def test_the_release_goes_with_the_packaged_data_only(valid: dict[str, Any]) -> None:
@@ -164,10 +164,10 @@ def test_the_summary_shows_the_release(capsys: pytest.CaptureFixture[str]) -> No
 
     assert main(["summary"]) == 0
     out = capsys.readouterr().out
-    assert "Data            version 1.0.0, released 2026-12-06; sources read" in out
+    assert "Data            version 1.0.1, released 2026-12-06; sources read" in out
     assert main(["summary", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)["data"]
-    assert data["version"] == "1.0.0"
+    assert data["version"] == "1.0.1"
     assert data["released"] == "2026-12-06"
     assert set(data["retrieved"]) == {"first", "last"}
     assert main(["--no-default", "--data", "tests/data/cli/fixture.json", "summary", "--json"]) == 0

@@ -247,7 +247,7 @@ def test_a_csv_folder_named_like_a_file_is_explained(
     monkeypatch.chdir(tmp_path)
     code, out, err = run("export", *args)
     assert code == 0
-    assert out == f"wrote 47 entities and 102 documents to the folder {made} (csv)\n"
+    assert out == f"wrote 47 entities and 103 documents to the folder {made} (csv)\n"
     assert err.count("\n") == 1
     assert f"note: '{made}' is a folder of CSV files, not a file" in err
     assert (tmp_path / made).is_dir()

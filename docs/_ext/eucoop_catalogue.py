@@ -101,6 +101,32 @@ def esc(text: str) -> str:
     return _ESCAPE.sub(r"\\\1", " ".join(text.split()))
 
 
+#: An ISO date with its month or day, as the data writes it (a year alone has no hyphen).
+_DATE = re.compile(r"(?<![\w-])(\d{4}-\d{2}(?:-\d{2})?)(?![\w-])")
+
+
+def nowrap_dates(markdown: str) -> str:
+    """*markdown* with each ISO date in the ``eucoop-date`` role, which keeps it on one line.
+
+    A narrow table column would otherwise break ``1946-02-16`` at a hyphen.
+
+    >>> nowrap_dates("since 2018-12-19; 2013-05, 1945")
+    'since {eucoop-date}`2018-12-19`; {eucoop-date}`2013-05`, 1945'
+    """
+    return _DATE.sub(r"{eucoop-date}`\1`", markdown)
+
+
+def date_role(*args: Any, **_options: Any) -> tuple[list[Any], list[Any]]:
+    """The ``eucoop-date`` role: its text in a span the stylesheet keeps on one line.
+
+    Called as docutils calls a role: ``(name, rawtext, text, lineno, inliner, ...)``.
+    """
+    from docutils import nodes
+
+    rawtext, text = args[1], args[2]
+    return [nodes.inline(rawtext, text, classes=["eucoop-date"])], []
+
+
 def label(entity_id: str) -> str:
     """The cross-reference label of an entity's main entry."""
     return f"entity-{entity_id}"
@@ -168,13 +194,13 @@ class Renderer:
         """A field's value on its line, as the cards word it; references and addresses linked."""
         text = joined_text(f, owner)
         if text is not None:
-            return esc(text)
+            return nowrap_dates(esc(text))
         items, between = line_items(f, getattr(owner, f.name))
         if f.meta.refers_to:
             return between.join(self.link(x) for x in items)
         if f.meta.pattern == "url":
             return between.join(f"<{x}>" for x in items)
-        return esc(between.join(plain(x) for x in items))
+        return nowrap_dates(esc(between.join(plain(x) for x in items)))
 
     def facts(self, owner: object) -> list[tuple[str, str]]:
         """``(label, value)`` for the fields of *owner* a card shows a line each, set or not."""
@@ -199,7 +225,7 @@ class Renderer:
                     if getattr(value, name, None):
                         body += ["", esc(getattr(value, name))]
             else:
-                body = [f"- {esc(session_text(item))}" for item in value]
+                body = [f"- {nowrap_dates(esc(session_text(item)))}" for item in value]
             out.append((capitalised(f.label), body))
         if e.participants:
             rows = [
@@ -220,7 +246,7 @@ class Renderer:
     def taking_part(who: str, p: Participant) -> str:
         """Who takes part (or in what), then when and the note, as the cards write them."""
         extra = when_and_note(p)
-        return who + (f" ({esc(extra)})" if extra else "")
+        return who + (f" ({nowrap_dates(esc(extra))})" if extra else "")
 
     def citations(self, cited: Iterable[tuple[str, Source]]) -> list[str]:
         """One bullet per document: its title (a link) and id, then what of it is cited.
@@ -251,7 +277,7 @@ class Renderer:
         timeline = [t for t in self.reg.timeline() if t.entity == e.id] if dated else []
         if timeline:
             out += [heading.format("Dated facts"), ""]
-            out += [f"- {t.date}: {esc(t.label)}" for t in timeline]
+            out += [f"- {nowrap_dates(str(t.date))}: {esc(t.label)}" for t in timeline]
             out += [""]
         out += [heading.format("Sources"), "", *self.citations(self.cited(e)), ""]
         return out
@@ -339,14 +365,16 @@ class Renderer:
             "| Organisation | Kind | Part of | EU standing | Founded | Headquarters |",
             "| --- | --- | --- | --- | --- | --- |",
         ]
-        for o in self.reg.organisations:
+        # by name, so that UNHCR (Office of the United Nations High Commissioner for
+        # Refugees) is not among the rows of "United Nations ..." as its id would put it
+        for o in sorted(self.reg.organisations, key=lambda o: (o.name.casefold(), o.id)):
             p = o.partnership
             standing = in_words(p.standing or UNRANKED) if p else ""
             hq = esc(o.headquarters or "")
             parent = self.link(o.parent) if o.parent else ""
             out.append(
                 f"| {ref(label(o.id), o.label)} | {in_words(o.kind)} | {parent} | {standing} "
-                f"| {o.founded or ''} | {hq} |"
+                f"| {nowrap_dates(str(o.founded or ''))} | {hq} |"
             )
         return "\n".join(out) + "\n"
 
@@ -391,7 +419,7 @@ class Renderer:
         if d.language:
             extra.append(f"Language: {esc(d.language)}.")
         if d.accessed:
-            extra.append(f"Accessed {d.accessed}.")
+            extra.append(f"Accessed {nowrap_dates(str(d.accessed))}.")
         if d.note:
             extra.append(esc(d.note))
         cited = sorted(self.cited_by.get(d.id, ()))
@@ -512,6 +540,7 @@ def setup(app):  # type: ignore[no-untyped-def]
     from sphinx.util import logging
 
     logger = logging.getLogger(__name__)
+    app.add_role("eucoop-date", date_role)
 
     def on_builder_inited(_app):  # type: ignore[no-untyped-def]
         reg = eucoop.load()

@@ -69,6 +69,7 @@ class History(_Base):
         ...     print(entry)
         2018-12-10  GCM adopted
         2018-12-17  GCR adopted
+        2018-12-19  UNGA becomes supporter of GCM
         """
         return Timeline(within(self._timeline, start, end))
 

@@ -31,7 +31,7 @@ class Release(Repr):
     >>> import eucoop
     >>> release = eucoop.load().release
     >>> release.data_version, str(release.released)
-    ('1.0.0', '2026-12-06')
+    ('1.0.1', '2026-12-06')
     """
 
     data_version: str = attrs.field(metadata=meta(label="data version"))

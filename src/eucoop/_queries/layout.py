@@ -51,12 +51,20 @@ def iterations_for(n: int) -> int:
 
 
 def spring(
-    n: int, edges: Sequence[tuple[int, int]], *, seed: int, k: float
+    n: int,
+    edges: Sequence[tuple[int, int]],
+    *,
+    seed: int,
+    k: float,
+    mass: Sequence[float] | None = None,
 ) -> list[tuple[float, float]]:
     """Positions of *n* nodes joined by *edges* (pairs of node numbers), within [-1, 1].
 
     Every pair of nodes pushes apart with the force ``k² / d`` and every edge
-    pulls its ends together with ``d² / k``; each step moves a node along its
+    pulls its ends together with ``d² / k``. With *mass* (one number a node),
+    a pair pushes apart with ``k² m₁ m₂ / d`` instead: heavy nodes (the hubs,
+    when a node's mass grows with its links) keep away from each other and
+    from the rest, so that their neighbours have room. Each step moves a node along its
     net force by at most the temperature, which cools from a tenth of the
     layout's width to nothing in :func:`iterations_for` steps. The result is
     centred on the origin and scaled so that the farthest coordinate is 1.
@@ -80,6 +88,7 @@ def spring(
     dt = t / (steps + 1)
     x, y = pos[:, 0].copy(), pos[:, 1].copy()  # contiguous: the steps run faster
     fx, fy = np.empty(n), np.empty(n)
+    m = np.ones(n) if mass is None else np.asarray(mass, dtype=float)
     for _ in range(steps):
         for lo in range(0, n, BLOCK):
             dx = x[lo : lo + BLOCK, None] - x[None, :]
@@ -88,6 +97,8 @@ def spring(
             push += dy * dy
             np.maximum(push, 1e-4, out=push)  # no two nodes closer than 0.01
             np.divide(k * k, push, out=push)
+            if mass is not None:
+                push *= m[lo : lo + BLOCK, None] * m[None, :]
             fx[lo : lo + BLOCK] = np.einsum("ij,ij->i", dx, push)
             fy[lo : lo + BLOCK] = np.einsum("ij,ij->i", dy, push)
         if len(ends):
@@ -166,30 +177,33 @@ def free_spot(
     size: tuple[float, float],
     taken: Taken,
     bounds: Box,
-) -> tuple[Box, bool]:
+    *,
+    reach: int = 60,
+) -> tuple[Box, bool] | None:
     """A box of *size* (width, height) next to a node that overlaps no *taken* box, within *bounds*.
 
     Tries each of :data:`DIRECTIONS` just outside the node, then a little
-    further out, and so on. Returns the box and whether it is away from the
-    node (so that a line should join them); when nothing is free, the box
-    just below the node.
+    further out, and so on, *reach* times (4 pixels further each time).
+    Returns the box and whether it is away from the node (so that a line
+    should join them), or None when no spot is free: a label that would
+    cover another, or a node, is better left out.
 
     >>> free_spot((50, 50), 5, (20, 10), Taken(), (0, 0, 100, 100))
     ((40.0, 34.0, 60.0, 44.0), False)
     >>> free_spot((50, 50), 5, (20, 10), Taken([(30, 20, 70, 44)]), (0, 0, 100, 100))
     ((40.0, 56.0, 60.0, 66.0), False)
+    >>> print(free_spot((50, 50), 5, (20, 10), Taken([(0, 0, 100, 100)]), (0, 0, 100, 100)))
+    None
     """
     (cx, cy), (width, height) = centre, size
-    first: Box | None = None
-    for step in range(60):
+    for step in range(reach):
         gap = 1 + 4 * step
         for ux, uy in DIRECTIONS:
             # the box's centre, so that its side (or corner) facing the node is *gap* away
             x = cx + ux * (radius + gap + width / 2)
             y = cy + uy * (radius + gap + height / 2)
             box = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
-            first = first or box
             inside = bounds[0] <= box[0] and box[2] <= bounds[2]
             if inside and bounds[1] <= box[1] and box[3] <= bounds[3] and not taken.hits(box):
                 return box, step > 2 or (ux != 0 and uy != 0 and step > 0)
-    return first or (cx, cy, cx, cy), False
+    return None

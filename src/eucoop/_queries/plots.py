@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LABELS_MAX",
+    "LABEL_POINTS",
+    "LABEL_REACH",
+    "NETWORK_INCHES",
     "RELATION_STYLES",
     "figure_class",
     "kind_colours",
@@ -58,6 +61,13 @@ RELATION_STYLES: dict[str, dict[str, Any]] = {
 #: The most labels the network writes: those of the most linked nodes (more could not be read,
 #: and writing each takes a few milliseconds).
 LABELS_MAX = 1000
+#: The network's size in inches. At its 100 dpi it is 730 pixels wide, the docs' text column,
+#: so that the documentation shows it at the size it is drawn, and a notebook nearly so.
+NETWORK_INCHES = (7.3, 7.6)
+#: The type of the network's labels, in points: 12.5 pixels high at 100 dpi.
+LABEL_POINTS = 9
+#: How far from its node a label may go, in steps of 4 pixels (with a line to the node beyond 3).
+LABEL_REACH = 12
 #: Timeline markers: (marker, legend label) by the field a date comes from.
 MARKERS = {
     "founded": ("o", "founded"),
@@ -121,8 +131,10 @@ def year(d: dt.date) -> float:
     return d.year + (d.toordinal() - jan1) / days
 
 
-def _legend(fig: Figure, handles: list[Any], ncol: int) -> None:
-    fig.legend(handles=handles, loc="outside lower center", ncol=ncol, fontsize=8, frameon=False)
+def _legend(fig: Figure, handles: list[Any], ncol: int, fontsize: float = 8) -> None:
+    fig.legend(
+        handles=handles, loc="outside lower center", ncol=ncol, fontsize=fontsize, frameon=False
+    )
 
 
 # -- the timeline ------------------------------------------------------------------
@@ -137,6 +149,7 @@ def timeline(entries: Sequence[TimelineEntry], entities: Mapping[str, Entity]) -
     """
     optional("matplotlib", "plot", "plot_timeline")
     lines = optional("matplotlib.lines", "plot", "plot_timeline")
+    ticker = optional("matplotlib.ticker", "plot", "plot_timeline")
     rows = list(dict.fromkeys(t.entity for t in entries))
     row = {entity: i for i, entity in enumerate(rows)}
     fig = figure_class()(figsize=(10, 0.3 * len(rows) + 2.4), dpi=100, layout="constrained")
@@ -160,6 +173,9 @@ def timeline(entries: Sequence[TimelineEntry], entities: Mapping[str, Entity]) -
         fontsize=8,
     )
     ax.set_xlabel("year")
+    # whole years only: a tick at 2017.5 reads as a date no one can place
+    ax.xaxis.set_major_locator(ticker.MaxNLocator(integer=True, min_n_ticks=2))
+    ax.xaxis.set_major_formatter(ticker.FormatStrFormatter("%d"))
     ax.grid(axis="x", alpha=0.3)
     if rows:
         ax.set_ylim(len(rows) - 0.5, -0.5)
@@ -187,12 +203,19 @@ def network(entities: Sequence[Entity]) -> Figure:
     Nodes are coloured by kind and sized by how many links they have; a line
     shows the closest relation of a pair (:data:`RELATION_STYLES`). The linked
     entities are laid out by a seeded spring layout (:func:`~eucoop._queries.layout.spring`:
-    the same figure every time, and no scipy needed), and those linked to
-    nothing are lined up along the bottom. Labels sit under their nodes and
-    are then moved apart until none overlaps another label or a node; a label
-    moved away from its node gets a thin line to it. A graph of more than
-    :data:`LABELS_MAX` nodes has labels on the most linked ones only. With no
-    entities, the figure says so.
+    the same figure every time, and no scipy needed) in which the most linked
+    push the others harder, so that the hubs stand apart with room round
+    them; those linked to nothing are lined up along the bottom.
+
+    The figure is :data:`NETWORK_INCHES` at 100 dpi, the docs' text width,
+    so that its labels (:data:`LABEL_POINTS`) read at the size they are set.
+    Labels (an acronym, else a name cut to two short lines) are placed the
+    most linked nodes' first, each next to its node where it overlaps no
+    other label and no node (a label moved away gets a thin line to its
+    node); a label that finds no such spot within :data:`LABEL_REACH` is left
+    out rather than drawn over another, and a note under the graph says how
+    many were. A graph of more than :data:`LABELS_MAX` nodes has labels on
+    the most linked ones only. With no entities, the figure says so.
     """
     optional("matplotlib", "plot", "plot_network")
     nx = optional("networkx", "plot", "plot_network")
@@ -207,16 +230,16 @@ def network(entities: Sequence[Entity]) -> Figure:
         if not graph.has_edge(u, v) or rank.index(rel) < rank.index(graph[u][v]["relation"]):
             graph.add_edge(u, v, relation=rel)
     pos = _layout(graph)
-    fig = figure_class()(figsize=(12, 10.5), dpi=100, layout="constrained")
+    fig = figure_class()(figsize=NETWORK_INCHES, dpi=100, layout="constrained")
     ax = fig.add_subplot()
     ax.set_axis_off()
-    ax.set_title("Who cooperates with whom in eucoop", fontsize=12)
+    ax.set_title("Who cooperates with whom in eucoop", fontsize=11)
     colours = kind_colours()
     handles = [
         lines.Line2D([], [], color=c, marker="o", linestyle="none", label=k)
         for k, c in colours.items()
     ] + [lines.Line2D([], [], label=f"{rel} link", **s) for rel, s in RELATION_STYLES.items()]
-    _legend(fig, handles, 5)
+    _legend(fig, handles, 3, fontsize=LABEL_POINTS)
     if not pos:
         ax.text(0.5, 0.5, "no entities", ha="center", va="center", transform=ax.transAxes)
         return fig
@@ -224,7 +247,7 @@ def network(entities: Sequence[Entity]) -> Figure:
         segments = [(pos[u], pos[v]) for u, v, r in graph.edges(data="relation") if r == rel]
         ax.add_collection(collections.LineCollection(segments, alpha=0.85, zorder=1, **style))
     nodes = list(graph)
-    sizes = {n: 140 + 40 * graph.degree(n) for n in nodes}
+    sizes = {n: 60 + 24 * min(graph.degree(n), 20) for n in nodes}
     for kind, colour in colours.items():
         mine = [n for n in nodes if graph.nodes[n]["kind"] == kind]
         ax.scatter(
@@ -238,35 +261,51 @@ def network(entities: Sequence[Entity]) -> Figure:
             zorder=2,
         )
     xs, ys = [x for x, _ in pos.values()], [y for _, y in pos.values()]
-    pad_x, pad_y = 0.06 * (max(xs) - min(xs) or 1), 0.08 * (max(ys) - min(ys) or 1)
+    pad_x, pad_y = 0.04 * (max(xs) - min(xs) or 1), 0.05 * (max(ys) - min(ys) or 1)
     ax.set_xlim(min(xs) - pad_x, max(xs) + pad_x)
     ax.set_ylim(min(ys) - pad_y, max(ys) + pad_y)
     shown = sorted(nodes, key=lambda n: (-sizes[n], n))[:LABELS_MAX]
-    labels = {n: short(graph.nodes[n]["label"], 16, 3) for n in shown}
-    _place_labels(ax, pos, labels, sizes)
+    labels = {n: short(graph.nodes[n]["label"], 18, 2) for n in shown}
+    placed = _place_labels(ax, pos, labels, sizes)
+    notes = []
     alone = [n for n in nodes if graph.degree(n) == 0]
     if alone and len(alone) < len(nodes):
         y = pos[alone[0]][1] + 0.5 * pad_y
         ax.text(min(xs), y, "Not linked to anything in the graph:", fontsize=8, style="italic")
+    if placed < len(labels):
+        left_out = len(labels) - placed
+        notes.append(
+            f"{left_out} label{'s' if left_out > 1 else ''} left out for want of room: "
+            "reg.to_networkx() has every node"
+        )
+    if notes:
+        ax.text(
+            0, -0.01, "; ".join(notes), fontsize=8, style="italic", va="top", transform=ax.transAxes
+        )
     return fig
 
 
 def _layout(graph: Any) -> dict[str, tuple[float, float]]:
-    """Node positions: a seeded spring layout of the linked nodes, the others in a row below."""
+    """Node positions: a seeded spring layout of the linked nodes, the others in a row below.
+
+    A node's mass in the layout grows with the square root of its links, so
+    that hubs push their neighbours, and each other, further out.
+    """
     alone = sorted(
         (n for n in graph if graph.degree(n) == 0), key=lambda n: (graph.nodes[n]["kind"], n)
     )
     linked = [n for n in graph if graph.degree(n)]
     number = {n: i for i, n in enumerate(linked)}
     edges = [(number[u], number[v]) for u, v in graph.edges()]
-    found = spring(len(linked), edges, seed=11, k=2.2 / max(len(linked), 1) ** 0.5)
+    mass = [graph.degree(n) ** 0.75 for n in linked]
+    found = spring(len(linked), edges, seed=11, k=1.0 / max(len(linked), 1) ** 0.5, mass=mass)
     pos = dict(zip(linked, found, strict=True))
     xs, ys = [p[0] for p in pos.values()] or [0.0, 1.0], [p[1] for p in pos.values()] or [0.0]
     left, right, bottom = min(xs), max(xs), min(ys)
     for i, n in enumerate(alone):
         pos[n] = (
             left + (right - left) * (i + 0.5) / len(alone),
-            bottom - 0.3 * (max(ys) - bottom or 1),
+            bottom - 0.2 * (max(ys) - bottom or 1),
         )
     return pos
 
@@ -276,14 +315,15 @@ def _place_labels(
     pos: Mapping[str, tuple[float, float]],
     labels: Mapping[str, str],
     sizes: Mapping[str, float],
-) -> None:
+) -> int:
     """Write each label next to its node where it overlaps no node and no other label.
 
     Works in pixels once the layout is done: the nodes (all of *pos*,
     labelled or not) are boxes, and the labels are placed one by one, the
     biggest nodes' first, each at the first free spot
     :func:`~eucoop._queries.layout.free_spot` finds. A label placed away from
-    its node gets a thin grey line to it.
+    its node gets a thin grey line to it; one with no free spot is left out.
+    Returns how many were placed.
     """
     lines = optional("matplotlib.lines", "plot", "plot_network")
     fig = ax.figure
@@ -298,8 +338,11 @@ def _place_labels(
         (x - radius[n], y - radius[n], x + radius[n], y + radius[n])
         for n, (x, y) in centres.items()
     )
-    area = ax.get_window_extent(renderer)
-    pad = 0.1 * 8 * scale  # the white box around a label: 0.1 of its 8-point font, in pixels
+    area = fig.bbox  # labels may use the margins round the axes, not the legend's strip
+    legend = fig.legends[0].get_window_extent(renderer)
+    bounds = (area.x0, legend.y1, area.x1, ax.title.get_window_extent(renderer).y0)
+    pad = 0.1 * LABEL_POINTS * scale  # the white box round a label: 0.1 of its font, in pixels
+    placed = 0
     for n in sorted(labels, key=lambda n: (-sizes[n], n)):
         text = ax.annotate(
             labels[n],
@@ -308,19 +351,27 @@ def _place_labels(
             textcoords="offset points",
             ha="center",
             va="center",
-            fontsize=8,
+            fontsize=LABEL_POINTS,
+            linespacing=1.0,
             zorder=3,
             annotation_clip=False,
             bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
         )
         text.set_in_layout(False)  # else the final layout would move the axes under them
         extent = text.get_window_extent(renderer).padded(pad)
-        bounds = (area.x0, area.y0, area.x1, area.y1)
-        box, far = free_spot(centres[n], radius[n], tuple(extent.size), taken, bounds)
+        spot = free_spot(
+            centres[n], radius[n], tuple(extent.size), taken, bounds, reach=LABEL_REACH
+        )
+        if spot is None:
+            text.remove()
+            continue
+        box, far = spot
         taken.add(box)
+        placed += 1
         x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
         text.xyann = ((x - centres[n][0]) / scale, (y - centres[n][1]) / scale)
         if far:
             end = ax.transData.inverted().transform((x, y))
             xs, ys = [pos[n][0], end[0]], [pos[n][1], end[1]]
             ax.add_line(lines.Line2D(xs, ys, color="#999999", linewidth=0.6, zorder=1.5))
+    return placed
