@@ -466,6 +466,7 @@ def test_involving_json(run: Run) -> None:
             "kind": "agreement",
             "name": "Global Compact for Safe, Orderly and Regular Migration",
             "acronym": "GCM",
+            "through": "iom",
             "role": "secretariat",
         },
         {
@@ -473,6 +474,7 @@ def test_involving_json(run: Run) -> None:
             "kind": "programme",
             "name": "EU-IOM Joint Initiative for Migrant Protection and Reintegration",
             "acronym": None,
+            "through": "iom",
             "role": "implementer",
             "since": "2016-12",
         },

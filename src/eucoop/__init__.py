@@ -40,6 +40,7 @@ from eucoop._model import (
 )
 from eucoop._queries import (
     Hit,
+    Involvement,
     Provenance,
     Results,
     Roles,
@@ -61,6 +62,7 @@ __all__ = [
     "Entity",
     "Frequency",
     "Hit",
+    "Involvement",
     "Money",
     "Organisation",
     "OrganisationKind",

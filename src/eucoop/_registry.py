@@ -11,7 +11,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from eucoop._arguments import count, string
+from eucoop._arguments import count, flag, string
 from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
 from eucoop._gc import gc_paused
 from eucoop._history import History
@@ -25,6 +25,7 @@ from eucoop._model import (
     Kind,
     Organisation,
     PartialDate,
+    Participant,
     PolicyArea,
     Release,
     Role,
@@ -33,6 +34,7 @@ from eucoop._model import (
 )
 from eucoop._queries import indexes, plots, tables
 from eucoop._queries.filters import Filters, choice, standing_choice
+from eucoop._queries.involvement import Involvement
 from eucoop._queries.lookup import Names, find_id, of_kind, unknown_id
 from eucoop._queries.partners import partners
 from eucoop._queries.provenance import provenance
@@ -72,7 +74,7 @@ class Registry(History, Frozen):
     _kinds: tuple[Kind, ...]  # the kinds, as they were when it was made
     _by_id: dict[str, Entity]
     _documents: dict[str, Document]
-    _involved: dict[str, tuple[Entity, ...]]  # organisation id -> what it is in, on first ask
+    _involved: dict[tuple[str, bool], Involvement]  # (org id, with bodies) -> it, on first ask
     _full: Registry | None = None  # the registry an as-of view was cut from (None: whole)
     #: The day an :meth:`as_of` registry is for; ``None`` for the dataset as it is.
     date: PartialDate | None = None
@@ -188,30 +190,54 @@ class Registry(History, Frozen):
     # -- who does what ---------------------------------------------------------
 
     def involving(
-        self, organisation: str | Entity, role: Role | str | None = None
-    ) -> Results[Entity]:
-        """Everything the organisation takes part in, optionally in one *role*.
+        self,
+        organisation: str | Entity,
+        role: Role | str | None = None,
+        *,
+        include_bodies: bool = True,
+    ) -> Involvement:
+        """Everything the organisation takes part in, itself or through its bodies.
+
+        Its bodies are the organisations below it by ``parent``, at any depth
+        (:meth:`children`, their children...): the EU takes part in the EU-IOM
+        framework through the European Commission and the EEAS. The result's
+        :attr:`~eucoop.Involvement.through` says who took part in each entity;
+        ``include_bodies=False`` asks for what the organisation takes part in
+        itself. With *role*, only participations in that role count.
 
         >>> import eucoop
         >>> reg = eucoop.load()
         >>> [e.id for e in reg.involving("EU", role="observer")]
         ['greco']
-        >>> [e.id for e in reg.involving("eu", role="party")]
+        >>> [e.id for e in reg.involving("eu", role="party", include_bodies=False)]
         ['uncac', 'untoc']
+        >>> reg.involving("eu", role="party").through["eu-iom-strategic-partnership"]
+        ('european-commission', 'eeas')
         """
         org = self._organisation(organisation)
-        pairs = self._roles.get(org.id, ())
+        bodies = flag(include_bodies, "include_bodies")
         if role is not None:
             wanted = choice(Role, role, "role")
-            return Results({e.id: e for e, p in pairs if p.role is wanted}.values())
-        if org.id not in self._involved:
-            self._involved[org.id] = tuple({e.id: e for e, _ in pairs}.values())
-        return Results(self._involved[org.id])
+            pairs = [(e, p) for e, p in self._pairs(org.id, bodies) if p.role is wanted]
+            return Involvement.of(org.id, pairs)
+        key = (org.id, bodies)
+        if key not in self._involved:
+            self._involved[key] = Involvement.of(org.id, self._pairs(org.id, bodies))
+        return self._involved[key]
 
-    def roles(self, organisation: str | Entity) -> Roles:
-        """Every ``(entity, participant)`` pair for the organisation, with its role and dates."""
+    def roles(self, organisation: str | Entity, *, include_bodies: bool = True) -> Roles:
+        """Every ``(entity, participant)`` pair for the organisation, with its role and dates.
+
+        As :meth:`involving`, the pairs of its bodies too (the participant names
+        the body), unless ``include_bodies=False``.
+        """
         org = self._organisation(organisation)
-        return Roles(self._roles.get(org.id, ()))
+        return Roles(self._pairs(org.id, flag(include_bodies, "include_bodies")))
+
+    def _pairs(self, org: str, bodies: bool) -> list[tuple[Entity, Participant]]:
+        """The pairs of *org*, and of its bodies when *bodies*: in registry order."""
+        family = [org, *indexes.descendants(org, self._children)] if bodies else [org]
+        return indexes.family_roles(family, self._roles)
 
     def partners(
         self, area: PolicyArea | str | None = None, standing: Standing | str | None = None

@@ -172,10 +172,11 @@ def _organisation(reg: Registry, name: str) -> Organisation:
 
 
 def involving(ctx: Context) -> int:
-    """What an organisation takes part in, and in which role."""
+    """What an organisation takes part in, itself or through its bodies, and in which role."""
     reg = ctx.reg
     org = _organisation(reg, " ".join(ctx.args.organisation))
-    pairs = [(e, p) for e, p in reg.roles(org) if ctx.args.role in (None, p.role)]
+    roles = reg.roles(org, include_bodies=ctx.args.include_bodies)
+    pairs = [(e, p) for e, p in roles if ctx.args.role in (None, p.role)]
     if ctx.json:
         out_json(
             [
@@ -184,13 +185,14 @@ def involving(ctx: Context) -> int:
                     "kind": e.kind_name,
                     "name": e.name,
                     "acronym": e.acronym,
+                    "through": p.organisation,
                     **{k: v for k, v in unstructure(p).items() if k != "organisation"},
                 }
                 for e, p in pairs
             ]
         )
     elif pairs:
-        out(text.role_lines(pairs))
+        out(text.role_lines(pairs, org.id))
     else:
         role = "" if ctx.args.role is None else f" as {ctx.args.role}"
         err(f"{org.acronym or org.name} takes part in nothing{role} here")

@@ -253,6 +253,12 @@ def build_parser() -> Parser:
     p = command("involving", "what an organisation takes part in, and in which role", "role")
     p.add_argument("organisation", nargs="+", metavar="ORG")
     p.add_argument("--role", type=_ROLE, help="only this role")
+    p.add_argument(
+        "--no-bodies",
+        dest="include_bodies",
+        action="store_false",
+        help="the organisation alone, not what it takes part in through its bodies",
+    )
 
     p = command("partners", "the EU's partner organisations, closest first", "area", "standing")
     p.add_argument("--area", type=_AREA, metavar="AREA", help="a policy area")

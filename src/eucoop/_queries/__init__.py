@@ -8,9 +8,11 @@
 - :mod:`~eucoop._queries.asof`: trimming entities to one day;
 - :mod:`~eucoop._queries.provenance`: the citations behind one field;
 - :mod:`~eucoop._queries.tables`: flat rows, DataFrames and graphs;
-- :mod:`~eucoop._queries.results`: the tuples queries return.
+- :mod:`~eucoop._queries.results`: the tuples queries return;
+- :mod:`~eucoop._queries.involvement`: what an organisation takes part in, and through whom.
 """
 
+from eucoop._queries.involvement import Involvement
 from eucoop._queries.results import (
     Provenance,
     Results,
@@ -23,6 +25,7 @@ from eucoop._queries.time import TimelineEntry
 
 __all__ = [
     "Hit",
+    "Involvement",
     "Provenance",
     "Results",
     "Roles",

@@ -277,13 +277,21 @@ def table_frame(name: type | str, entities: Sequence[Entity], documents: Sequenc
     return _frame_of(t, t.rows(entities, documents))
 
 
-def entities_frame(entities: Sequence[Entity | Document]) -> Any:
+def entities_frame(
+    entities: Sequence[Entity | Document], through: Sequence[tuple[str, ...]] | None = None
+) -> Any:
     """A DataFrame of any entities (or documents), indexed by id, for ``Results.to_dataframe()``.
 
     Entities of one kind get that kind's columns, documents the documents'.
     A mix gets ``kind`` (the entity's kind) and the columns every kind in it
-    shares.
+    shares. *through*, one tuple of ids per entity, adds a ``through`` column
+    (``Involvement.to_dataframe()``).
     """
+    if through is not None:
+        out = entities_frame(entities)
+        pd = optional("pandas", "pandas", "to_dataframe")
+        out["through"] = pd.array([SEP.join(t) or None for t in through], dtype="string")
+        return out
     kinds = list(dict.fromkeys(type(e) for e in entities))
     if len(kinds) == 1:
         return frame(columns(kinds[0]), records(entities), "id")
