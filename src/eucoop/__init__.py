@@ -12,7 +12,13 @@ and home affairs, as a typed, immutable, sourced dataset with a query API.
 """
 
 from eucoop import _display  # registers the HTML of every value shown in notebooks
-from eucoop._exceptions import AmbiguousLookupError, DataError, Problem, UnknownEntityError
+from eucoop._exceptions import (
+    AmbiguousLookupError,
+    CurrencyMismatchError,
+    DataError,
+    Problem,
+    UnknownEntityError,
+)
 from eucoop._load import load
 from eucoop._model import (
     Agreement,
@@ -47,6 +53,7 @@ from eucoop._queries import (
     SearchResults,
     Timeline,
     TimelineEntry,
+    by_date,
 )
 from eucoop._registry import Registry
 from eucoop._resources import version
@@ -55,6 +62,7 @@ __all__ = [
     "AgreementKind",
     "Agreement",
     "AmbiguousLookupError",
+    "CurrencyMismatchError",
     "DataError",
     "DateLike",
     "Dialogue",
@@ -88,6 +96,7 @@ __all__ = [
     "TimelineEntry",
     "UnknownEntityError",
     "__version__",
+    "by_date",
     "load",
 ]
 

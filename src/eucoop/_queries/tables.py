@@ -11,6 +11,7 @@ pandas and networkx are optional extras, imported only when used.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -24,6 +25,7 @@ from eucoop._model import (
     Document,
     Entity,
     Kind,
+    PartialDate,
     Participant,
     Session,
     Source,
@@ -53,11 +55,14 @@ if TYPE_CHECKING:
     from eucoop._queries.search import Hit
 
 __all__ = [
+    "DATETIME",
     "DTYPES",
+    "START",
     "Table",
     "all_tables",
     "entities_frame",
     "find_table",
+    "first_day",
     "frame",
     "hits_frame",
     "optional",
@@ -80,6 +85,22 @@ DTYPES: dict[type, str] = {
     float: "Float64",
     Decimal: "object",
 }
+
+
+#: The suffix of the datetime column a DataFrame has beside each column of partial dates.
+START = "_start"
+#: Its dtype: whole seconds, which reach years before 1677 (nanoseconds do not).
+DATETIME = "datetime64[s]"
+
+
+def first_day(iso: str) -> dt.datetime:
+    """The first day a partial date in ISO form covers, at midnight (a DataFrame's ``_start``).
+
+    >>> first_day("2016-12")
+    datetime.datetime(2016, 12, 1, 0, 0)
+    """
+    year, month, day = PartialDate.parse(iso).first_day()
+    return dt.datetime(year, month, day)  # noqa: DTZ001 - a calendar day, no time zone
 
 
 class Table(NamedTuple):
@@ -263,6 +284,10 @@ def frame(cols: Sequence[Column], rows: Sequence[Row], index: str | None = None)
             data[c.name] = pd.array([pd.NA if v is None else v for v in values], dtype=object)
         else:
             data[c.name] = pd.array(values, dtype=DTYPES[c.type])
+        if c.dated:
+            data[f"{c.name}{START}"] = pd.array(
+                [None if v is None else first_day(str(v)) for v in values], dtype=DATETIME
+            )
     out = pd.DataFrame(data)
     return out if index is None else out.set_index(index)
 
