@@ -136,7 +136,9 @@ class CurrencyMismatchError(ValueError):
     def __init__(self, first: str, second: str) -> None:
         self.currencies = (first, second)
         super().__init__(
-            shown(f"cannot add {first} and {second} amounts: convert one currency to the other first")
+            shown(
+                f"cannot add {first} and {second} amounts: convert one currency to the other first"
+            )
         )
 
     def __reduce__(self) -> tuple[Any, ...]:

@@ -6,6 +6,7 @@ whose functions take entities and indexes, never the registry itself.
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from types import MappingProxyType
@@ -74,6 +75,7 @@ class Registry(History, Frozen):
     _kinds: tuple[Kind, ...]  # the kinds, as they were when it was made
     _by_id: dict[str, Entity]
     _documents: dict[str, Document]
+    _source: Mapping[str, Entity | Document]  # both, by id: where results look up references
     _involved: dict[tuple[str, bool], Involvement]  # (org id, with bodies) -> it, on first ask
     _full: Registry | None = None  # the registry an as-of view was cut from (None: whole)
     #: The day an :meth:`as_of` registry is for; ``None`` for the dataset as it is.
@@ -94,11 +96,16 @@ class Registry(History, Frozen):
         """
         with gc_paused():
             taken = KINDS.snapshot()
-            kinds = [Results(items) for items in indexes.by_kind(entities, taken)]
-            docs = Results(indexes.sorted_by_id(documents))
+            sorted_kinds = indexes.by_kind(entities, taken)
+            sorted_docs = indexes.sorted_by_id(documents)
+            by_id = {e.id: e for items in sorted_kinds for e in items}
+            by_doc = {d.id: d for d in sorted_docs}
+            source = ChainMap[str, Any](by_id, by_doc)  # what results refer to
+            kinds = [Results(items, source=source) for items in sorted_kinds]
+            docs = Results(sorted_docs, source=source)
             self._set(**{k.collection: items for k, items in zip(taken, kinds, strict=True)})
-            self._set(documents=docs, _documents={d.id: d for d in docs}, _involved={})
-            self._set(_by_id={e.id: e for items in kinds for e in items}, _kinds=taken)
+            self._set(documents=docs, _documents=by_doc, _involved={}, _source=source)
+            self._set(_by_id=by_id, _kinds=taken)
         REGISTRIES.add(self)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -219,10 +226,10 @@ class Registry(History, Frozen):
         if role is not None:
             wanted = choice(Role, role, "role")
             pairs = [(e, p) for e, p in self._pairs(org.id, bodies) if p.role is wanted]
-            return Involvement.of(org.id, pairs)
+            return Involvement.of(org.id, pairs, self._source)
         key = (org.id, bodies)
         if key not in self._involved:
-            self._involved[key] = Involvement.of(org.id, self._pairs(org.id, bodies))
+            self._involved[key] = Involvement.of(org.id, self._pairs(org.id, bodies), self._source)
         return self._involved[key]
 
     def roles(self, organisation: str | Entity, *, include_bodies: bool = True) -> Roles:
@@ -256,17 +263,17 @@ class Registry(History, Frozen):
         """
         want_area = None if area is None else choice(PolicyArea, area, "area")
         want_standing = None if standing is None else standing_choice(standing)
-        return Results(partners(self.organisations, want_area, want_standing))
+        return Results(partners(self.organisations, want_area, want_standing), source=self._source)
 
     def children(self, organisation: str | Entity) -> Results[Organisation]:
         """The organisations whose ``parent`` is this one."""
         org = self._organisation(organisation)
-        return Results(self._children.get(org.id, ()))
+        return Results(self._children.get(org.id, ()), source=self._source)
 
     def ancestors(self, organisation: str | Entity) -> Results[Organisation]:
         """The organisation's parent, its parent's parent... up to the top."""
         org = self._organisation(organisation)
-        return Results(indexes.ancestors(org, self._by_id))
+        return Results(indexes.ancestors(org, self._by_id), source=self._source)
 
     @cached_property
     def _names(self) -> Names:
@@ -330,7 +337,8 @@ class Registry(History, Frozen):
         ['au-eu-un-libya-taskforce', 'eu-financial-support-unhcr']
         """
         org = None if participant is None else self._organisation(participant, "participant").id
-        return Results(self._filters.select(lambda: self._roles, org, **conditions))
+        found = self._filters.select(lambda: self._roles, org, **conditions)
+        return Results(found, source=self._source)
 
     @cached_property
     def _filters(self) -> Filters:
@@ -365,7 +373,7 @@ class Registry(History, Frozen):
         if kind is not None:
             k = COLLECTIONS[kind_of(kind)]
             ids = [i for i in ids if isinstance(found.entities[i], k)]
-        return SearchResults(found, ids[: count(limit, "limit", 1)])
+        return SearchResults(found, ids[: count(limit, "limit", 1)], source=self._source)
 
     @cached_property
     def _search_index(self) -> SearchIndex:

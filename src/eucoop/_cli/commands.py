@@ -9,12 +9,11 @@ status.
 
 from __future__ import annotations
 
-from eucoop._cli.context import Context, Failure, err, out, out_json
+from eucoop._cli.context import Context, Failure, conditions, err, out, out_json
 from eucoop._display import text
 from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
 from eucoop._loading import unstructure
 from eucoop._model import Document, Entity, Organisation, Release
-from eucoop._queries.filters import CONDITIONS
 from eucoop._registry import Registry
 from eucoop._resources import version
 from eucoop._text import a
@@ -87,8 +86,7 @@ def summary(ctx: Context) -> int:
 def list_entities(ctx: Context) -> int:
     """The entities of one kind, filtered."""
     args = ctx.args
-    given = {c.name: getattr(args, c.name) for c in CONDITIONS if c.option}
-    found = ctx.reg.filter(kind=args.kind, **given)
+    found = ctx.reg.filter(kind=args.kind, **conditions(args))
     if ctx.json:
         out_json([unstructure(e) for e in found])
     elif found:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Self
 
-from eucoop._model import Entity, Participant
+from eucoop._model import Document, Entity, Participant
 from eucoop._queries import tables
 from eucoop._queries.results import Results
 
@@ -40,28 +40,37 @@ class Involvement(Results[Entity]):
         entities: Iterable[Entity] = (),
         through: Mapping[str, tuple[str, ...]] | None = None,
         organisation: str = "",
+        *,
+        source: Mapping[str, Entity | Document] | None = None,
     ) -> Self:
-        self = super().__new__(cls, entities)
+        self = super().__new__(cls, entities, source=source)
         given = through or {}
         kept = {e.id: tuple(given.get(e.id, ())) for e in self}
         self._set(organisation=organisation, _through=MappingProxyType(kept))
         return self
 
     @classmethod
-    def of(cls, organisation: str, pairs: Iterable[tuple[Entity, Participant]]) -> Self:
+    def of(
+        cls,
+        organisation: str,
+        pairs: Iterable[tuple[Entity, Participant]],
+        source: Mapping[str, Entity | Document] | None = None,
+    ) -> Self:
         """From ``(entity, participant)`` pairs: each entity once, in the order first met."""
         entities: dict[str, Entity] = {}
         through: dict[str, dict[str, None]] = {}
         for e, p in pairs:
             entities.setdefault(e.id, e)
             through.setdefault(e.id, {})[p.organisation] = None
-        return cls(entities.values(), {k: tuple(v) for k, v in through.items()}, organisation)
+        through_ids = {k: tuple(v) for k, v in through.items()}
+        return cls(entities.values(), through_ids, organisation, source=source)
 
     def _sliced(self, index: slice) -> Self:
         return type(self)(tuple.__getitem__(self, index), self._through, self.organisation)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return type(self), (tuple(self), dict(self._through), self.organisation)
+        args = (tuple(self), dict(self._through), self.organisation)
+        return type(self), args, {"_source": self._source}
 
     @property
     def through(self) -> Mapping[str, tuple[str, ...]]:
@@ -72,7 +81,7 @@ class Involvement(Results[Entity]):
         return self._through
 
     def to_dataframe(self) -> Any:
-        """A pandas DataFrame of the entities, as :meth:`Results.to_dataframe` gives it, and ``through``.
+        """A pandas DataFrame of the entities, as :meth:`Results.to_dataframe`, and ``through``.
 
         ``through`` holds the ids of :attr:`through`, joined with ``"; "``.
 

@@ -100,7 +100,7 @@ def first_day(iso: str) -> dt.datetime:
     datetime.datetime(2016, 12, 1, 0, 0)
     """
     year, month, day = PartialDate.parse(iso).first_day()
-    return dt.datetime(year, month, day)  # noqa: DTZ001 - a calendar day, no time zone
+    return dt.datetime(year, month, day)  # a calendar day, no time zone
 
 
 class Table(NamedTuple):
