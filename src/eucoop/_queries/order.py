@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from eucoop._arguments import flag, string
@@ -28,7 +28,7 @@ def date_fields() -> tuple[str, ...]:
     return _date_fields(tuple(k.cls for k in KINDS.snapshot()))
 
 
-@cache
+@lru_cache(maxsize=4)
 def _date_fields(classes: tuple[type, ...]) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for cls in (*classes, Document):
