@@ -814,7 +814,13 @@ def test_export_csv_sqlite_and_inferred_formats(
     db = tmp_path / "out.sqlite"
     code, out, _ = run("export", "--output", str(db), "--json")
     assert code == 0
-    assert json.loads(out) == {"path": str(db), "format": "sqlite", "entities": 12, "documents": 2}
+    assert json.loads(out) == {
+        "path": str(db),
+        "format": "sqlite",
+        "entities": 12,
+        "documents": 2,
+        "matched": None,
+    }
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT count(*) FROM entities").fetchone() == (len(reg),)
     con.close()

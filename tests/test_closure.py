@@ -54,7 +54,7 @@ def test_the_eu_as_a_party() -> None:
 
 
 def test_results_of_every_query_carry_their_source() -> None:
-    queries = [
+    queries: list[Results[Any]] = [
         PACKAGED.filter(kind="programme", country="Libya"),
         PACKAGED.partners(area="migration"),
         PACKAGED.search("refugee"),

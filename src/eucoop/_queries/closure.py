@@ -18,7 +18,7 @@ from eucoop._model import KINDS, Document, Entity, fields_of, per_class
 from eucoop._queries import indexes
 from eucoop._text import and_join
 
-__all__ = ["closure", "data_of", "references"]
+__all__ = ["closure", "data_of", "portable", "references"]
 
 #: One field of a class as the walk reads it: its name, whether it holds ids, many or one,
 #: and the class of its records if it holds records.
@@ -40,8 +40,8 @@ def references(value: object) -> Iterator[str]:
     """Every id *value* (an entity, a document or a record) refers to, its records' included.
 
     >>> import eucoop
-    >>> sorted(set(references(eucoop.load()["eeas"])))
-    ['dg-home-io', 'eu']
+    >>> sorted(set(references(eucoop.load()["eeas"])))  # its parent, the documents it cites
+    ['dg-home-io', 'ec-newsroom-eeas', 'eeas-establishing', 'eu', 'loc-eeas']
     """
     for name, ids, many, nested in _steps(type(value)):
         held = getattr(value, name)
@@ -93,6 +93,25 @@ def closure(
         )
         raise ValueError(msg)
     return list(entities.values()), list(documents.values())
+
+
+def portable(
+    items: Iterable[Entity | Document], source: Mapping[str, Entity | Document] | None
+) -> dict[str, Entity | Document] | None:
+    """The part of *source* a pickle of *items* keeps: what they reach, by id (None: no source).
+
+    A pickled result so holds what it holds and what that refers to, never the
+    whole registry, and its ``to_dict`` still works.
+    """
+    if source is None:
+        return None
+    try:
+        entities, documents = closure(items, source)
+    except ValueError:  # pragma: no cover - a registry's results reach only what it holds
+        return None
+    kept: dict[str, Entity | Document] = {e.id: e for e in entities}
+    kept.update((d.id, d) for d in documents)
+    return kept
 
 
 def data_of(

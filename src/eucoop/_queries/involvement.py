@@ -70,7 +70,7 @@ class Involvement(Results[Entity]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         args = (tuple(self), dict(self._through), self.organisation)
-        return type(self), args, {"_source": self._source}
+        return type(self), args, {"_source": self._portable_source()}
 
     @property
     def through(self) -> Mapping[str, tuple[str, ...]]:

@@ -133,6 +133,13 @@ class Results(Shown[E_co]):
             self._set(_source=source)
         return self
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (tuple(self),), {"_source": self._portable_source()}
+
+    def _portable_source(self) -> Mapping[str, Entity | Document] | None:
+        """What a pickle keeps of the source: what these entities reach, not the registry."""
+        return closure.portable(self, self._source)
+
     def __contains__(self, item: object) -> bool:
         if isinstance(item, str):
             return any(e.id == item for e in self)
@@ -239,7 +246,7 @@ class SearchResults(Results[Entity]):
             {i: found.entities[i] for i in ids},
             found.reason,
         )
-        return type(self), (kept,), {"_source": self._source}
+        return type(self), (kept,), {"_source": self._portable_source()}
 
     @property
     def hits(self) -> tuple[Hit, ...]:
