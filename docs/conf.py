@@ -126,6 +126,7 @@ PYTHON_OBJECTS = {
         "collections.abc.Mapping": "library/collections.abc.html#collections.abc.Mapping",
         "collections.abc.Iterable": "library/collections.abc.html#collections.abc.Iterable",
         "collections.abc.Iterator": "library/collections.abc.html#collections.abc.Iterator",
+        "collections.abc.Callable": "library/collections.abc.html#collections.abc.Callable",
         "contextvars.ContextVar": "library/contextvars.html#contextvars.ContextVar",
         "typing.Any": "library/typing.html#typing.Any",
     },
@@ -138,6 +139,7 @@ PYTHON_OBJECTS = {
     "py:function": {
         "str": "library/stdtypes.html#str",
         "len": "library/functions.html#len",
+        "sorted": "library/functions.html#sorted",
     },
     "py:data": {
         "typing.Any": "library/typing.html#typing.Any",

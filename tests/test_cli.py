@@ -466,6 +466,7 @@ def test_involving_json(run: Run) -> None:
             "kind": "agreement",
             "name": "Global Compact for Safe, Orderly and Regular Migration",
             "acronym": "GCM",
+            "through": "iom",
             "role": "secretariat",
         },
         {
@@ -473,6 +474,7 @@ def test_involving_json(run: Run) -> None:
             "kind": "programme",
             "name": "EU-IOM Joint Initiative for Migrant Protection and Reintegration",
             "acronym": None,
+            "through": "iom",
             "role": "implementer",
             "since": "2016-12",
         },
@@ -812,7 +814,13 @@ def test_export_csv_sqlite_and_inferred_formats(
     db = tmp_path / "out.sqlite"
     code, out, _ = run("export", "--output", str(db), "--json")
     assert code == 0
-    assert json.loads(out) == {"path": str(db), "format": "sqlite", "entities": 12, "documents": 2}
+    assert json.loads(out) == {
+        "path": str(db),
+        "format": "sqlite",
+        "entities": 12,
+        "documents": 2,
+        "matched": None,
+    }
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT count(*) FROM entities").fetchone() == (len(reg),)
     con.close()

@@ -322,7 +322,7 @@ def test_search_hit_and_timeline_tables(reg: Registry) -> None:
 
 
 def test_roles_and_provenance_tables(reg: Registry) -> None:
-    roles = reg.roles("org-parent")._repr_html_()
+    roles = reg.roles("org-parent", include_bodies=False)._repr_html_()
     _left_aligned(roles)
     assert re.findall(r">([^<>]+)</th>", roles) == [
         "role",
@@ -369,8 +369,8 @@ def test_results_reprs(reg: Registry, packaged: Registry) -> None:
     assert repr(reg.filter(kind="organisation")) == (
         "Results: 2 organisations\norg-child   Child Body\norg-parent  Parent Organisation (PO)"
     )
-    mixed = repr(reg.involving("org-parent")).splitlines()
-    assert mixed[0] == "Results: 1 organisation, 1 dialogue, 1 programme"
+    mixed = repr(reg.involving("org-parent", include_bodies=False)).splitlines()
+    assert mixed[0] == "Involvement: 1 organisation, 1 dialogue, 1 programme"
     assert mixed[1] == "organisation org-child  Child Body"
     assert repr(Results([])) == "Results: none"
     every = repr(packaged.filter())
@@ -382,7 +382,7 @@ def test_results_reprs(reg: Registry, packaged: Registry) -> None:
 
 
 def test_other_reprs(reg: Registry) -> None:
-    roles = repr(reg.roles("org-parent"))
+    roles = repr(reg.roles("org-parent", include_bodies=False))
     assert roles.splitlines() == [
         "Roles: 3 roles in 1 organisation, 1 dialogue, 1 programme",
         "observer     organisation Child Body (since 2019-07)",

@@ -180,6 +180,7 @@ def displayed(reg: Registry) -> list[object]:
         for x in (*r, *r.documents):
             shown += [x, *_values(x), r.card(x.id)]  # its own card, and its registry's
         shown += [r.roles(o) for o in r.organisations]
+        shown += [r.involving(o) for o in r.organisations]
         shown += [r.provenance(e) for e in r]
     shown += [value for enum in ENUMS for value in enum]  # every value of every enum
     # the packaged data's release, with markup where it holds text
@@ -208,7 +209,7 @@ def text_lines(reg: Registry) -> dict[str, list[str]]:
         "participant_line": [x for e, p in parts for x in t.participant_line(p, e.label)],
         "partner_lines": t.partner_lines(orgs),
         "registry_lines": t.registry_lines(reg),
-        "role_lines": [x for o in orgs for x in t.role_lines(reg.roles(o))],
+        "role_lines": [x for o in orgs for x in t.role_lines(reg.roles(o), o.id)],
         "source_lines": t.source_lines(docs, cited),
         "sources_block": t.sources_block(reg, cited),
         "timeline_lines": t.timeline_lines(reg.timeline()),

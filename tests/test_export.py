@@ -25,7 +25,7 @@ import eucoop
 from eucoop import _export, _writing
 from eucoop._export import SQL_TYPES, sql_number, sqlite_tables, write_csv, write_json, write_sqlite
 from eucoop._queries.rows import column_names
-from eucoop._queries.tables import DTYPES, all_tables, table_names
+from eucoop._queries.tables import DTYPES, START, all_tables, table_names
 
 FIXTURE = Path(__file__).parent / "data" / "cli" / "fixture.json"
 KINDS = ("organisations", "agreements", "dialogues", "programmes")
@@ -640,7 +640,9 @@ def test_csv_reads_back_into_pandas_as_to_dataframe(name: str, tmp_path: Path) -
     for c in t.columns:
         if c.type is Decimal:
             back[c.name] = back[c.name].map(Decimal, na_action="ignore").astype(object)
-    pd.testing.assert_frame_equal(back, reg.to_dataframe(name))
+    # a DataFrame has a datetime column beside each column of dates, which files do not
+    starts = [c.name + START for c in t.columns if c.dated]
+    pd.testing.assert_frame_equal(back, reg.to_dataframe(name).drop(columns=starts))
     for c in t.columns:
         if c.type is int:
             assert str(back[c.name].dtype) == "Int64"

@@ -13,6 +13,9 @@ import pytest
 import eucoop
 from eucoop import Provenance, Registry
 from eucoop._queries.tables import (
+    DATETIME,
+    START,
+    Table,
     all_tables,
     entities_frame,
     hits_frame,
@@ -111,13 +114,22 @@ def test_dataframe_dtypes_are_nullable() -> None:
 NULLABLE = {"string", "Int64", "boolean", "Float64"}
 
 
+def frame_columns(table: Table) -> list[str]:
+    """The columns of a table's DataFrame: each column, and ``<name>_start`` after a dated one."""
+    return [n for c in table.columns for n in (c.name, c.name + START)[: 2 if c.dated else 1]]
+
+
 def assert_missing_is_na(frame: Any) -> None:
-    """Every column nullable (amounts: exact Decimals), every missing value ``<NA>``."""
+    """Every column nullable (amounts: exact Decimals), every missing value ``<NA>`` or ``NaT``."""
     import pandas as pd
 
     for name in frame.columns:
         column = frame[name]
         dtype = str(column.dtype)
+        if dtype == DATETIME:  # the first day of the dates beside it: NaT where missing
+            assert name.endswith(START), name
+            assert all(v is pd.NaT for v in column[column.isna()]), name
+            continue
         if dtype == "object":  # money: Decimal values, pd.NA where missing
             assert name.endswith("amount"), name
             assert all(isinstance(v, Decimal) or v is pd.NA for v in column), name
@@ -137,9 +149,9 @@ def test_every_table_has_nullable_dtypes(name: str) -> None:
     table = all_tables()[name]
     if table.key == ("id",):
         assert frame.index.name == "id"
-        assert list(frame.columns) == [c.name for c in table.columns][1:]
+        assert list(frame.columns) == frame_columns(table)[1:]
     else:
-        assert list(frame.columns) == [c.name for c in table.columns]
+        assert list(frame.columns) == frame_columns(table)
         assert list(frame.index) == list(range(len(frame)))
 
 
@@ -164,7 +176,9 @@ def test_participants_frame_keeps_roles(reg: Registry) -> None:
         "organisation_id",
         "role",
         "since",
+        "since_start",
         "until",
+        "until_start",
         "note",
         "framework_id",
     ]
@@ -232,7 +246,9 @@ def test_results_to_dataframe(reg: Registry) -> None:
     )
     pd.testing.assert_frame_equal(reg.documents.to_dataframe(), reg.to_dataframe("documents"))
     mixed = reg.involving("org-parent")
-    pd.testing.assert_frame_equal(mixed.to_dataframe(), entities_frame(mixed))
+    with_through = mixed.to_dataframe()
+    assert with_through["through"].tolist() == ["; ".join(mixed.through[e.id]) for e in mixed]
+    pd.testing.assert_frame_equal(with_through.drop(columns="through"), entities_frame(mixed))
     assert mixed.to_dataframe()["kind"].tolist() == [e.kind_name for e in mixed]
     first = reg.organisations[:1].to_dataframe()
     assert list(first.index) == [reg.organisations[0].id]
@@ -281,7 +297,9 @@ def test_roles_to_dataframe(reg: Registry) -> None:
         "organisation_id",
         "role",
         "since",
+        "since_start",
         "until",
+        "until_start",
         "note",
         "framework_id",
     ]

@@ -177,9 +177,13 @@ def test_typing_examples_run(name: str) -> None:
 
 class TestWhoDoesWhat:
     def test_involving(self, reg: Registry) -> None:
-        assert reg.involving("org-parent").ids == ("org-child", "dia-one", "prog-one")
+        alone = reg.involving("org-parent", include_bodies=False)
+        assert alone.ids == ("org-child", "dia-one", "prog-one")
+        assert reg.involving("org-parent").ids == ("org-child", "agr-one", "dia-one", "prog-one")
         assert reg.involving("PO", role="host").ids == ("dia-one",)
-        assert reg.involving("org-parent", role=Role.LEAD) == ()
+        assert reg.involving("org-parent", role=Role.LEAD, include_bodies=False) == ()
+        led = reg.involving("org-parent", role=Role.LEAD)
+        assert (led.ids, dict(led.through)) == (("agr-one",), {"agr-one": ("org-child",)})
         assert reg.involving("org-child").ids == ("agr-one", "prog-one")
 
     @pytest.mark.parametrize("call", ["involving", "roles", "children", "ancestors"])
@@ -203,11 +207,19 @@ class TestWhoDoesWhat:
             reg.involving("org-parent", role="hots")
 
     def test_roles(self, reg: Registry) -> None:
-        pairs = reg.roles("org-parent")
+        pairs = reg.roles("org-parent", include_bodies=False)
         assert [(e.id, str(p.role)) for e, p in pairs] == [
             ("org-child", "observer"),
             ("dia-one", "host"),
             ("prog-one", "funder"),
+        ]
+        with_bodies = reg.roles("org-parent")
+        assert [(e.id, p.organisation) for e, p in with_bodies] == [
+            ("org-child", "org-parent"),
+            ("agr-one", "org-child"),
+            ("dia-one", "org-parent"),
+            ("prog-one", "org-parent"),
+            ("prog-one", "org-child"),
         ]
 
     def test_partners(self, reg: Registry) -> None:

@@ -13,7 +13,13 @@ and home affairs, as a typed, immutable, sourced dataset with a query API.
 
 from eucoop import _display  # registers the HTML of every value shown in notebooks
 from eucoop._card import Card
-from eucoop._exceptions import AmbiguousLookupError, DataError, Problem, UnknownEntityError
+from eucoop._exceptions import (
+    AmbiguousLookupError,
+    CurrencyMismatchError,
+    DataError,
+    Problem,
+    UnknownEntityError,
+)
 from eucoop._load import load
 from eucoop._model import (
     Agreement,
@@ -41,12 +47,14 @@ from eucoop._model import (
 )
 from eucoop._queries import (
     Hit,
+    Involvement,
     Provenance,
     Results,
     Roles,
     SearchResults,
     Timeline,
     TimelineEntry,
+    by_date,
 )
 from eucoop._registry import Registry
 from eucoop._resources import version
@@ -56,6 +64,7 @@ __all__ = [
     "Agreement",
     "AmbiguousLookupError",
     "Card",
+    "CurrencyMismatchError",
     "DataError",
     "DateLike",
     "Dialogue",
@@ -63,6 +72,7 @@ __all__ = [
     "Entity",
     "Frequency",
     "Hit",
+    "Involvement",
     "Money",
     "Organisation",
     "OrganisationKind",
@@ -88,6 +98,7 @@ __all__ = [
     "TimelineEntry",
     "UnknownEntityError",
     "__version__",
+    "by_date",
     "load",
 ]
 

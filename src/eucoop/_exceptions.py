@@ -14,7 +14,13 @@ import attrs
 
 from eucoop._text import a, shown
 
-__all__ = ["AmbiguousLookupError", "DataError", "Problem", "UnknownEntityError"]
+__all__ = [
+    "AmbiguousLookupError",
+    "CurrencyMismatchError",
+    "DataError",
+    "Problem",
+    "UnknownEntityError",
+]
 
 
 @attrs.frozen
@@ -112,3 +118,28 @@ class AmbiguousLookupError(KeyError):
 
     def __str__(self) -> str:
         return shown(f"{self.key!r} could mean any of: " + ", ".join(self.candidates))
+
+
+class CurrencyMismatchError(ValueError):
+    """Amounts of money in different currencies, added: eucoop converts no currency.
+
+    ``currencies`` holds the two codes, in the order given. It is a
+    :class:`ValueError`, so ``except ValueError`` catches it too.
+
+    >>> err = CurrencyMismatchError("EUR", "USD")
+    >>> print(err)
+    cannot add EUR and USD amounts: convert one currency to the other first
+    >>> err.currencies
+    ('EUR', 'USD')
+    """
+
+    def __init__(self, first: str, second: str) -> None:
+        self.currencies = (first, second)
+        super().__init__(
+            shown(
+                f"cannot add {first} and {second} amounts: convert one currency to the other first"
+            )
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), self.currencies, self.__dict__

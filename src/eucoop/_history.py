@@ -44,6 +44,7 @@ class History(_Base):
         documents: Results[Any]
         _full: Self | None
         _by_id: dict[str, Entity]
+        _source: Mapping[str, Any]
         date: PartialDate | None
         release: Release | None
         #: What an as-of view left out, by why: ``{"not known": 17, "uncertain": 2}``.
@@ -160,12 +161,14 @@ class History(_Base):
         (False, True)
         """
         day = query_date(date, "date").start
-        return Results(in_force(self.agreements, day, include_uncertain))
+        return Results(in_force(self.agreements, day, include_uncertain), source=self._source)
 
     def uncertain_on(self, date: DateLike) -> Results[Entity]:
         """Entities whose dates are too coarse to say if they existed on *date*."""
-        return Results(existing(self, query_date(date, "date").start, (Status.UNCERTAIN,)))
+        found = existing(self, query_date(date, "date").start, (Status.UNCERTAIN,))
+        return Results(found, source=self._source)
 
     def unknown_on(self, date: DateLike) -> Results[Entity]:
         """Entities with no known start, on a day before anything the data dates of them."""
-        return Results(existing(self, query_date(date, "date").start, (Status.UNKNOWN,)))
+        found = existing(self, query_date(date, "date").start, (Status.UNKNOWN,))
+        return Results(found, source=self._source)

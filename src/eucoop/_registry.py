@@ -6,12 +6,13 @@ whose functions take entities and indexes, never the registry itself.
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from eucoop._arguments import count, string
+from eucoop._arguments import count, flag, string
 from eucoop._card import Card
 from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
 from eucoop._gc import gc_paused
@@ -26,6 +27,7 @@ from eucoop._model import (
     Kind,
     Organisation,
     PartialDate,
+    Participant,
     PolicyArea,
     Release,
     Role,
@@ -34,6 +36,7 @@ from eucoop._model import (
 )
 from eucoop._queries import indexes, plots, tables
 from eucoop._queries.filters import Filters, choice, standing_choice
+from eucoop._queries.involvement import Involvement
 from eucoop._queries.lookup import Names, find_id, of_kind, unknown_id
 from eucoop._queries.partners import partners
 from eucoop._queries.provenance import provenance
@@ -73,7 +76,8 @@ class Registry(History, Frozen):
     _kinds: tuple[Kind, ...]  # the kinds, as they were when it was made
     _by_id: dict[str, Entity]
     _documents: dict[str, Document]
-    _involved: dict[str, tuple[Entity, ...]]  # organisation id -> what it is in, on first ask
+    _source: Mapping[str, Entity | Document]  # both, by id: where results look up references
+    _involved: dict[tuple[str, bool], Involvement]  # (org id, with bodies) -> it, on first ask
     _full: Registry | None = None  # the registry an as-of view was cut from (None: whole)
     #: The day an :meth:`as_of` registry is for; ``None`` for the dataset as it is.
     date: PartialDate | None = None
@@ -93,11 +97,16 @@ class Registry(History, Frozen):
         """
         with gc_paused():
             taken = KINDS.snapshot()
-            kinds = [Results(items) for items in indexes.by_kind(entities, taken)]
-            docs = Results(indexes.sorted_by_id(documents))
+            sorted_kinds = indexes.by_kind(entities, taken)
+            sorted_docs = indexes.sorted_by_id(documents)
+            by_id = {e.id: e for items in sorted_kinds for e in items}
+            by_doc = {d.id: d for d in sorted_docs}
+            source = ChainMap[str, Any](by_id, by_doc)  # what results refer to
+            kinds = [Results(items, source=source) for items in sorted_kinds]
+            docs = Results(sorted_docs, source=source)
             self._set(**{k.collection: items for k, items in zip(taken, kinds, strict=True)})
-            self._set(documents=docs, _documents={d.id: d for d in docs}, _involved={})
-            self._set(_by_id={e.id: e for items in kinds for e in items}, _kinds=taken)
+            self._set(documents=docs, _documents=by_doc, _involved={}, _source=source)
+            self._set(_by_id=by_id, _kinds=taken)
         REGISTRIES.add(self)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -209,30 +218,54 @@ class Registry(History, Frozen):
     # -- who does what ---------------------------------------------------------
 
     def involving(
-        self, organisation: str | Entity, role: Role | str | None = None
-    ) -> Results[Entity]:
-        """Everything the organisation takes part in, optionally in one *role*.
+        self,
+        organisation: str | Entity,
+        role: Role | str | None = None,
+        *,
+        include_bodies: bool = True,
+    ) -> Involvement:
+        """Everything the organisation takes part in, itself or through its bodies.
+
+        Its bodies are the organisations below it by ``parent``, at any depth
+        (:meth:`children`, their children...): the EU takes part in the EU-IOM
+        framework through the European Commission and the EEAS. The result's
+        :attr:`~eucoop.Involvement.through` says who took part in each entity;
+        ``include_bodies=False`` asks for what the organisation takes part in
+        itself. With *role*, only participations in that role count.
 
         >>> import eucoop
         >>> reg = eucoop.load()
         >>> [e.id for e in reg.involving("EU", role="observer")]
         ['greco']
-        >>> [e.id for e in reg.involving("eu", role="party")]
+        >>> [e.id for e in reg.involving("eu", role="party", include_bodies=False)]
         ['uncac', 'untoc']
+        >>> reg.involving("eu", role="party").through["eu-iom-strategic-partnership"]
+        ('european-commission', 'eeas')
         """
         org = self._organisation(organisation)
-        pairs = self._roles.get(org.id, ())
+        bodies = flag(include_bodies, "include_bodies")
         if role is not None:
             wanted = choice(Role, role, "role")
-            return Results({e.id: e for e, p in pairs if p.role is wanted}.values())
-        if org.id not in self._involved:
-            self._involved[org.id] = tuple({e.id: e for e, _ in pairs}.values())
-        return Results(self._involved[org.id])
+            pairs = [(e, p) for e, p in self._pairs(org.id, bodies) if p.role is wanted]
+            return Involvement.of(org.id, pairs, self._source)
+        key = (org.id, bodies)
+        if key not in self._involved:
+            self._involved[key] = Involvement.of(org.id, self._pairs(org.id, bodies), self._source)
+        return self._involved[key]
 
-    def roles(self, organisation: str | Entity) -> Roles:
-        """Every ``(entity, participant)`` pair for the organisation, with its role and dates."""
+    def roles(self, organisation: str | Entity, *, include_bodies: bool = True) -> Roles:
+        """Every ``(entity, participant)`` pair for the organisation, with its role and dates.
+
+        As :meth:`involving`, the pairs of its bodies too (the participant names
+        the body), unless ``include_bodies=False``.
+        """
         org = self._organisation(organisation)
-        return Roles(self._roles.get(org.id, ()))
+        return Roles(self._pairs(org.id, flag(include_bodies, "include_bodies")))
+
+    def _pairs(self, org: str, bodies: bool) -> list[tuple[Entity, Participant]]:
+        """The pairs of *org*, and of its bodies when *bodies*: in registry order."""
+        family = [org, *indexes.descendants(org, self._children)] if bodies else [org]
+        return indexes.family_roles(family, self._roles)
 
     def partners(
         self, area: PolicyArea | str | None = None, standing: Standing | str | None = None
@@ -251,17 +284,17 @@ class Registry(History, Frozen):
         """
         want_area = None if area is None else choice(PolicyArea, area, "area")
         want_standing = None if standing is None else standing_choice(standing)
-        return Results(partners(self.organisations, want_area, want_standing))
+        return Results(partners(self.organisations, want_area, want_standing), source=self._source)
 
     def children(self, organisation: str | Entity) -> Results[Organisation]:
         """The organisations whose ``parent`` is this one."""
         org = self._organisation(organisation)
-        return Results(self._children.get(org.id, ()))
+        return Results(self._children.get(org.id, ()), source=self._source)
 
     def ancestors(self, organisation: str | Entity) -> Results[Organisation]:
         """The organisation's parent, its parent's parent... up to the top."""
         org = self._organisation(organisation)
-        return Results(indexes.ancestors(org, self._by_id))
+        return Results(indexes.ancestors(org, self._by_id), source=self._source)
 
     @cached_property
     def _names(self) -> Names:
@@ -325,7 +358,8 @@ class Registry(History, Frozen):
         ['au-eu-un-libya-taskforce', 'eu-financial-support-unhcr']
         """
         org = None if participant is None else self._organisation(participant, "participant").id
-        return Results(self._filters.select(lambda: self._roles, org, **conditions))
+        found = self._filters.select(lambda: self._roles, org, **conditions)
+        return Results(found, source=self._source)
 
     @cached_property
     def _filters(self) -> Filters:
@@ -360,7 +394,7 @@ class Registry(History, Frozen):
         if kind is not None:
             k = COLLECTIONS[kind_of(kind)]
             ids = [i for i in ids if isinstance(found.entities[i], k)]
-        return SearchResults(found, ids[: count(limit, "limit", 1)])
+        return SearchResults(found, ids[: count(limit, "limit", 1)], source=self._source)
 
     @cached_property
     def _search_index(self) -> SearchIndex:

@@ -9,12 +9,11 @@ status.
 
 from __future__ import annotations
 
-from eucoop._cli.context import Context, Failure, err, out, out_json
+from eucoop._cli.context import Context, Failure, conditions, err, out, out_json
 from eucoop._display import text
 from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
 from eucoop._loading import unstructure
 from eucoop._model import Organisation, Release
-from eucoop._queries.filters import CONDITIONS
 from eucoop._registry import Registry
 from eucoop._resources import version
 from eucoop._text import a
@@ -87,8 +86,7 @@ def summary(ctx: Context) -> int:
 def list_entities(ctx: Context) -> int:
     """The entities of one kind, filtered."""
     args = ctx.args
-    given = {c.name: getattr(args, c.name) for c in CONDITIONS if c.option}
-    found = ctx.reg.filter(kind=args.kind, **given)
+    found = ctx.reg.filter(kind=args.kind, **conditions(args))
     if ctx.json:
         out_json([unstructure(e) for e in found])
     elif found:
@@ -159,10 +157,11 @@ def _organisation(reg: Registry, name: str) -> Organisation:
 
 
 def involving(ctx: Context) -> int:
-    """What an organisation takes part in, and in which role."""
+    """What an organisation takes part in, itself or through its bodies, and in which role."""
     reg = ctx.reg
     org = _organisation(reg, " ".join(ctx.args.organisation))
-    pairs = [(e, p) for e, p in reg.roles(org) if ctx.args.role in (None, p.role)]
+    roles = reg.roles(org, include_bodies=ctx.args.include_bodies)
+    pairs = [(e, p) for e, p in roles if ctx.args.role in (None, p.role)]
     if ctx.json:
         out_json(
             [
@@ -171,13 +170,14 @@ def involving(ctx: Context) -> int:
                     "kind": e.kind_name,
                     "name": e.name,
                     "acronym": e.acronym,
+                    "through": p.organisation,
                     **{k: v for k, v in unstructure(p).items() if k != "organisation"},
                 }
                 for e, p in pairs
             ]
         )
     elif pairs:
-        out(text.role_lines(pairs))
+        out(text.role_lines(pairs, org.id))
     else:
         role = "" if ctx.args.role is None else f" as {ctx.args.role}"
         err(f"{org.acronym or org.name} takes part in nothing{role} here")

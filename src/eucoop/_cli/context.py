@@ -9,13 +9,24 @@ import os
 import re
 import sys
 from collections.abc import Iterable
+from typing import Any
 
 from eucoop._display.text import WIDTH
 from eucoop._load import load
+from eucoop._queries.filters import CONDITIONS
 from eucoop._registry import Registry
 from eucoop._text import shown
 
-__all__ = ["Context", "Failure", "err", "out", "out_json", "printable", "terminal_columns"]
+__all__ = [
+    "Context",
+    "Failure",
+    "conditions",
+    "err",
+    "out",
+    "out_json",
+    "printable",
+    "terminal_columns",
+]
 
 #: The narrowest and the widest the command line wraps its text, whatever the terminal says.
 COLUMNS_RANGE = (40, 120)
@@ -51,6 +62,11 @@ class Context:
         if self._reg is None:
             self._reg = self.load()
         return self._reg
+
+
+def conditions(args: argparse.Namespace) -> dict[str, Any]:
+    """The filter conditions given as options (``list`` and ``export``), by name: None if not."""
+    return {c.name: getattr(args, c.name) for c in CONDITIONS if c.option}
 
 
 def printable(text: str) -> str:

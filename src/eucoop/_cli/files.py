@@ -8,11 +8,13 @@ import sys
 from pathlib import Path
 
 from eucoop import _export
-from eucoop._cli.context import Context, err, out, out_json
+from eucoop._cli.context import Context, conditions, err, out, out_json
 from eucoop._display import text
 from eucoop._exceptions import DataError
+from eucoop._load import load
 from eucoop._loading.schema import json_schema
 from eucoop._model import KINDS
+from eucoop._registry import Registry
 from eucoop._text import and_join, plural
 
 __all__ = ["STDOUT", "SUFFIX_FORMATS", "export", "schema", "validate"]
@@ -125,15 +127,32 @@ _NOT_A_STREAM = {
 }
 
 
+def _selected(ctx: Context) -> tuple[Registry, int | None]:
+    """The registry to export, and how many entities matched (None: no kind or filter given).
+
+    With a kind or filters, what ``list`` would show and what it refers to,
+    as a registry of its own (:meth:`Results.to_dict <eucoop.Results.to_dict>`).
+    """
+    given = {k: v for k, v in conditions(ctx.args).items() if v is not None}
+    if ctx.args.kind is None and not given:
+        return ctx.reg, None
+    found = ctx.reg.filter(kind=ctx.args.kind, **given)
+    return load(found.to_dict(), include_default=False), len(found)
+
+
 def export(ctx: Context) -> int:
-    """Write the dataset as JSON, CSV (a folder or a .zip) or SQLite; JSON also to ``-o -``."""
+    """Write the dataset as JSON, CSV (a folder or a .zip) or SQLite; JSON also to ``-o -``.
+
+    With a kind or filters (those of ``list``), only the entities that match
+    and what they refer to.
+    """
     output = _output(ctx)
     if output == STDOUT:
         fmt = ctx.args.format or "json"
         if fmt in _NOT_A_STREAM:
             msg = f"cannot write {fmt} to standard output ({STDOUT}): {_NOT_A_STREAM[fmt]}"
             raise ValueError(msg)
-        _write_stdout(_export.json_text(ctx.reg))
+        _write_stdout(_export.json_text(_selected(ctx)[0]))
         return 0
     path = Path(str(output))
     fmt = ctx.args.format or SUFFIX_FORMATS.get(path.suffix.lower())
@@ -143,7 +162,7 @@ def export(ctx: Context) -> int:
             "(or a name ending in .json, .zip, .db or .sqlite)"
         )
         raise ValueError(msg)
-    reg = ctx.reg
+    reg, matched = _selected(ctx)
     writer = {"json": _export.write_json, "csv": _export.write_csv, "sqlite": _export.write_sqlite}
     writer[fmt](reg, path)
     if ctx.json:
@@ -153,12 +172,14 @@ def export(ctx: Context) -> int:
                 "format": fmt,
                 "entities": len(reg),
                 "documents": len(reg.documents),
+                "matched": matched,
             }
         )
     else:
         total = f"{plural(len(reg), 'entity')} and {plural(len(reg.documents), 'document')}"
         where = f"the folder {path}" if _folder(fmt, path) else str(path)
-        out(text.wrap(f"wrote {total} to {where} ({fmt})", keep=[str(path)]))
+        which = "" if matched is None else f": {matched} matching, and what they refer to"
+        out(text.wrap(f"wrote {total} to {where} ({fmt}){which}", keep=[str(path)]))
     if _folder(fmt, path) and path.suffix.lower() in SUFFIX_FORMATS:
         err(
             f"note: {str(path)!r} is a folder of CSV files, not a file: a CSV export is"

@@ -179,8 +179,20 @@ _READERS: dict[str, Callable[[str], Any]] = {
 }
 
 
-def _filters(parser: argparse.ArgumentParser) -> None:
-    """An option for each condition of ``Registry.filter`` the command line offers."""
+def _filters(parser: argparse.ArgumentParser, *, kind_needed: bool = True) -> None:
+    """The kind (an argument) and an option for each condition of ``Registry.filter`` offered.
+
+    ``list`` and ``export`` take the same; ``export`` without a kind means every kind.
+    """
+    *most, last = [k.collection for k in KINDS]
+    kinds = f"{', '.join(most)} or {last}" if most else last
+    parser.add_argument(
+        "kind",
+        type=kind_arg,
+        metavar="KIND",
+        nargs=None if kind_needed else "?",
+        help=f"{kinds} (singular too)" + ("" if kind_needed else "; every kind if not given"),
+    )
     for c in CONDITIONS:
         if c.option:
             flag = "--" + c.name.replace("_", "-")
@@ -237,9 +249,6 @@ def build_parser() -> Parser:
     command("summary", "what the dataset holds (the default)")
 
     p = command("list", "list the entities of one kind", "area", "role")
-    *most, last = [k.collection for k in KINDS]
-    kinds = f"{', '.join(most)} or {last}" if most else last
-    p.add_argument("kind", type=kind_arg, metavar="KIND", help=f"{kinds} (singular too)")
     _filters(p)
 
     p = command("show", "everything about one entity, with its sources")
@@ -253,6 +262,12 @@ def build_parser() -> Parser:
     p = command("involving", "what an organisation takes part in, and in which role", "role")
     p.add_argument("organisation", nargs="+", metavar="ORG")
     p.add_argument("--role", type=_ROLE, help="only this role")
+    p.add_argument(
+        "--no-bodies",
+        dest="include_bodies",
+        action="store_false",
+        help="the organisation alone, not what it takes part in through its bodies",
+    )
 
     p = command("partners", "the EU's partner organisations, closest first", "area", "standing")
     p.add_argument("--area", type=_AREA, metavar="AREA", help="a policy area")
@@ -287,7 +302,13 @@ def build_parser() -> Parser:
         "-o", "--output", metavar="PATH", help="write it to a file instead (-: standard output)"
     )
 
-    p = command("export", "write the dataset as JSON, CSV or SQLite")
+    p = command(
+        "export",
+        "write the dataset (or what matches, as for list) as JSON, CSV or SQLite",
+        "area",
+        "role",
+    )
+    _filters(p, kind_needed=False)
     p.add_argument(
         "--format",
         choices=FORMATS,

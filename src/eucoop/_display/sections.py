@@ -137,7 +137,9 @@ def entity_plan(e: Entity, reg: Registry | None, *, full: bool = True) -> Entity
             bodies = reg.children(e)
             if bodies:
                 lines.append(Line(BODIES, tuple(b.id for b in bodies), refers=True))
-            takes = tuple(Taking(o.id, p, o.kind_name) for o, p in reg.roles(e))
+            takes = tuple(
+                Taking(o.id, p, o.kind_name) for o, p in reg.roles(e, include_bodies=False)
+            )
         else:
             more = f"reg.card({e.id!r})"
     sections: list[Section] = []

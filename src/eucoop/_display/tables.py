@@ -25,7 +25,16 @@ from eucoop._model import (
     fields_of,
     per_class,
 )
-from eucoop._queries import Hit, Provenance, Results, Roles, SearchResults, Timeline, TimelineEntry
+from eucoop._queries import (
+    Hit,
+    Involvement,
+    Provenance,
+    Results,
+    Roles,
+    SearchResults,
+    Timeline,
+    TimelineEntry,
+)
 from eucoop._render import escape, html
 from eucoop._text import plural
 
@@ -33,6 +42,7 @@ __all__ = [
     "MAX_ROWS",
     "HtmlColumn",
     "hit_html",
+    "involvement_html",
     "html_columns",
     "html_table",
     "provenance_html",
@@ -140,6 +150,25 @@ def results_html(results: Results) -> str:  # type: ignore[type-arg] # entities 
         return html_table(_DOCUMENTS, results, plural(len(results), "document"))
     columns = _MIXED if only is None else html_columns(only)
     return html_table(columns, results, _counted(results) or "no entities")
+
+
+@html.register(Involvement)
+def involvement_html(found: Involvement) -> str:
+    """What an organisation takes part in, as :func:`results_html`, and the bodies it went through.
+
+    The "through" cell names the bodies that took part ("itself" first when the
+    organisation took part too); it is empty where the organisation alone did.
+    """
+
+    def through(e: Entity) -> str:
+        who = found.through.get(e.id, ())
+        if who in ((), (found.organisation,)):
+            return ""
+        return escape(", ".join("itself" if o == found.organisation else o for o in who))
+
+    kinds = {type(x) for x in found}
+    columns = html_columns(next(iter(kinds))) if len(kinds) == 1 else _MIXED
+    return html_table([*columns, ("through", through)], found, _counted(found) or "no entities")
 
 
 _HIT_COLUMNS: list[HtmlColumn] = [

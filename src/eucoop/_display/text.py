@@ -342,11 +342,15 @@ def hit_lines(hits: Iterable[Hit]) -> list[str]:
     return lines
 
 
-def role_lines(pairs: Iterable[tuple[Entity, Participant]]) -> list[str]:
-    """What an organisation takes part in: the role, the kind, the entity, span and note."""
+def role_lines(pairs: Iterable[tuple[Entity, Participant]], owner: str | None = None) -> list[str]:
+    """What an organisation takes part in: the role, the kind, the entity, span and note.
+
+    A participant other than *owner* (one of its bodies) is named: "through eeas".
+    """
     lines: list[str] = []
     for e, p in pairs:
-        extra = when_and_note(p)
+        body = f"through {p.organisation}" if owner not in (None, p.organisation) else ""
+        extra = "; ".join(x for x in (body, when_and_note(p)) if x)
         text = e.label + (f" ({extra})" if extra else "")
         lines += wrap(text, f"{in_words(p.role):<12} {e.kind_name:<13}")
     return lines

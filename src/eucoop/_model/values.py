@@ -9,11 +9,12 @@ Everything here is immutable and hashable. What each field is beyond its type
 """
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, InvalidOperation
 
 import attrs
 
 from eucoop._arguments import string, wrong_type
+from eucoop._exceptions import CurrencyMismatchError
 from eucoop._model.dates import DateLike, PartialDate, query_date
 from eucoop._model.enums import PolicyArea, PublisherKind, Role, Standing
 from eucoop._model.fields import PATTERNS, meta
@@ -193,6 +194,46 @@ class Money(Repr):
 
     def __str__(self) -> str:
         return f"{self.currency} {self.amount:,f}"  # digits, never an exponent (1E+3)
+
+    def __add__(self, other: object) -> "Money":
+        """The sum of two amounts in one currency, exact to the last digit.
+
+        Two currencies are a :class:`~eucoop.CurrencyMismatchError` (a
+        :class:`ValueError`): eucoop knows no exchange rates. ``sum()`` works on
+        amounts of one currency (its start, ``0``, is taken as no amount).
+
+        >>> Money.parse("12.50", "EUR") + Money.parse("1000", "EUR")
+        Money(amount=Decimal('1012.50'), currency='EUR')
+        >>> sum([Money.parse("1", "EUR"), Money.parse("2", "EUR")])
+        Money(amount=Decimal('3'), currency='EUR')
+        >>> try:
+        ...     Money.parse("1", "EUR") + Money.parse("1", "USD")
+        ... except ValueError as error:
+        ...     print(type(error).__name__, error.currencies)
+        CurrencyMismatchError ('EUR', 'USD')
+        """
+        if not isinstance(other, Money):
+            return NotImplemented
+        if other.currency != self.currency:
+            raise CurrencyMismatchError(self.currency, other.currency)
+        return Money(amount=_exact_sum(self.amount, other.amount), currency=self.currency)
+
+    def __radd__(self, other: object) -> "Money":
+        if type(other) is int and other == 0:  # sum()'s start
+            return self
+        return NotImplemented
+
+
+def _exact_sum(a: Decimal, b: Decimal) -> Decimal:
+    """``a + b`` with every digit kept, whatever the thread's decimal context says.
+
+    A context of its own, precise enough for both amounts (the default one
+    rounds to 28 digits), not the thread's.
+    """
+    low = min(int(a.as_tuple().exponent), int(b.as_tuple().exponent))
+    high = max(a.adjusted(), b.adjusted()) + 2
+    context = Context(prec=max(high - low, 1), Emax=MAX_EMAX, Emin=MIN_EMIN)
+    return context.add(a, b)
 
 
 @attrs.frozen(kw_only=True, repr=False, field_transformer=typed)

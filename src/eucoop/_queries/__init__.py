@@ -8,9 +8,13 @@
 - :mod:`~eucoop._queries.asof`: trimming entities to one day;
 - :mod:`~eucoop._queries.provenance`: the citations behind one field;
 - :mod:`~eucoop._queries.tables`: flat rows, DataFrames and graphs;
-- :mod:`~eucoop._queries.results`: the tuples queries return.
+- :mod:`~eucoop._queries.results`: the tuples queries return;
+- :mod:`~eucoop._queries.involvement`: what an organisation takes part in, and through whom;
+- :mod:`~eucoop._queries.order`: a sort key for dates that may be missing.
 """
 
+from eucoop._queries.involvement import Involvement
+from eucoop._queries.order import by_date
 from eucoop._queries.results import (
     Provenance,
     Results,
@@ -23,10 +27,12 @@ from eucoop._queries.time import TimelineEntry
 
 __all__ = [
     "Hit",
+    "Involvement",
     "Provenance",
     "Results",
     "Roles",
     "SearchResults",
     "Timeline",
     "TimelineEntry",
+    "by_date",
 ]

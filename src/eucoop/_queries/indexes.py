@@ -30,6 +30,8 @@ __all__ = [
     "by_kind",
     "by_values",
     "children",
+    "descendants",
+    "family_roles",
     "roles",
     "sorted_by_id",
     "values_of",
@@ -99,6 +101,35 @@ def children(organisations: Iterable[Organisation]) -> dict[str, list[Organisati
         if org.parent is not None:
             out[org.parent].append(org)
     return dict(out)
+
+
+def descendants(org: str, children: Mapping[str, Sequence[Organisation]]) -> list[str]:
+    """The ids of the organisation's bodies: its children, their children... nearest first.
+
+    Each once, even if the parents loop (a registry built without loading is not checked).
+    """
+    found: dict[str, None] = {org: None}
+    queue = [org]
+    for parent in queue:
+        for child in children.get(parent, ()):
+            if child.id not in found:
+                found[child.id] = None
+                queue.append(child.id)
+    return queue[1:]
+
+
+def family_roles(family: Sequence[str], by_org: Roles) -> list[tuple[Entity, Participant]]:
+    """The ``(entity, participant)`` pairs of every organisation of *family*, in registry order.
+
+    Entities come by kind, then id; the pairs of one entity in the order of its
+    participants. For one organisation, they are its pairs in *by_org* as they are.
+    """
+    if len(family) == 1:
+        return list(by_org.get(family[0], ()))
+    members = frozenset(family)
+    entities = {e.id: e for o in family for e, _ in by_org.get(o, ())}
+    ordered = sorted(entities.values(), key=lambda e: (KINDS.position(type(e)), e.id))
+    return [(e, p) for e in ordered for p in e.participants if p.organisation in members]
 
 
 def ancestors(org: Organisation, by_id: Mapping[str, Entity]) -> list[Organisation]:

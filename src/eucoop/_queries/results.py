@@ -13,12 +13,13 @@ Each has a ``to_dataframe()`` too (pandas, from the ``pandas`` extra), with
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NoReturn, Self, SupportsIndex, TypeVar, overload
 
 from eucoop._arguments import flag, string
 from eucoop._model import Document, Entity, Participant, Source
-from eucoop._queries import tables
+from eucoop._queries import closure, tables
 from eucoop._queries.lookup import unknown_id
 from eucoop._queries.time import TimelineEntry
 from eucoop._render import html, summary
@@ -129,6 +130,18 @@ class Shown(Frozen, tuple[T_co, ...]):
         return html(self)
 
 
+def joined_source(*parts: Shown[Any]) -> Mapping[str, Entity | Document] | None:
+    """Where the entities of results added up come from: theirs, the first's first."""
+    sources: list[Mapping[str, Entity | Document]] = []
+    for part in parts:
+        source = getattr(part, "_source", None)
+        if source is not None and all(source is not s for s in sources):
+            sources.append(source)
+    if len(sources) < 2:
+        return sources[0] if sources else None
+    return ChainMap(*sources)  # type: ignore[arg-type] # read-only use
+
+
 class Results(Shown[E_co]):
     """A tuple of entities (or of documents), shown as a table in notebooks.
 
@@ -148,9 +161,28 @@ class Results(Shown[E_co]):
     >>> partners = eucoop.load().partners()
     >>> "iom" in partners, partners["iom"].acronym
     (True, 'IOM')
+
+    *source* maps ids to the entities and documents these may refer to
+    (a registry's, which its queries pass): :meth:`to_dict` looks there.
     """
 
-    __slots__ = ()
+    # No __slots__: a result keeps where its entities come from (its source).
+    _source: Mapping[str, Entity | Document] | None = None
+
+    def __new__(
+        cls, items: Iterable[E_co] = (), *, source: Mapping[str, Entity | Document] | None = None
+    ) -> Self:
+        self = super().__new__(cls, items)
+        if source is not None:
+            self._set(_source=source)
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (tuple(self),), {"_source": self._portable_source()}
+
+    def _portable_source(self) -> Mapping[str, Entity | Document] | None:
+        """What a pickle keeps of the source: what these entities reach, not the registry."""
+        return closure.portable(self, self._source)
 
     def __contains__(self, item: object) -> bool:
         if isinstance(item, str):
@@ -169,7 +201,10 @@ class Results(Shown[E_co]):
             if found is None:
                 raise unknown_id(index, self.ids)
             return found
-        return super().__getitem__(index)
+        got = super().__getitem__(index)
+        if isinstance(index, slice) and self._source is not None:
+            got._set(_source=self._source)  # type: ignore[union-attr] # a slice is a Results
+        return got
 
     @classmethod
     def _joined(cls, first: Shown[Any], second: Shown[Any]) -> Shown[Any]:
@@ -177,7 +212,7 @@ class Results(Shown[E_co]):
         if {isinstance(x, Document) for x in (*first[:1], *second[:1])} == {True, False}:
             msg = "cannot add documents and entities: each shows as a table of its own"
             raise TypeError(msg)
-        return super()._joined(first, second)
+        return cls((*first, *second), source=joined_source(first, second))
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -198,6 +233,28 @@ class Results(Shown[E_co]):
         """
         return tables.entities_frame(self)
 
+    def to_dict(self) -> dict[str, Any]:
+        """These entities (or documents) as a data file that loads on its own.
+
+        With them comes everything they refer to, and what that refers to in
+        turn: the documents their sources cite, the organisations named as
+        participants, parents or adopters, the agreements named as frameworks
+        or as formalising a partnership. ``eucoop.load(d,
+        include_default=False)`` reads it back; ``json.dump`` writes it.
+        Results not made by a registry's query (built by hand) know only
+        their own entities: a reference to anything else is a
+        :class:`ValueError` naming it.
+
+        >>> import eucoop
+        >>> data = eucoop.load().involving("eu", role="party").to_dict()
+        >>> [o["id"] for o in data["organisations"]][:4]
+        ['eeas', 'eu', 'european-commission', 'iom']
+        >>> mine = eucoop.load(data, include_default=False)
+        >>> [a.id for a in mine.agreements]
+        ['eu-iom-strategic-partnership', 'uncac', 'untoc']
+        """
+        return closure.data_of(self, self._source)
+
 
 class SearchResults(Results[Entity]):
     """The entities a search found, best first, with ``hits`` saying why each matched.
@@ -216,9 +273,15 @@ class SearchResults(Results[Entity]):
     _ids: list[str]
     _hits: tuple[Hit, ...] | None
 
-    def __new__(cls, found: Found, ids: Iterable[str] | None = None) -> SearchResults:
+    def __new__(
+        cls,
+        found: Found,
+        ids: Iterable[str] | None = None,
+        *,
+        source: Mapping[str, Entity | Document] | None = None,
+    ) -> SearchResults:
         chosen = found.ids if ids is None else list(ids)
-        self = super().__new__(cls, map(found.entities.__getitem__, chosen))
+        self = super().__new__(cls, map(found.entities.__getitem__, chosen), source=source)
         self._set(_found=found, _ids=chosen, _hits=None)
         return self
 
@@ -231,9 +294,10 @@ class SearchResults(Results[Entity]):
 
         (Their scores, each against its own query, do not rank together.)
         """
+        source = joined_source(first, second)
         if isinstance(first, cls) and isinstance(second, cls) and first._found is second._found:
-            return cls(first._found, first._ids + second._ids)
-        return Results((*first, *second))
+            return cls(first._found, first._ids + second._ids, source=source)
+        return Results((*first, *second), source=source)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # What was found, cut down to the entities these results hold.
@@ -245,7 +309,7 @@ class SearchResults(Results[Entity]):
             {i: found.entities[i] for i in ids},
             found.reason,
         )
-        return type(self), (kept,)
+        return type(self), (kept,), {"_source": self._portable_source()}
 
     @property
     def hits(self) -> tuple[Hit, ...]:

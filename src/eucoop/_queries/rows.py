@@ -67,7 +67,8 @@ class Column(NamedTuple):
 
     ``refers_to`` names the table whose ids the column holds, if any;
     ``required`` says it always has a value; ``choices`` lists the only values
-    it takes, when they are few and fixed.
+    it takes, when they are few and fixed; ``dated`` says it holds partial
+    dates (ISO text), which a DataFrame gives a ``<name>_start`` column beside.
     """
 
     name: str
@@ -76,6 +77,7 @@ class Column(NamedTuple):
     refers_to: str | None = None
     required: bool = False
     choices: tuple[str, ...] = ()
+    dated: bool = False
 
 
 def cell(
@@ -117,6 +119,11 @@ def _cell_type(f: FieldInfo) -> type:
     return f.item if not f.many and f.item in (int, bool, Decimal) else str
 
 
+def _dated(f: FieldInfo) -> bool:
+    """Whether the column of *f* holds one partial date."""
+    return f.item is PartialDate and not f.many
+
+
 def _getter(name: str) -> Callable[[Any], Scalar]:
     return lambda v: scalar(getattr(v, name))
 
@@ -147,15 +154,15 @@ def _session_columns(name: str) -> list[Column]:
 
     return [
         Column("session_count", int, lambda d: len(getattr(d, name)), required=True),
-        Column("first_session", str, first),
-        Column("last_session", str, last),
+        Column("first_session", str, first, dated=True),
+        Column("last_session", str, last, dated=True),
     ]
 
 
 def _field_column(f: FieldInfo) -> Column:
     refers = None if f.many else f.meta.refers_to
     required = f.required and not f.many
-    return Column(f.name, _cell_type(f), _getter(f.name), refers, required)
+    return Column(f.name, _cell_type(f), _getter(f.name), refers, required, dated=_dated(f))
 
 
 @per_class
@@ -177,6 +184,7 @@ def columns(cls: type) -> tuple[Column, ...]:
                     _cell_type(g),
                     _nested_getter(f.name, g.name),
                     None if g.many else g.meta.refers_to,
+                    dated=_dated(g),
                 )
                 for g in fields_of(f.nested)
                 if g.meta.export != "skip"
@@ -246,6 +254,7 @@ def record_columns(cls: type) -> tuple[Column, ...]:
             _part(f.name),
             None if f.many else f.meta.refers_to,
             f.required and not f.many,
+            dated=_dated(f),
         )
         for f in fields_of(cls)
         if f.meta.export != "skip"

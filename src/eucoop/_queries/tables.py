@@ -11,6 +11,7 @@ pandas and networkx are optional extras, imported only when used.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -24,6 +25,7 @@ from eucoop._model import (
     Document,
     Entity,
     Kind,
+    PartialDate,
     Participant,
     Session,
     Source,
@@ -53,11 +55,14 @@ if TYPE_CHECKING:
     from eucoop._queries.search import Hit
 
 __all__ = [
+    "DATETIME",
     "DTYPES",
+    "START",
     "Table",
     "all_tables",
     "entities_frame",
     "find_table",
+    "first_day",
     "frame",
     "hits_frame",
     "optional",
@@ -80,6 +85,22 @@ DTYPES: dict[type, str] = {
     float: "Float64",
     Decimal: "object",
 }
+
+
+#: The suffix of the datetime column a DataFrame has beside each column of partial dates.
+START = "_start"
+#: Its dtype: whole seconds, which reach years before 1677 (nanoseconds do not).
+DATETIME = "datetime64[s]"
+
+
+def first_day(iso: str) -> dt.datetime:
+    """The first day a partial date in ISO form covers, at midnight (a DataFrame's ``_start``).
+
+    >>> first_day("2016-12")
+    datetime.datetime(2016, 12, 1, 0, 0)
+    """
+    year, month, day = PartialDate.parse(iso).first_day()
+    return dt.datetime(year, month, day)  # a calendar day, no time zone
 
 
 class Table(NamedTuple):
@@ -263,6 +284,10 @@ def frame(cols: Sequence[Column], rows: Sequence[Row], index: str | None = None)
             data[c.name] = pd.array([pd.NA if v is None else v for v in values], dtype=object)
         else:
             data[c.name] = pd.array(values, dtype=DTYPES[c.type])
+        if c.dated:
+            data[f"{c.name}{START}"] = pd.array(
+                [None if v is None else first_day(str(v)) for v in values], dtype=DATETIME
+            )
     out = pd.DataFrame(data)
     return out if index is None else out.set_index(index)
 
@@ -277,13 +302,21 @@ def table_frame(name: type | str, entities: Sequence[Entity], documents: Sequenc
     return _frame_of(t, t.rows(entities, documents))
 
 
-def entities_frame(entities: Sequence[Entity | Document]) -> Any:
+def entities_frame(
+    entities: Sequence[Entity | Document], through: Sequence[tuple[str, ...]] | None = None
+) -> Any:
     """A DataFrame of any entities (or documents), indexed by id, for ``Results.to_dataframe()``.
 
     Entities of one kind get that kind's columns, documents the documents'.
     A mix gets ``kind`` (the entity's kind) and the columns every kind in it
-    shares.
+    shares. *through*, one tuple of ids per entity, adds a ``through`` column
+    (``Involvement.to_dataframe()``).
     """
+    if through is not None:
+        out = entities_frame(entities)
+        pd = optional("pandas", "pandas", "to_dataframe")
+        out["through"] = pd.array([SEP.join(t) or None for t in through], dtype="string")
+        return out
     kinds = list(dict.fromkeys(type(e) for e in entities))
     if len(kinds) == 1:
         return frame(columns(kinds[0]), records(entities), "id")
