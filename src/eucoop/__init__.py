@@ -39,6 +39,8 @@ from eucoop._model import (
     Standing,
 )
 from eucoop._queries import (
+    Diff,
+    Difference,
     Hit,
     Provenance,
     Results,
@@ -57,6 +59,8 @@ __all__ = [
     "DataError",
     "DateLike",
     "Dialogue",
+    "Diff",
+    "Difference",
     "Document",
     "Entity",
     "Frequency",

@@ -11,7 +11,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from eucoop._arguments import count, string
+from eucoop._arguments import count, flag, string, wrong_type
 from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
 from eucoop._gc import gc_paused
 from eucoop._history import History
@@ -32,6 +32,7 @@ from eucoop._model import (
     kind_of,
 )
 from eucoop._queries import indexes, plots, tables
+from eucoop._queries.diff import Diff, differences
 from eucoop._queries.filters import Filters, choice, standing_choice
 from eucoop._queries.lookup import Names, find_id, of_kind, unknown_id
 from eucoop._queries.partners import partners
@@ -362,6 +363,28 @@ class Registry(History, Frozen):
         """
         entity = self._find(ident, "ident")
         return Provenance(provenance(entity, field), self._documents)
+
+    def diff(self, other: Registry, *, sources: bool = False) -> Diff:
+        """What differs from this registry to *other*: a row per entity, value or item.
+
+        Whole entities and documents added or removed, single values changed
+        (``old -> new``), items of lists added, removed or changed (see
+        :class:`Diff`); citations too with ``sources=True``. Works between any
+        two registries: two versions of the data (record time), or two
+        :meth:`as_of` views (valid time: what began or ended between two days).
+
+        >>> import eucoop
+        >>> base = eucoop.load()
+        >>> [(x.change, x.id, x.field) for x in base.as_of("2019").diff(base.as_of("2020"))]
+        [('added', 'greco', 'participants')]
+        >>> base.diff(base)
+        <Diff: no differences>
+        """
+        if not isinstance(other, Registry):
+            raise wrong_type("other", "a Registry", other)
+        return differences(
+            (*self, *self.documents), (*other, *other.documents), sources=flag(sources, "sources")
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The registry in the data-file format; ``load(reg.to_dict())`` rebuilds it.

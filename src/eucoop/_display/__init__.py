@@ -8,11 +8,13 @@
   :func:`eucoop._render.html`, which the values' ``_repr_html_`` call;
 - :mod:`~eucoop._display.text`: text cards and lists wrapped to 80 columns,
   for the command line;
+- :mod:`~eucoop._display.diffs`: a diff's ``+``, ``-`` and ``old -> new``
+  lines, its table and its ``repr``;
 - :mod:`~eucoop._display.reprs`: the short ``repr`` of query results (their
   first lines of the command line's text), registered with
   :func:`eucoop._render.summary`.
 """
 
-from eucoop._display import html, reprs, tables
+from eucoop._display import diffs, html, reprs, tables
 
-__all__ = ["html", "reprs", "tables"]
+__all__ = ["diffs", "html", "reprs", "tables"]

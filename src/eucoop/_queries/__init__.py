@@ -7,10 +7,12 @@
 - :mod:`~eucoop._queries.time`: spans, statuses and timeline entries;
 - :mod:`~eucoop._queries.asof`: trimming entities to one day;
 - :mod:`~eucoop._queries.provenance`: the citations behind one field;
+- :mod:`~eucoop._queries.diff`: what differs between two registries;
 - :mod:`~eucoop._queries.tables`: flat rows, DataFrames and graphs;
 - :mod:`~eucoop._queries.results`: the tuples queries return.
 """
 
+from eucoop._queries.diff import Diff, Difference
 from eucoop._queries.results import (
     Provenance,
     Results,
@@ -22,6 +24,8 @@ from eucoop._queries.search import Hit
 from eucoop._queries.time import TimelineEntry
 
 __all__ = [
+    "Diff",
+    "Difference",
     "Hit",
     "Provenance",
     "Results",
