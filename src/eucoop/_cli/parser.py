@@ -282,9 +282,7 @@ def build_parser() -> Parser:
     p = command("validate", "check data files against the packaged data")
     p.add_argument("files", nargs="+", metavar="FILE")
 
-    p = command(
-        "diff", "what differs between two versions of the data (default: your --data files)"
-    )
+    p = command("diff", "what differs between two versions of the data")
     p.add_argument(
         "old",
         nargs="?",
