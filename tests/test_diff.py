@@ -267,7 +267,8 @@ def test_display(base: Registry, edited: Registry) -> None:
     assert "<table" in page
     assert "1951-12-05" in page
     assert "1 document added, 4 entities changed" in page
-    assert "added" in d[0:1]._repr_html_() or "changed" in d[0]._repr_html_()
+    assert "a difference (changed)" in d[0]._repr_html_()
+    assert "1 entity changed" in d[:1]._repr_html_()
     assert isinstance(d[:2], Diff)
     assert d[:2].label("organisation", "iom") == base["iom"].label
     assert d.label("organisation", "nope") == "nope"
@@ -294,6 +295,26 @@ def test_lines_with_by_fit_the_width() -> None:
     assert diff_lines(d)[1] == f"    countries     - TR{' ' * 35}fix.json: $.changes[0]"
     with wrapped_at(60):
         assert diff_lines(d)[1:] == ["    countries     - TR", " " * 18 + "fix.json: $.changes[0]"]
+
+
+def test_changed_items_name_what_changed() -> None:
+    day = PartialDate(2023, 6, 14)
+    old = eucoop.Dialogue(
+        id="x",
+        name="X",
+        sessions=(eucoop.Session(start=day),),
+        sources=(eucoop.Source(document="d", paragraph=2),),
+    )
+    new = attrs.evolve(
+        old,
+        sessions=(eucoop.Session(start=day, place="Brussels"),),
+        sources=(eucoop.Source(document="d", paragraph=2, fields=("sessions",)),),
+    )
+    d = differences([old], [new], sources=True)
+    assert diff_lines(d)[1:] == [
+        "    sources       d, paragraph 2: fields (none) -> sessions",
+        "    sessions      session of 2023-06-14: place (none) -> Brussels",
+    ]  # in the order of the fields: an entity's own first
 
 
 def test_value_text() -> None:
