@@ -134,6 +134,8 @@ CASES: list[tuple[str, str, Call, tuple[object, ...]]] = [
         FLAG,
     ),
     ("provenance", "ident", REG.provenance, REQUIRED),
+    ("diff", "other", REG.diff, (*REQUIRED, "mine.json", ())),
+    ("diff(sources=)", "sources", lambda v: REG.diff(REG, sources=v), FLAG),
     ("provenance(field=)", "field", lambda v: REG.provenance("iom", v), OPTIONAL),
     ("to_records", "kind", REG.to_records, (*NOT_TEXT, None, True)),
     ("to_dataframe", "kind", REG.to_dataframe, (*NOT_TEXT, None, True)),

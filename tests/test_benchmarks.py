@@ -93,13 +93,17 @@ def test_smoke_run(tmp_path: Path) -> None:
     figures = json.loads(out.read_text())
     assert figures["smoke"] is True
     stages = {row["stage"] for row in figures["rows"]}
-    assert stages == {"import", "question", "load", "query", "fast path", "memory", "figures"}
+    assert stages == {
+        "import", "question", "load", "query", "fast path", "diff", "memory", "figures"
+    }  # fmt: skip
     assert all(row["met"] is None for row in figures["rows"])
     # Long inputs (issue 17): each against the same question with a short one, with a target.
     targets = {row["measure"]: row["target"] for row in figures["rows"]}
     assert targets["`lookup` of an unknown 50,000-character name, 1,000 entities"] == "<= 2x"
     long_reference = "`load` reporting one 50 kB dangling reference among 600 organisations"
     assert targets[long_reference] == "<= 2x"
+    # Diffs (issue 20): two registries of the largest size against loading one.
+    assert targets["`old.diff(new)`, two registries of 200 entities"] == "<= 2x"
 
 
 @pytest.mark.parametrize("library", ["pydantic", "msgspec"])

@@ -169,7 +169,9 @@ def test_small_values_show_in_words(packaged: Registry) -> None:
     dialogue = next(d for d in packaged.dialogues if d.sessions)
     assert _one_line(dialogue.sessions[0]._repr_html_()).endswith("Session")
     assert packaged.release is not None
-    assert "Data version 1.0.0" in _one_line(packaged.release._repr_html_())
+    assert f"Data version {packaged.release.data_version}" in _one_line(
+        packaged.release._repr_html_()
+    )
 
 
 def test_every_enum_value_shows_in_words() -> None:

@@ -159,9 +159,11 @@ def test_results_added_up_still_export_on_their_own() -> None:
     reg = eucoop.load()
     orgs, programmes = reg.filter(kind="organisation")[:3], reg.filter(kind="programme")[:2]
     both = orgs + programmes
+    assert isinstance(both, Results)
     again = eucoop.load(both.to_dict(), include_default=False)
     assert set(both.ids) <= {e.id for e in again}
     searched = reg.search("refugee") + reg.search("migration")
+    assert isinstance(searched, Results)
     assert set(searched.ids) <= {
         e.id for e in eucoop.load(searched.to_dict(), include_default=False)
     }
@@ -172,5 +174,5 @@ def test_results_added_up_still_export_on_their_own() -> None:
         e.id for e in eucoop.load(involved.to_dict(), include_default=False)
     }
     mixed = reg.involving("eu") + reg.involving("iom")
-    assert type(mixed) is eucoop.Results
+    assert type(mixed) is Results
     assert mixed.to_dict()["schema_version"]

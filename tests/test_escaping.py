@@ -183,6 +183,9 @@ def displayed(reg: Registry) -> list[object]:
         shown += [r.involving(o) for o in r.organisations]
         shown += [r.provenance(e) for e in r]
     shown += [value for enum in ENUMS for value in enum]  # every value of every enum
+    # Diffs: everything added (its labels), and what an as-of view trims (items with text).
+    for d in (Registry(()).diff(reg, sources=True), reg.diff(views[0], sources=True)):
+        shown += [d, d[:1], *d]
     # the packaged data's release, with markup where it holds text
     shown.append(
         Release(data_version="<xss-release>&", released=PartialDate("2026"), facts_until=None)
@@ -369,6 +372,7 @@ def test_the_command_line_prints_no_control_character(
     commands += [["list", c] for c in COLLECTIONS if c != "documents"]
     commands += [["show", e.id] for e in reg] + [["provenance", e.id] for e in reg]
     commands += [["involving", o.id] for o in reg.organisations]
+    commands += [["diff", "--sources"], ["diff", str(path), "--sources"]]
     for command in commands:
         assert main([*base, *command]) == 0, command
         out, err = capsys.readouterr()

@@ -6,6 +6,8 @@ import eucoop
 from eucoop import (
     Agreement,
     Dialogue,
+    Diff,
+    Difference,
     Entity,
     Organisation,
     Programme,
@@ -103,3 +105,11 @@ if TYPE_CHECKING:
     reg.filter(kind="organisation")[0].headquarters  # type: ignore[attr-defined]
     # A misspelt condition.
     reg.filter(contry="LY")  # type: ignore[call-overload]
+
+# A diff is a tuple of differences; a slice is a diff.
+changes = reg.as_of("2018").diff(reg.as_of("2019"), sources=True)
+assert_type(changes, Diff)
+assert_type(changes[0], Difference)
+assert_type(changes[:1], Diff)
+assert_type(changes[0].field, str | None)
+assert_type(changes.counts, dict[str, int])

@@ -46,6 +46,8 @@ from eucoop._model import (
     Standing,
 )
 from eucoop._queries import (
+    Diff,
+    Difference,
     Hit,
     Involvement,
     Provenance,
@@ -68,6 +70,8 @@ __all__ = [
     "DataError",
     "DateLike",
     "Dialogue",
+    "Diff",
+    "Difference",
     "Document",
     "Entity",
     "Frequency",

@@ -12,7 +12,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from eucoop._arguments import count, flag, string
+from eucoop._arguments import count, flag, string, wrong_type
 from eucoop._card import Card
 from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
 from eucoop._gc import gc_paused
@@ -27,21 +27,20 @@ from eucoop._model import (
     Kind,
     Organisation,
     PartialDate,
-    Participant,
     PolicyArea,
     Release,
     Role,
-    Standing,
     kind_of,
 )
 from eucoop._queries import indexes, plots, tables
-from eucoop._queries.filters import Filters, choice, standing_choice
+from eucoop._queries.diff import Diff, differences
+from eucoop._queries.filters import Filters
 from eucoop._queries.involvement import Involvement
 from eucoop._queries.lookup import Names, find_id, of_kind, unknown_id
-from eucoop._queries.partners import partners
 from eucoop._queries.provenance import provenance
-from eucoop._queries.results import Frozen, Provenance, Results, Roles, SearchResults
+from eucoop._queries.results import Frozen, Provenance, Results, SearchResults
 from eucoop._queries.search import SearchIndex
+from eucoop._relations import Relations
 from eucoop._render import REGISTRIES, html, summary
 
 if TYPE_CHECKING:  # each kind's collection is set from KINDS: these types are for checkers
@@ -52,7 +51,7 @@ __all__ = ["Registry"]
 E = TypeVar("E", bound=Entity)
 
 
-class Registry(History, Frozen):
+class Registry(History, Relations, Frozen):
     """An immutable, indexed collection of entities and the documents they cite.
 
     Get one with :func:`eucoop.load`. Iterating yields the entities of every
@@ -206,108 +205,15 @@ class Registry(History, Frozen):
         found = self._find(name, "name")
         return found if kind is None else of_kind(found, kind, name)
 
-    def _find(self, name: str | Entity, argument: str) -> Entity:
-        if isinstance(name, Entity):
-            return self.get(name.id)
-        return self._names.find(name, self._by_id, argument)
-
-    def _organisation(self, name: str | Entity, argument: str = "organisation") -> Organisation:
-        found = self._find(name, argument)
-        return found if isinstance(found, Organisation) else of_kind(found, Organisation, name)
-
-    # -- who does what ---------------------------------------------------------
-
-    def involving(
-        self,
-        organisation: str | Entity,
-        role: Role | str | None = None,
-        *,
-        include_bodies: bool = True,
-    ) -> Involvement:
-        """Everything the organisation takes part in, itself or through its bodies.
-
-        Its bodies are the organisations below it by ``parent``, at any depth
-        (:meth:`children`, their children...): the EU takes part in the EU-IOM
-        framework through the European Commission and the EEAS. The result's
-        :attr:`~eucoop.Involvement.through` says who took part in each entity;
-        ``include_bodies=False`` asks for what the organisation takes part in
-        itself. With *role*, only participations in that role count.
-
-        >>> import eucoop
-        >>> reg = eucoop.load()
-        >>> [e.id for e in reg.involving("EU", role="observer")]
-        ['greco']
-        >>> [e.id for e in reg.involving("eu", role="party", include_bodies=False)]
-        ['uncac', 'untoc']
-        >>> reg.involving("eu", role="party").through["eu-iom-strategic-partnership"]
-        ('european-commission', 'eeas')
-        """
-        org = self._organisation(organisation)
-        bodies = flag(include_bodies, "include_bodies")
-        if role is not None:
-            wanted = choice(Role, role, "role")
-            pairs = [(e, p) for e, p in self._pairs(org.id, bodies) if p.role is wanted]
-            return Involvement.of(org.id, pairs, self._source)
-        key = (org.id, bodies)
-        if key not in self._involved:
-            self._involved[key] = Involvement.of(org.id, self._pairs(org.id, bodies), self._source)
-        return self._involved[key]
-
-    def roles(self, organisation: str | Entity, *, include_bodies: bool = True) -> Roles:
-        """Every ``(entity, participant)`` pair for the organisation, with its role and dates.
-
-        As :meth:`involving`, the pairs of its bodies too (the participant names
-        the body), unless ``include_bodies=False``.
-        """
-        org = self._organisation(organisation)
-        return Roles(self._pairs(org.id, flag(include_bodies, "include_bodies")))
-
-    def _pairs(self, org: str, bodies: bool) -> list[tuple[Entity, Participant]]:
-        """The pairs of *org*, and of its bodies when *bodies*: in registry order."""
-        family = [org, *indexes.descendants(org, self._children)] if bodies else [org]
-        return indexes.family_roles(family, self._roles)
-
-    def partners(
-        self, area: PolicyArea | str | None = None, standing: Standing | str | None = None
-    ) -> Results[Organisation]:
-        """Organisations the EU has a partnership with, closest first.
-
-        *area* matches the partnership's areas or the organisation's policy
-        areas; *standing* is ``"principal"``, ``"key"``, ``"close"``... or
-        ``"unranked"``, the partnerships without a standing.
-
-        >>> import eucoop
-        >>> [o.acronym for o in eucoop.load().partners(area="migration", standing="key")]
-        ['IOM', 'OECD']
-        >>> [o.acronym for o in eucoop.load().partners(standing="unranked")][:2]
-        ['CoE', 'CTC']
-        """
-        want_area = None if area is None else choice(PolicyArea, area, "area")
-        want_standing = None if standing is None else standing_choice(standing)
-        return Results(partners(self.organisations, want_area, want_standing), source=self._source)
-
-    def children(self, organisation: str | Entity) -> Results[Organisation]:
-        """The organisations whose ``parent`` is this one."""
-        org = self._organisation(organisation)
-        return Results(self._children.get(org.id, ()), source=self._source)
-
-    def ancestors(self, organisation: str | Entity) -> Results[Organisation]:
-        """The organisation's parent, its parent's parent... up to the top."""
-        org = self._organisation(organisation)
-        return Results(indexes.ancestors(org, self._by_id), source=self._source)
-
     @cached_property
     def _names(self) -> Names:
         with gc_paused():
             return Names(self)
 
-    @cached_property
-    def _roles(self) -> indexes.Roles:
-        return indexes.roles(self)
-
-    @cached_property
-    def _children(self) -> dict[str, list[Organisation]]:
-        return indexes.children(self.organisations)
+    def _find(self, name: str | Entity, argument: str) -> Entity:
+        if isinstance(name, Entity):
+            return self.get(name.id)
+        return self._names.find(name, self._by_id, argument)
 
     # -- filters -----------------------------------------------------------------
 
@@ -417,6 +323,28 @@ class Registry(History, Frozen):
         """
         entity = self._find(ident, "ident")
         return Provenance(provenance(entity, field), self._documents)
+
+    def diff(self, other: Registry, *, sources: bool = False) -> Diff:
+        """What differs from this registry to *other*: a row per entity, value or item.
+
+        Whole entities and documents added or removed, single values changed
+        (``old -> new``), items of lists added, removed or changed (see
+        :class:`Diff`); citations too with ``sources=True``. Works between any
+        two registries: two versions of the data (record time), or two
+        :meth:`as_of` views (valid time: what began or ended between two days).
+
+        >>> import eucoop
+        >>> base = eucoop.load()
+        >>> [(x.change, x.id, x.field) for x in base.as_of("2019").diff(base.as_of("2020"))]
+        [('added', 'greco', 'participants')]
+        >>> base.diff(base)
+        <Diff: no differences>
+        """
+        if not isinstance(other, Registry):
+            raise wrong_type("other", "a Registry", other)
+        return differences(
+            (*self, *self.documents), (*other, *other.documents), sources=flag(sources, "sources")
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The registry in the data-file format; ``load(reg.to_dict())`` rebuilds it.

@@ -297,6 +297,21 @@ def build_parser() -> Parser:
     p = command("validate", "check data files against the packaged data")
     p.add_argument("files", nargs="+", metavar="FILE")
 
+    p = command("diff", "what differs between two versions of the data")
+    p.add_argument(
+        "old",
+        nargs="?",
+        metavar="OLD",
+        help="a complete dataset (export --format json), loaded alone; default: the packaged data",
+    )
+    p.add_argument(
+        "new",
+        nargs="?",
+        metavar="NEW",
+        help="another, loaded alone; default: what this command loads (with --data)",
+    )
+    p.add_argument("--sources", action="store_true", help="compare the citations too")
+
     p = command("schema", "print the JSON Schema of data files (for editors and CI)")
     p.add_argument(
         "-o", "--output", metavar="PATH", help="write it to a file instead (-: standard output)"

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 
-from eucoop._cli import commands, files
+from eucoop._cli import commands, diff, files
 from eucoop._cli.context import Context, Failure, err, printable, terminal_columns
 from eucoop._cli.parser import build_parser
 from eucoop._display import text
@@ -34,6 +34,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "as-of": commands.as_of,
     "provenance": commands.provenance,
     "validate": files.validate,
+    "diff": diff.diff,
     "schema": files.schema,
     "export": files.export,
 }

@@ -12,11 +12,13 @@
   dates, enum values, participants, citations, sessions);
 - :mod:`~eucoop._display.sections`: what goes in an entity's card, part by
   part, for the text and the HTML alike;
+- :mod:`~eucoop._display.diffs`: a diff's ``+``, ``-`` and ``old -> new``
+  lines, its table and its ``repr``;
 - :mod:`~eucoop._display.reprs`: the short ``repr`` of query results (their
   first lines of the command line's text), registered with
   :func:`eucoop._render.summary`.
 """
 
-from eucoop._display import html, reprs, tables, values
+from eucoop._display import diffs, html, reprs, tables, values
 
-__all__ = ["html", "reprs", "tables", "values"]
+__all__ = ["diffs", "html", "reprs", "tables", "values"]

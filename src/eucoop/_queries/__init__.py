@@ -7,12 +7,14 @@
 - :mod:`~eucoop._queries.time`: spans, statuses and timeline entries;
 - :mod:`~eucoop._queries.asof`: trimming entities to one day;
 - :mod:`~eucoop._queries.provenance`: the citations behind one field;
+- :mod:`~eucoop._queries.diff`: what differs between two registries;
 - :mod:`~eucoop._queries.tables`: flat rows, DataFrames and graphs;
 - :mod:`~eucoop._queries.results`: the tuples queries return;
 - :mod:`~eucoop._queries.involvement`: what an organisation takes part in, and through whom;
 - :mod:`~eucoop._queries.order`: a sort key for dates that may be missing.
 """
 
+from eucoop._queries.diff import Diff, Difference
 from eucoop._queries.involvement import Involvement
 from eucoop._queries.order import by_date
 from eucoop._queries.results import (
@@ -26,6 +28,8 @@ from eucoop._queries.search import Hit
 from eucoop._queries.time import TimelineEntry
 
 __all__ = [
+    "Diff",
+    "Difference",
     "Hit",
     "Involvement",
     "Provenance",

@@ -10,6 +10,7 @@ edit here.
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -18,7 +19,7 @@ from eucoop._model import KINDS, Document, Entity, fields_of, per_class
 from eucoop._queries import indexes
 from eucoop._text import and_join
 
-__all__ = ["closure", "data_of", "portable", "references"]
+__all__ = ["closure", "data_of", "joined", "portable", "references"]
 
 #: One field of a class as the walk reads it: its name, whether it holds ids, many or one,
 #: and the class of its records if it holds records.
@@ -128,3 +129,15 @@ def data_of(
         **collections,
     )
     return unstructure(data)  # type: ignore[no-any-return] # a dict for a DataFile
+
+
+def joined(*parts: object) -> Mapping[str, Entity | Document] | None:
+    """Where the entities of results added up come from: each one's source, the first's first."""
+    sources: list[Mapping[str, Entity | Document]] = []
+    for part in parts:
+        source = getattr(part, "_source", None)
+        if source is not None and all(source is not s for s in sources):
+            sources.append(source)
+    if len(sources) < 2:
+        return sources[0] if sources else None
+    return ChainMap(*sources)  # type: ignore[arg-type] # read-only use

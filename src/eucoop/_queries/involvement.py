@@ -7,8 +7,8 @@ from types import MappingProxyType
 from typing import Any, Self
 
 from eucoop._model import Document, Entity, Participant
-from eucoop._queries import tables
-from eucoop._queries.results import Results, Shown, joined_source
+from eucoop._queries import closure, tables
+from eucoop._queries.results import Results, Shown
 
 __all__ = ["Involvement"]
 
@@ -74,7 +74,7 @@ class Involvement(Results[Entity]):
 
         (What two organisations take part in is a plain :class:`Results`.)
         """
-        source = joined_source(first, second)
+        source = closure.joined(first, second)
         if (
             isinstance(first, cls)
             and isinstance(second, cls)

@@ -13,7 +13,6 @@ Each has a ``to_dataframe()`` too (pandas, from the ``pandas`` extra), with
 
 from __future__ import annotations
 
-from collections import ChainMap
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NoReturn, Self, SupportsIndex, TypeVar, overload
 
@@ -130,18 +129,6 @@ class Shown(Frozen, tuple[T_co, ...]):
         return html(self)
 
 
-def joined_source(*parts: Shown[Any]) -> Mapping[str, Entity | Document] | None:
-    """Where the entities of results added up come from: theirs, the first's first."""
-    sources: list[Mapping[str, Entity | Document]] = []
-    for part in parts:
-        source = getattr(part, "_source", None)
-        if source is not None and all(source is not s for s in sources):
-            sources.append(source)
-    if len(sources) < 2:
-        return sources[0] if sources else None
-    return ChainMap(*sources)  # type: ignore[arg-type] # read-only use
-
-
 class Results(Shown[E_co]):
     """A tuple of entities (or of documents), shown as a table in notebooks.
 
@@ -212,7 +199,7 @@ class Results(Shown[E_co]):
         if {isinstance(x, Document) for x in (*first[:1], *second[:1])} == {True, False}:
             msg = "cannot add documents and entities: each shows as a table of its own"
             raise TypeError(msg)
-        return cls((*first, *second), source=joined_source(first, second))
+        return cls((*first, *second), source=closure.joined(first, second))
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -294,7 +281,7 @@ class SearchResults(Results[Entity]):
 
         (Their scores, each against its own query, do not rank together.)
         """
-        source = joined_source(first, second)
+        source = closure.joined(first, second)
         if isinstance(first, cls) and isinstance(second, cls) and first._found is second._found:
             return cls(first._found, first._ids + second._ids, source=source)
         return Results((*first, *second), source=source)

@@ -77,13 +77,15 @@ __all__ = [
 
 #: The pandas dtype of a column, by the Python type of its values. Every one
 #: holds ``<NA>`` for a missing value; amounts stay exact Decimals (pandas has
-#: no exact decimal dtype of its own), in an ``object`` column.
+#: no exact decimal dtype of its own), in an ``object`` column, as do values of
+#: any type (a diff's old and new values).
 DTYPES: dict[type, str] = {
     str: "string",
     int: "Int64",
     bool: "boolean",
     float: "Float64",
     Decimal: "object",
+    object: "object",
 }
 
 
@@ -280,7 +282,7 @@ def frame(cols: Sequence[Column], rows: Sequence[Row], index: str | None = None)
     data = {}
     for c in cols:
         values = [r[c.name] for r in rows]
-        if c.type is Decimal:
+        if DTYPES[c.type] == "object":
             data[c.name] = pd.array([pd.NA if v is None else v for v in values], dtype=object)
         else:
             data[c.name] = pd.array(values, dtype=DTYPES[c.type])
