@@ -17,6 +17,8 @@ from eucoop._load import load
 from eucoop._model import (
     Agreement,
     AgreementKind,
+    Change,
+    ChangeOp,
     DateLike,
     Dialogue,
     Document,
@@ -39,6 +41,7 @@ from eucoop._model import (
     Standing,
 )
 from eucoop._queries import (
+    Changes,
     Hit,
     Provenance,
     Results,
@@ -54,6 +57,9 @@ __all__ = [
     "AgreementKind",
     "Agreement",
     "AmbiguousLookupError",
+    "Change",
+    "ChangeOp",
+    "Changes",
     "DataError",
     "DateLike",
     "Dialogue",

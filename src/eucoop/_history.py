@@ -15,6 +15,7 @@ from eucoop._arguments import flag
 from eucoop._gc import gc_paused
 from eucoop._model import Agreement, DateLike, Entity, PartialDate, Release, Status, query_date
 from eucoop._queries.asof import trim
+from eucoop._queries.ledger import Ledger
 from eucoop._queries.results import Results, Timeline
 from eucoop._queries.time import (
     entity_status,
@@ -46,6 +47,7 @@ class History(_Base):
         _by_id: dict[str, Entity]
         date: PartialDate | None
         release: Release | None
+        _ledger: Ledger
         #: What an as-of view left out, by why: ``{"not known": 17, "uncertain": 2}``.
         left_out: Mapping[str, int]
         #: The ids an as-of view kept although the data cannot tell they existed that day.
@@ -140,6 +142,7 @@ class History(_Base):
             left_out=counts,
             unsure=unsure,
             release=self.release,
+            _ledger=self._ledger,
         )
         return view
 

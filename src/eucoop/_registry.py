@@ -19,6 +19,7 @@ from eucoop._loading import SCHEMA_VERSION, data_file, unstructure
 from eucoop._model import (
     COLLECTIONS,
     KINDS,
+    ChangeOp,
     DateLike,
     Document,
     Entity,
@@ -33,10 +34,11 @@ from eucoop._model import (
 )
 from eucoop._queries import indexes, plots, tables
 from eucoop._queries.filters import Filters, choice, standing_choice
+from eucoop._queries.ledger import Ledger
 from eucoop._queries.lookup import Names, find_id, of_kind, unknown_id
 from eucoop._queries.partners import partners
 from eucoop._queries.provenance import provenance
-from eucoop._queries.results import Frozen, Provenance, Results, Roles, SearchResults
+from eucoop._queries.results import Changes, Frozen, Provenance, Results, Roles, SearchResults
 from eucoop._queries.search import SearchIndex
 from eucoop._render import REGISTRIES, html, summary
 
@@ -82,6 +84,7 @@ class Registry(History, Frozen):
     unsure: frozenset[str] = frozenset()
     #: The packaged data's release, when the registry holds the packaged data.
     release: Release | None = None
+    _ledger: Ledger = Ledger()  # the changes applied, and the file of each entity
 
     def __init__(self, entities: Iterable[Entity], documents: Iterable[Document] = ()) -> None:
         """Index *entities* and *documents*. Use :func:`eucoop.load`, which validates them first.
@@ -102,6 +105,7 @@ class Registry(History, Frozen):
     def __reduce__(self) -> tuple[Any, ...]:
         state: dict[str, object] = {"_full": self._full, "date": self.date}
         state.update(release=self.release, left_out=dict(self.left_out), unsure=self.unsure)
+        state.update(_ledger=self._ledger)
         return Registry, (tuple(self), self.documents), state
 
     # -- the collection ------------------------------------------------------
@@ -361,7 +365,36 @@ class Registry(History, Frozen):
         [10]
         """
         entity = self._find(ident, "ident")
-        return Provenance(provenance(entity, field), self._documents)
+        found, layers, origins = self._ledger.sourced(entity, field, provenance)
+        return Provenance(found, self._documents, layers, origins)
+
+    def changes(
+        self,
+        ident: str | Entity | None = None,
+        field: str | None = None,
+        *,
+        op: ChangeOp | str | None = None,
+    ) -> Changes:
+        """The changes data files made to the data below them, in load order (the ledger).
+
+        Of one entity or document (*ident*), of one *field* (and the paths
+        under it), of one *op* (``"add"``, ``"set"``, ``"retract"``). Each
+        :class:`~eucoop.Change` keeps what it replaced (``before``) and the
+        citations of that (``before_sources``); retracted values are found
+        only here. See :doc:`/data-model`.
+
+        >>> import eucoop
+        >>> len(eucoop.load().changes())
+        0
+        """
+        ident_id = None
+        if ident is not None:
+            in_docs = isinstance(ident, str) and ident in self._documents
+            ident_id = ident if in_docs else self._find(ident, "ident").id  # type: ignore[assignment]
+        if field is not None:
+            string(field, "field", "a field path or None")
+        want = None if op is None else choice(ChangeOp, op, "op")
+        return Changes(self._ledger.select(ident_id, field, want))
 
     def to_dict(self) -> dict[str, Any]:
         """The registry in the data-file format; ``load(reg.to_dict())`` rebuilds it.

@@ -10,9 +10,10 @@
   for the command line;
 - :mod:`~eucoop._display.reprs`: the short ``repr`` of query results (their
   first lines of the command line's text), registered with
-  :func:`eucoop._render.summary`.
+  :func:`eucoop._render.summary`;
+- :mod:`~eucoop._display.changes`: changes in words, their ``repr`` and tables.
 """
 
-from eucoop._display import html, reprs, tables
+from eucoop._display import changes, html, reprs, tables
 
-__all__ = ["html", "reprs", "tables"]
+__all__ = ["changes", "html", "reprs", "tables"]

@@ -7,11 +7,13 @@
 - :mod:`~eucoop._queries.time`: spans, statuses and timeline entries;
 - :mod:`~eucoop._queries.asof`: trimming entities to one day;
 - :mod:`~eucoop._queries.provenance`: the citations behind one field;
+- :mod:`~eucoop._queries.ledger`: the changes applied, and the layer of each citation;
 - :mod:`~eucoop._queries.tables`: flat rows, DataFrames and graphs;
 - :mod:`~eucoop._queries.results`: the tuples queries return.
 """
 
 from eucoop._queries.results import (
+    Changes,
     Provenance,
     Results,
     Roles,
@@ -22,6 +24,7 @@ from eucoop._queries.search import Hit
 from eucoop._queries.time import TimelineEntry
 
 __all__ = [
+    "Changes",
     "Hit",
     "Provenance",
     "Results",

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NoReturn, Self, SupportsIndex, TypeVar, overload
 
 from eucoop._arguments import flag, string
-from eucoop._model import Document, Entity, Participant, Source
+from eucoop._model import Change, Document, Entity, Participant, Source
 from eucoop._queries import tables
 from eucoop._queries.lookup import unknown_id
 from eucoop._queries.time import TimelineEntry
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from eucoop._queries.search import Found, Hit
 
 __all__ = [
+    "Changes",
     "Frozen",
     "Provenance",
     "Results",
@@ -289,18 +290,34 @@ class Provenance(Shown[Source]):
     """
 
     _cited: Mapping[str, Document]
+    #: The layer of each citation, in order: ``"packaged"``, or ``"user"`` for a user's file.
+    layers: tuple[str, ...]
+    #: Where each citation comes from, in order: the packaged file
+    #: (``"eucoop/data/organisations.json"``), the change that brought it
+    #: (``"fix-iom.json: $.changes[0]"``) or the user's file of a whole entity.
+    origins: tuple[str, ...]
 
-    def __new__(cls, sources: Iterable[Source], documents: Mapping[str, Document]) -> Provenance:
+    def __new__(
+        cls,
+        sources: Iterable[Source],
+        documents: Mapping[str, Document],
+        layers: Iterable[str] | None = None,
+        origins: Iterable[str] | None = None,
+    ) -> Provenance:
         self = super().__new__(cls, sources)
         cited = {s.document: documents[s.document] for s in self if s.document in documents}
-        self._set(_cited=cited)
+        n = len(self)
+        kinds = ("user",) * n if layers is None else tuple(layers)
+        self._set(_cited=cited, layers=kinds, origins=("",) * n if origins is None else tuple(origins))
         return self
 
     def _sliced(self, index: slice) -> Self:
-        return type(self)(tuple.__getitem__(self, index), self._cited)
+        return type(self)(
+            tuple.__getitem__(self, index), self._cited, self.layers[index], self.origins[index]
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return type(self), (tuple(self), self._cited)
+        return type(self), (tuple(self), self._cited, self.layers, self.origins)
 
     @property
     def documents(self) -> Results[Document]:
@@ -315,11 +332,38 @@ class Provenance(Shown[Source]):
         """A pandas DataFrame, one numbered row per citation.
 
         Columns: ``document_id``, the document's ``title``, the ``paragraph``,
-        the ``fields`` it supports and the document's ``url``.
+        the ``fields`` it supports, the document's ``url``, and the citation's
+        ``layer`` and ``origin`` (see :attr:`layers`, :attr:`origins`).
 
         >>> import eucoop
         >>> df = eucoop.load().provenance("eu-iom-joint-initiative", "budget").to_dataframe()
         >>> df.loc[0, "document_id"], int(df.loc[0, "paragraph"])
         ('dg-home-io', 10)
         """
-        return tables.provenance_frame(self, self._cited)
+        return tables.provenance_frame(self, self._cited, self.layers, self.origins)
+
+
+class Changes(Shown[Change]):
+    """Changes that data files made to the data below them, in load order: the ledger.
+
+    What :meth:`Registry.changes` returns; each is a :class:`~eucoop.Change`.
+
+    >>> import eucoop
+    >>> eucoop.load().changes()
+    <Changes: none>
+    """
+
+    __slots__ = ()
+
+    def to_dataframe(self) -> Any:
+        """A pandas DataFrame, one numbered row per change.
+
+        Columns: ``op``, ``target``, ``field``, ``before``, ``value``, ``was``,
+        ``reason``, the ``sources`` (document ids) and the ``origin``; values as
+        text, as the command line shows them.
+
+        >>> import eucoop
+        >>> list(eucoop.load().changes().to_dataframe().columns)[:3]
+        ['op', 'target', 'field']
+        """
+        return tables.changes_frame(self)

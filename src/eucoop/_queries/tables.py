@@ -366,14 +366,52 @@ CITATION_COLUMNS = (
 )
 
 
-def provenance_frame(sources: Iterable[Source], documents: Mapping[str, Document]) -> Any:
+_LAYER_COLUMNS = (
+    Column("layer", str, lambda item: item[2]),
+    Column("origin", str, lambda item: item[3] or None),
+)
+
+
+def provenance_frame(
+    sources: Sequence[Source],
+    documents: Mapping[str, Document],
+    layers: Sequence[str],
+    origins: Sequence[str],
+) -> Any:
     """A DataFrame of citations, for ``Provenance.to_dataframe()``: one numbered row each.
 
     Each names its document, the document's title and URL (``<NA>`` where
-    *documents* lacks it), the paragraph and the fields it supports.
+    *documents* lacks it), the paragraph, the fields it supports, its layer
+    and its origin.
     """
-    cited = [(s, documents.get(s.document)) for s in sources]
-    return frame(CITATION_COLUMNS, rows_of(CITATION_COLUMNS, cited))
+    cited = [
+        (s, documents.get(s.document), layer, origin)
+        for s, layer, origin in zip(sources, layers, origins, strict=True)
+    ]
+    cols = (*CITATION_COLUMNS, *_LAYER_COLUMNS)
+    return frame(cols, rows_of(cols, cited))
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+CHANGE_COLUMNS = (
+    Column("op", str, lambda c: c.op.value, required=True),
+    Column("target", str, lambda c: c.target, required=True),
+    Column("field", str, lambda c: c.field, required=True),
+    Column("before", str, lambda c: _text(c.before)),
+    Column("value", str, lambda c: _text(c.value)),
+    Column("was", str, lambda c: _text(c.was)),
+    Column("reason", str, lambda c: c.reason),
+    Column("sources", str, lambda c: SEP.join(s.document for s in c.sources) or None),
+    Column("origin", str, lambda c: c.origin or None),
+)
+
+
+def changes_frame(changes: Sequence[Any]) -> Any:
+    """A DataFrame of changes, for ``Changes.to_dataframe()``: one numbered row each."""
+    return frame(CHANGE_COLUMNS, rows_of(CHANGE_COLUMNS, changes))
 
 
 # -- graphs -----------------------------------------------------------------------

@@ -1,0 +1,173 @@
+"""The ledger: the changes a registry's files made, and which layer each fact comes from.
+
+A registry keeps the changes it applied, in load order, and the file each of
+its entities and documents was written in. From them, provenance tells a
+packaged citation from a user's (:attr:`Provenance.layers`) and says where
+each comes from (:attr:`Provenance.origins`), by the rules of section 5.1 of
+the design: a change answers for its own path and everything under it, and a
+path that holds a changed one gets both layers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Protocol
+
+import attrs
+
+from eucoop._model import Change, ChangeOp, Entity, Source
+
+__all__ = ["PACKAGED", "USER", "Ledger", "Placed", "change_path"]
+
+#: The layer of a fact of the packaged data, and of one from a user's file.
+PACKAGED, USER = "packaged", "user"
+
+
+class Placed(Protocol):
+    """What the ledger reads of a loaded record: its file and its value's id."""
+
+    @property
+    def file(self) -> str: ...
+    @property
+    def value(self) -> Any: ...
+
+
+Cite = Callable[[Entity, "str | None"], tuple[Source, ...]]
+
+
+def appended(change: Change) -> tuple[Source, ...]:
+    """The citations a change adds to its entity: its sources, naming its field."""
+    if change.op is ChangeOp.RETRACT:
+        return ()
+    if change.op is ChangeOp.ADD and change.field == "sources":
+        return (change.value,)  # type: ignore[return-value] # an added citation
+    return tuple(attrs.evolve(s, fields=(change.field,)) for s in change.sources)
+
+
+def change_path(change: Change, entity: Entity) -> str | None:
+    """Where *change* put its value in *entity*, with indices: ``"sessions[1]"``, or None.
+
+    None for a retraction (nothing is left to cite), an added citation, or
+    a value *entity* no longer holds (an as-of view trimmed it).
+    """
+    if change.op is ChangeOp.RETRACT or (change.op is ChangeOp.ADD and change.field == "sources"):
+        return None
+    *heads, last = change.field.split(".")
+    obj: Any = entity
+    path = ""
+    for seg in heads:
+        value = getattr(obj, seg, None)
+        if isinstance(value, tuple):  # an item chosen by "item": find it as changed
+            try:
+                new = attrs.evolve(change.item, **{last: change.value})  # type: ignore[misc]
+                i = value.index(new)
+            except (TypeError, ValueError):
+                return None
+            path += f"{'.' if path else ''}{seg}[{i}]"
+            obj = value[i]
+        elif value is None:
+            return None
+        else:
+            path += f"{'.' if path else ''}{seg}"
+            obj = value
+    path += f"{'.' if path else ''}{last}"
+    if change.op is ChangeOp.ADD:
+        items = getattr(obj, last, ())
+        if isinstance(items, tuple):
+            if change.value not in items:
+                return None
+            path += f"[{items.index(change.value)}]"
+    return path
+
+
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith((prefix + ".", prefix + "["))
+
+
+class Ledger:
+    """The changes applied, in load order, and the file of each entity and document."""
+
+    __slots__ = ("_by_target", "_files", "_records", "changes", "packaged")
+
+    def __init__(
+        self,
+        changes: Iterable[Change] = (),
+        records: Iterable[Placed] = (),
+        packaged: frozenset[str] = frozenset(),
+        files: Mapping[str, str] | None = None,
+    ) -> None:
+        self.changes: tuple[Change, ...] = tuple(changes)
+        self.packaged = packaged
+        self._records = records
+        self._files = files
+        self._by_target: dict[str, list[Change]] = {}
+        for c in self.changes:
+            self._by_target.setdefault(c.target, []).append(c)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.changes, (), self.packaged, dict(self.files))
+
+    @property
+    def files(self) -> Mapping[str, str]:
+        """The file each entity and document was written in, by id (made on first ask)."""
+        if self._files is None:
+            self._files = {r.value.id: r.file for r in self._records}
+            self._records = ()
+        return self._files
+
+    def of(self, ident: str) -> list[Change]:
+        """The changes of the entity or document *ident*, in load order."""
+        return self._by_target.get(ident, [])
+
+    def layer(self, file: str) -> str:
+        """``"packaged"`` for a packaged file, else ``"user"``."""
+        return PACKAGED if file in self.packaged else USER
+
+    def select(
+        self, ident: str | None, field: str | None, op: ChangeOp | None
+    ) -> list[Change]:
+        """The changes of *ident* (all when None), of *field* or under it, of *op*."""
+        found = self.changes if ident is None else self.of(ident)
+        return [
+            c
+            for c in found
+            if (field is None or _under(c.field, field)) and (op is None or c.op is op)
+        ]
+
+    def sourced(
+        self, entity: Entity, field: str | None, cite: Cite
+    ) -> tuple[tuple[Source, ...], tuple[str, ...], tuple[str, ...]]:
+        """The citations of *field* of *entity*, their layers and their origins (section 5.1)."""
+        own = self.files.get(entity.id, "")
+        own_layer = self.layer(own) if own else USER
+        changes = [c for c in self.of(entity.id) if c.op is not ChangeOp.RETRACT]
+        if not changes:
+            found = cite(entity, field)
+            return found, (own_layer,) * len(found), (own,) * len(found)
+        by: dict[Source, Change] = {}
+        for c in changes:
+            for s in appended(c):
+                by.setdefault(s, c)
+        if field is None:
+            found = cite(entity, None)
+        else:
+            paths = [(c, p) for c in changes if (p := change_path(c, entity)) is not None]
+            answering = [c for c, p in paths if _under(field, p)]
+            if answering:
+                found = tuple(s for c in answering for s in appended(c))
+            else:
+                mine = {s for c in changes if c.field != "sources" for s in appended(c)}
+                plain = attrs.evolve(entity, sources=tuple(s for s in entity.sources if s not in mine))
+                found = cite(plain, field)
+                found += tuple(s for c, p in paths if _under(p, field) for s in appended(c))
+        layers = tuple(USER if s in by else own_layer for s in found)
+        origins = tuple(by[s].origin if s in by else own for s in found)
+        return found, layers, origins
+
+    def origin_of(self, entity: Entity, path: str) -> str:
+        """Where the fact at *path* of *entity* comes from: its change, else its file."""
+        for c in self.of(entity.id):
+            p = change_path(c, entity)
+            if p is not None and _under(path, p):
+                return c.origin
+        return self.files.get(entity.id, "")
