@@ -391,9 +391,9 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
     ),
     (
         "unknown schema version",
-        lambda d: d.update(schema_version=2),
+        lambda d: d.update(schema_version=3),
         "$.schema_version",
-        "unknown schema_version 2; this version of eucoop reads schema_version 1",
+        "unknown schema_version 3; this version of eucoop reads schema_version 1 or 2",
     ),
     (
         "impossible date",

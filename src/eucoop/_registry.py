@@ -399,10 +399,12 @@ class Registry(History, Frozen):
     def to_dict(self) -> dict[str, Any]:
         """The registry in the data-file format; ``load(reg.to_dict())`` rebuilds it.
 
+        Entities are written as they are, changes applied: the file holds no ``changes``.
+
         >>> import eucoop, json
         >>> data = eucoop.load().to_dict()
         >>> data["schema_version"], len(json.dumps(data)) > 1000
-        (1, True)
+        (2, True)
         """
         kinds = {k.collection: getattr(self, k.collection) for k in self._kinds}
         data = data_file()(schema_version=SCHEMA_VERSION, documents=self.documents, **kinds)

@@ -236,6 +236,8 @@ class _Resolver:
     def _sources(self, r: Resolved) -> None:
         raw = r.raw
         corroborates = raw.op is ChangeOp.ADD and raw.field == "sources"
+        if raw.reason is not None and not raw.reason.strip():
+            self.problem(r, ".reason", "must not be empty")
         if not raw.sources and not corroborates:
             self.problem(r, ".sources", "must cite at least one source")
         for j, src in enumerate(raw.sources):
