@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self
 
+import attrs
+
 from eucoop._arguments import flag
 from eucoop._gc import gc_paused
 from eucoop._model import Agreement, DateLike, Entity, PartialDate, Release, Status, query_date
@@ -76,7 +78,11 @@ class History(_Base):
 
     @cached_property
     def _timeline(self) -> Timeline:
-        return Timeline(timeline_entries(self))
+        ledger, by_id = self._ledger, self._by_id
+        return Timeline(
+            attrs.evolve(t, origin=ledger.origin_of(by_id[t.entity], t.field))
+            for t in timeline_entries(self)
+        )
 
     def existed(self, ident: str | Entity, on: DateLike) -> bool | None:
         """Whether the entity existed on the day *on*: ``True``, ``False``, or ``None``.
