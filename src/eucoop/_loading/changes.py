@@ -111,6 +111,10 @@ def _raw(value: object) -> str:
     return repr(value) if isinstance(value, str) else json.dumps(value)
 
 
+def _words(name: str) -> str:
+    return name.replace("_", " ")
+
+
 def _nouns(cls: type) -> tuple[str, str]:
     noun = cls.__name__.lower()
     return noun, f"{noun}s"
@@ -268,6 +272,8 @@ class _Resolver:
         r.record = rec
         owner, info = self._walk(r, rec.value)
         op = raw.op
+        if raw.item is not None and not r.steps and op is ChangeOp.ADD:
+            raise self.refuse(r, ".item", 'an addition adds its "value": leave "item" out')
         if raw.item is not None and not r.steps and not (info.many and info.nested):
             message = f"{raw.field!r} is not a list of objects: leave \"item\" out"
             raise self.refuse(r, ".item", message)
@@ -309,7 +315,7 @@ class _Resolver:
                 r.path, r.final = path, seg
                 r.touch = (*r.touch, seg)
                 return obj, info
-            if info.nested is None:
+            if info.nested is None or info.nested is PartialDate:  # a date is one value
                 message = f"{'.'.join(segments[: n + 2])!r} is not a field of {cls.__name__}"
                 raise self.refuse(r, ".field", message)
             value = getattr(obj, seg)
@@ -455,7 +461,7 @@ class _Resolver:
             if item_key(x) == key:
                 assert r.record is not None  # noqa: S101 - resolved by now
                 at = f"{r.record.at}.{r.path}[{j}]"
-                message = f"{raw.target!r} already has {item_words(value, info.label)} ({at})"
+                message = f"{raw.target!r} already has {item_words(value, _words(info.name))} ({at})"
                 raise self.refuse(r, ".value", message)
         r.touch = (*r.touch, key)
         self.added.append(r)
@@ -483,7 +489,7 @@ class _Resolver:
             r.before = items[i]
             return
         if raw.was is None:
-            message = f"say which of the {info.label} to retract: missing required key"
+            message = f"say which of the {_words(info.name)} to retract: missing required key"
             raise self.refuse(r, ".was", message)
         r.was = was = self.structure(r, raw.was, info.item, ".was")
         if isinstance(current, frozenset):
@@ -491,9 +497,10 @@ class _Resolver:
         if was not in items:
             self._added_by_another(r, info.name, was, ".was")
             if not items:
-                raise self.refuse(r, ".was", f"{raw.target!r} has no {info.label}")
+                raise self.refuse(r, ".was", f"{raw.target!r} has no {_words(info.name)}")
             message = (
-                f"{shown(was)!r} is not among the {info.label} of {raw.target!r} ({shown(items)})"
+                f"{shown(was)!r} is not among the {_words(info.name)} of {raw.target!r} "
+                f"({shown(items)})"
             )
             raise self.refuse(r, ".was", message)
         r.index = items.index(was)
