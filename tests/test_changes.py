@@ -438,3 +438,182 @@ def test_changing_a_participant_and_retracting_it_touch_one_value() -> None:
             "a value takes one change: keep one",
         )
     ]
+
+
+# -- properties: file order does not matter; exports rebuild the same entities ------------
+
+#: Changes that touch different values of the packaged data, each valid alone.
+POOL: list[dict[str, Any]] = [
+    {"op": "set", "target": "un-secretariat", "field": "founded", "value": "1945"},
+    {"op": "set", "target": "iom", "field": "founded", "was": "1951", "value": "1951-12-05",
+     "reason": WHY},
+    {"op": "retract", "target": "eu-financial-support-unhcr", "field": "countries", "was": "TR",
+     "reason": WHY},
+    {"op": "add", "target": "eu-financial-support-unhcr", "field": "countries", "value": "TN"},
+    {"op": "set", "target": "greco", "field": "participants.until", "value": "2023-06",
+     "item": {"organisation": "eu", "role": "observer"}},
+    {"op": "add", "target": "eu-iom-joint-initiative", "field": "participants",
+     "value": {"organisation": "icmpd", "role": "partner", "since": "2021"}},
+    {"op": "add", "target": "iom", "field": "aliases", "value": "Example IOM alias"},
+    {"op": "add", "target": "iom", "field": "policy_areas", "value": "drugs"},
+    *(
+        {"op": "add", "target": "eu-unhcr-strategic-dialogue", "field": "sessions",
+         "value": {"start": f"202{n}-06-14"}}
+        for n in range(4)
+    ),
+    {"op": "set", "target": "eu", "field": "website", "was": eucoop.load()["eu"].website,
+     "value": "https://example.org/eu", "reason": WHY},
+]
+
+
+def _files(groups: list[list[int]]) -> list[dict[str, Any]]:
+    return [
+        with_changes(*(POOL[i] for i in group), doc=f"example-file-{n}")
+        for n, group in enumerate(groups)
+    ]
+
+
+def _normal(reg: eucoop.Registry) -> list[Any]:
+    """The entities, their lists as sorted sets: added items come in load order."""
+
+    def norm(value: Any) -> Any:
+        if attrs.has(type(value)):
+            return (type(value).__name__, *(norm(getattr(value, a.name)) for a in attrs.fields(type(value))))
+        if isinstance(value, tuple | frozenset):
+            return tuple(sorted(map(repr, map(norm, value))))
+        return value
+
+    return [norm(e) for e in reg]
+
+
+@given(st.lists(st.integers(0, 2), min_size=len(POOL), max_size=len(POOL)), st.randoms())
+def test_applying_changes_does_not_depend_on_file_order(files: list[int], rnd: Any) -> None:
+    groups = [[i for i, f in enumerate(files) if f == n] for n in range(3)]
+    loaded = _files(groups)
+    shuffled = list(loaded)
+    rnd.shuffle(shuffled)
+    first, second = eucoop.load(*loaded), eucoop.load(*shuffled)
+    assert _normal(first) == _normal(second)
+    assert sorted(c.field for c in first.changes()) == sorted(c.field for c in second.changes())
+
+
+@given(st.sets(st.integers(0, len(POOL) - 1)))
+def test_the_export_of_changed_data_rebuilds_the_same_entities(chosen: set[int]) -> None:
+    reg = eucoop.load(*_files([sorted(chosen)]))
+    again = eucoop.load(reg.to_dict(), include_default=False)
+    assert tuple(again) == tuple(reg)
+    assert tuple(again.documents) == tuple(reg.documents)
+    assert len(reg.changes()) == len(chosen)
+
+
+# -- the ledger: kept through pickling and as-of views, shown everywhere -------------------
+
+
+def test_the_ledger_survives_pickling_and_as_of() -> None:
+    reg = eucoop.load("fix-iom.json", "update-2023.json")
+    for copy_ in (pickle.loads(pickle.dumps(reg)), reg.as_of("2024"), copy.copy(reg)):
+        assert copy_.changes() == reg.changes()
+        assert copy_.provenance("iom", "founded").layers == ("user",)
+    view = reg.as_of("2024")
+    assert [t.origin for t in view.timeline("2023", "2023")] == ["update-2023.json: $.changes[0]"]
+
+
+def test_changes_are_selected_by_entity_field_and_op() -> None:
+    reg = eucoop.load("fix-iom.json", "greco-until.json", "retract-country.json")
+    assert [c.target for c in reg.changes()] == ["iom", "greco", "eu-financial-support-unhcr"]
+    assert [c.target for c in reg.changes("GRECO")] == ["greco"]  # a name will do
+    assert [c.field for c in reg.changes(field="participants")] == ["participants.until"]
+    assert [c.target for c in reg.changes(op=ChangeOp.SET)] == ["iom", "greco"]
+    assert reg.changes("example-iom-history") == ()  # a document: none
+    with pytest.raises(ValueError, match="ChangeOp"):
+        reg.changes(op="update")
+    with pytest.raises(TypeError, match="field"):
+        reg.changes(field=3)  # type: ignore[arg-type]
+
+
+def test_the_ledger_displays() -> None:
+    reg = eucoop.load("fix-iom.json", "retract-country.json")
+    text = repr(reg.changes())
+    assert text.splitlines() == [
+        "Changes: 2 changes (1 set, 1 retract)",
+        "set iom founded: 1951 -> 1951-12-05  (fix-iom.json: $.changes[0])",
+        "retract eu-financial-support-unhcr countries: - TR  (retract-country.json: $.changes[0])",
+    ]
+    assert repr(reg.changes()[0]) == (
+        "<Change set iom founded: 1951 -> 1951-12-05 (fix-iom.json: $.changes[0])>"
+    )
+    assert "1951-12-05" in reg.changes()._repr_html_()
+    assert "retract" in reg.changes()[1]._repr_html_()
+    assert isinstance(reg.changes()[:1], eucoop.Changes)
+    frame = reg.changes().to_dataframe()
+    assert list(frame["origin"]) == ["fix-iom.json: $.changes[0]", "retract-country.json: $.changes[0]"]
+    assert list(frame["before"]) == ["1951", "TR"]
+
+
+def test_provenance_by_layer() -> None:
+    reg = eucoop.load("fix-iom.json", "update-2023.json")
+    whole = reg.provenance("iom")
+    assert whole.layers.count("user") == 1
+    assert set(whole.layers) == {"packaged", "user"}
+    assert whole.origins[0] == "eucoop/data/organisations.json"
+    mine = whole.layers.index("user")
+    frame = reg.provenance("iom", "founded").to_dataframe()
+    assert list(frame["layer"]) == ["user"]
+    assert list(frame["origin"]) == ["fix-iom.json: $.changes[0]"]
+    sliced = whole[mine : mine + 1]
+    assert (sliced.layers, sliced.origins) == (("user",), ("fix-iom.json: $.changes[0]",))
+    # a path holding a changed one: the packaged citations, then the change's
+    sessions = reg.provenance("eu-unhcr-strategic-dialogue", "sessions")
+    assert sessions.layers[-1] == "user"
+    # a value a change did not touch: packaged only
+    assert set(reg.provenance("iom", "headquarters").layers) == {"packaged"}
+
+
+def test_a_user_entity_is_of_the_user_layer(valid: dict[str, Any]) -> None:
+    reg = eucoop.load(valid, include_default=False)
+    first = next(iter(reg))
+    assert set(reg.provenance(first).layers) == {"user"}
+    assert set(reg.provenance(first).origins) == {"<data #1>"}
+
+
+def test_changing_a_document_and_a_partnership() -> None:
+    reg = eucoop.load(
+        with_changes(
+            {"op": "set", "target": "example-iom-history", "field": "accessed", "value": "2026-11"},
+            {"op": "set", "target": "iom", "field": "partnership.since", "value": "2016"},
+        ),
+        "fix-iom.json",
+    )
+    assert str(reg.document("example-iom-history").accessed) == "2026-11"
+    assert str(reg["iom"].partnership.since) == "2016"  # type: ignore[union-attr]
+    assert reg.provenance("iom", "partnership.since").layers == ("user",)
+
+
+def test_retracting_a_start_date_is_noted(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "no-start.json"
+    change = {"op": "retract", "target": "iom", "field": "founded", "was": "1951", "reason": WHY}
+    path.write_text(json.dumps(with_changes(change)), encoding="utf-8")
+    assert main(["validate", str(path)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "retracts 1951 from iom founded" in out
+    assert "note: iom now has no known start" in out
+    assert eucoop.load(path)["iom"].founded is None
+    assert main(["validate", "--json", "fix-iom.json"]) == 0
+    (one,) = json.loads(capsys.readouterr().out)["changes"]
+    assert one == {
+        "op": "set", "target": "iom", "field": "founded", "before": "1951",
+        "value": "1951-12-05", "origin": "fix-iom.json: $.changes[0]",
+    }
+
+
+def test_a_broken_base_still_reports_the_changes(valid: dict[str, Any]) -> None:
+    broken = copy.deepcopy(valid)
+    broken["organisations"][0]["country"] = "XX"
+    broken["schema_version"] = 2
+    broken["changes"] = [{"op": "set", "target": "nobody", "field": "name", "value": "x",
+                          "sources": [{"document": "doc-a"}]}]
+    with pytest.raises(DataError) as info:
+        eucoop.load(broken, include_default=False)
+    locations = [p.location for p in info.value.problems]
+    assert locations[-1] == "$.changes[0].target"
+    assert len(locations) == 2
