@@ -1212,8 +1212,15 @@ def test_name_without_letter_or_digit_is_refused(
 
 # -- hostile changes (issue 20): one file of valid data, another of changes to it ---------------
 
-_CHANGE = {"op": "set", "target": "org-child", "field": "member_count", "was": 38, "value": 40,
-           "reason": "Made up for the tests.", "sources": [{"document": "doc-a"}]}
+_CHANGE = {
+    "op": "set",
+    "target": "org-child",
+    "field": "member_count",
+    "was": 38,
+    "value": 40,
+    "reason": "Made up for the tests.",
+    "sources": [{"document": "doc-a"}],
+}
 
 
 @pytest.mark.parametrize(
@@ -1229,41 +1236,93 @@ _CHANGE = {"op": "set", "target": "org-child", "field": "member_count", "was": 3
         ([{**_CHANGE, "value": "40"}], "$.changes[0].value", "expected an integer, got a string"),
         ([{**_CHANGE, "value": 2**70}], "$.changes[0].value", "integer out of range"),
         ([{**_CHANGE, "value": -1}], "$.changes[0].value", "must not be negative: -1"),
-        ([{**_CHANGE, "value": [[[[40]]]]}], "$.changes[0].value", "expected an integer, got a list"),
+        (
+            [{**_CHANGE, "value": [[[[40]]]]}],
+            "$.changes[0].value",
+            "expected an integer, got a list",
+        ),
         ([{**_CHANGE, "was": {"x": 1}}], "$.changes[0].was", "expected an integer, got an object"),
-        ([{**_CHANGE, "was": 39}], "$.changes[0].was", "'member_count' of 'org-child' is 38, not 39"),
+        (
+            [{**_CHANGE, "was": 39}],
+            "$.changes[0].was",
+            "'member_count' of 'org-child' is 38, not 39",
+        ),
         ([{**_CHANGE, "reason": 7}], "$.changes[0].reason", "expected a string, got an integer"),
-        ([{**_CHANGE, "sources": "doc-a"}], "$.changes[0].sources", "expected a list, got a string"),
+        (
+            [{**_CHANGE, "sources": "doc-a"}],
+            "$.changes[0].sources",
+            "expected a list, got a string",
+        ),
         ([{**_CHANGE, "op": "SET"}], "$.changes[0].op", "'SET' is not a ChangeOp"),
         ([{**_CHANGE, "target": "x" * 10_000}], "$.changes[0].target", "unknown entity"),
         (
-            [{"op": "retract", "target": "org-child", "field": "participants", "item": ["x"],
-              "reason": "Made up.", "sources": [{"document": "doc-a"}]}],
+            [
+                {
+                    "op": "retract",
+                    "target": "org-child",
+                    "field": "participants",
+                    "item": ["x"],
+                    "reason": "Made up.",
+                    "sources": [{"document": "doc-a"}],
+                }
+            ],
             "$.changes[0].item",
             "expected an object with fields of Participant",
         ),
         (
-            [{"op": "retract", "target": "org-child", "field": "participants",
-              "item": {"role": "president"}, "reason": "Made up.",
-              "sources": [{"document": "doc-a"}]}],
+            [
+                {
+                    "op": "retract",
+                    "target": "org-child",
+                    "field": "participants",
+                    "item": {"role": "president"},
+                    "reason": "Made up.",
+                    "sources": [{"document": "doc-a"}],
+                }
+            ],
             "$.changes[0].item.role",
             "'president' is not a Role",
         ),
         (
-            [{"op": "add", "target": "dia-one", "field": "sessions", "value": {"start": "2030", "x": 1},
-              "sources": [{"document": "doc-a"}]}],
+            [
+                {
+                    "op": "add",
+                    "target": "dia-one",
+                    "field": "sessions",
+                    "value": {"start": "2030", "x": 1},
+                    "sources": [{"document": "doc-a"}],
+                }
+            ],
             "$.changes[0].value.x",
             "unknown key 'x'",
         ),
         (
-            [{"op": "set", "target": "org-child", "field": "parent", "value": "org-child",
-              "was": "org-parent", "reason": "Made up.", "sources": [{"document": "doc-a"}]}],
+            [
+                {
+                    "op": "set",
+                    "target": "org-child",
+                    "field": "parent",
+                    "value": "org-child",
+                    "was": "org-parent",
+                    "reason": "Made up.",
+                    "sources": [{"document": "doc-a"}],
+                }
+            ],
             "$.changes[0].value",
             "parent cycle: org-child -> org-child",
         ),
         (
-            [{"op": "set", "target": "org-child", "field": "parent", "value": "agr-one",
-              "was": "org-parent", "reason": "Made up.", "sources": [{"document": "doc-a"}]}],
+            [
+                {
+                    "op": "set",
+                    "target": "org-child",
+                    "field": "parent",
+                    "value": "agr-one",
+                    "was": "org-parent",
+                    "reason": "Made up.",
+                    "sources": [{"document": "doc-a"}],
+                }
+            ],
             "$.changes[0].value",
             "'agr-one' is an agreement, not an organisation",
         ),

@@ -54,9 +54,7 @@ def test_the_data_file_holds_the_collections_the_model_names() -> None:
     import attrs
 
     from eucoop._loading import data_file
-    from eucoop._model import COLLECTIONS
-
-    from eucoop._model import RawChange
+    from eucoop._model import COLLECTIONS, RawChange
 
     names = [f.name for f in attrs.fields(data_file())]
     assert names == ["schema_version", *COLLECTIONS, "changes"]

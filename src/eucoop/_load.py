@@ -12,10 +12,10 @@ from eucoop._exceptions import DataError, Problem
 from eucoop._gc import gc_paused
 from eucoop._loading import (
     Converted,
-    apply_changes,
     Located,
     PathArg,
     RawValue,
+    apply_changes,
     check_paths,
     convert,
     packaged,

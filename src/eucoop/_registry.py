@@ -388,9 +388,10 @@ class Registry(History, Frozen):
         0
         """
         ident_id = None
-        if ident is not None:
-            in_docs = isinstance(ident, str) and ident in self._documents
-            ident_id = ident if in_docs else self._find(ident, "ident").id  # type: ignore[assignment]
+        if isinstance(ident, str) and ident in self._documents:
+            ident_id = ident
+        elif ident is not None:
+            ident_id = self._find(ident, "ident").id
         if field is not None:
             string(field, "field", "a field path or None")
         want = None if op is None else choice(ChangeOp, op, "op")

@@ -12,8 +12,8 @@ from eucoop._cli.context import Context, err, out, out_json
 from eucoop._display import text
 from eucoop._display.changes import correction
 from eucoop._exceptions import DataError
-from eucoop._loading.schema import json_schema
 from eucoop._loading import unstructure
+from eucoop._loading.schema import json_schema
 from eucoop._model import KINDS, Change, ChangeOp
 from eucoop._text import and_join, plural
 

@@ -7,9 +7,9 @@ lines on what a file corrects or retracts.
 
 from __future__ import annotations
 
-from eucoop._display.tables import HtmlColumn, html_table
 from eucoop._display.reprs import listing
-from eucoop._loading.changes import shown
+from eucoop._display.tables import HtmlColumn, html_table
+from eucoop._loading.items import shown
 from eucoop._model import Change, ChangeOp
 from eucoop._queries import Changes
 from eucoop._render import escape, html, summary

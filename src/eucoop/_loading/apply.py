@@ -12,15 +12,17 @@ that made it (``mine.json: $.changes[2].value``), not at the packaged record.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
 
 from eucoop._exceptions import Problem
-from eucoop._loading.changes import Base, Resolved, conflicts, resolve
+from eucoop._loading.base import Base, Resolved
+from eucoop._loading.changes import resolve
 from eucoop._loading.checks import find_cycles, validate
 from eucoop._loading.converter import Located
+from eucoop._loading.items import item_words
 from eucoop._model import (
     Change,
     ChangeOp,
@@ -34,7 +36,7 @@ from eucoop._model import (
 )
 from eucoop._model.typecheck import checked_already
 
-__all__ = ["Cited", "apply_changes"]
+__all__ = ["Cited", "apply_changes", "conflicts"]
 
 #: The citations of one field of an entity: what the query room's ``provenance`` answers.
 Cited = Callable[[Entity, str], tuple[Source, ...]]
@@ -61,8 +63,8 @@ def apply_changes(
     if not base_ok:
         return records, [], problems
     if refused:  # the others are applied all the same, for what their results hold
-        out = {(p.file, p.location.partition("]")[0]) for p in refused}
-        resolved = [r for r in resolved if (r.file, r.location.partition("]")[0]) not in out]
+        left = {(p.file, p.location.partition("]")[0]) for p in refused}
+        resolved = [r for r in resolved if (r.file, r.location.partition("]")[0]) not in left]
     by_target: dict[str, list[Resolved]] = defaultdict(list)
     for r in resolved:
         by_target[r.target].append(r)
@@ -73,7 +75,7 @@ def apply_changes(
             rec = base.by_id[target]
             new = _rebuild(rec.value, [(r, 0) for r in group])
             if isinstance(new, Entity):
-                new = _cite(rec.value, new, group)
+                new = _cite(new, group)
                 places[rec.at] = _places(new, group)
             changed[id(rec)] = rec._replace(value=new)
     out = [changed.get(id(r), r) for r in records]
@@ -104,6 +106,7 @@ def _citation_problems(resolved: Sequence[Resolved]) -> Iterable[Problem]:
             touched[r.target].add(r.raw.field)
     for target, group in retracted.items():
         entity = group[0].record.value  # type: ignore[union-attr] # resolved
+        assert isinstance(entity, Entity)  # noqa: S101 - documents have no sources to retract
         gone = {r.index for r in group}
         left = [s for i, s in enumerate(entity.sources) if i not in gone] + cites[target]
         if not left:
@@ -146,7 +149,9 @@ def _rebuild(obj: Any, edits: list[tuple[Resolved, int]]) -> Any:
         current = getattr(obj, name)
         if isinstance(current, frozenset):
             gone = {r.was for r, _ in group if r.op is ChangeOp.RETRACT}
-            updates[name] = frozenset(current - gone | {r.value for r, _ in group if r.op is ChangeOp.ADD})
+            updates[name] = frozenset(
+                current - gone | {r.value for r, _ in group if r.op is ChangeOp.ADD}
+            )
         elif isinstance(current, tuple):
             updates[name] = _list(current, group)
         elif group[0][1] < len(group[0][0].steps):  # a record inside: a partnership
@@ -170,9 +175,7 @@ def _list(items: tuple[Any, ...], group: list[tuple[Resolved, int]]) -> tuple[An
             added.append(r.value)
         else:
             gone.add(r.index)  # type: ignore[arg-type] # a retracted item has an index
-    out = [
-        _rebuild(x, inner[i]) if i in inner else x for i, x in enumerate(items) if i not in gone
-    ]
+    out = [_rebuild(x, inner[i]) if i in inner else x for i, x in enumerate(items) if i not in gone]
     if added:
         out.extend(added)
         if isinstance(added[0], Session):  # sessions take their place by start (stable)
@@ -180,7 +183,7 @@ def _list(items: tuple[Any, ...], group: list[tuple[Resolved, int]]) -> tuple[An
     return tuple(out)
 
 
-def _cite(old: Entity, new: Entity, group: list[Resolved]) -> Entity:
+def _cite(new: Entity, group: list[Resolved]) -> Entity:
     """*new* with citations that say what supports what (design, section 4.2).
 
     A packaged source that named a replaced or retracted value no longer
@@ -205,7 +208,6 @@ def _cite(old: Entity, new: Entity, group: list[Resolved]) -> Entity:
     inside = {p.partition(".")[2] for p in paths if p.startswith("partnership.")}
     if part is not None and inside:
         updates["partnership"] = attrs.evolve(part, sources=_stripped(part.sources, inside))
-    del old
     return attrs.evolve(new, **updates)
 
 
@@ -215,7 +217,9 @@ def _stripped(sources: tuple[Source, ...], paths: set[str]) -> tuple[Source, ...
     out = []
     for s in sources:
         kept = tuple(
-            f for f in s.fields if not any(f == p or f.startswith((p + ".", p + "[")) for p in paths)
+            f
+            for f in s.fields
+            if not any(f == p or f.startswith((p + ".", p + "[")) for p in paths)
         )
         if kept == s.fields:
             out.append(s)
@@ -243,7 +247,9 @@ def _places(entity: Entity, group: list[Resolved]) -> list[tuple[str, Resolved, 
             if isinstance(items, tuple):
                 where += f"[{items.index(r.value)}]"
             out.append((where, r, ".value"))
-    appended = [(r, j) for r in group if r.op is not ChangeOp.RETRACT for j in range(len(r.raw.sources))]
+    appended = [
+        (r, j) for r in group if r.op is not ChangeOp.RETRACT for j in range(len(r.raw.sources))
+    ]
     if group and "sources" in field_names(type(entity)):
         first = len(entity.sources) - len(appended)
         for k, (r, j) in enumerate(appended):
@@ -271,7 +277,7 @@ def _relocated(p: Problem, places: dict[str, list[tuple[str, Resolved, str]]]) -
 
     best = max(found, key=lambda place: shared(place[0]))
     prefix, r, inside = best
-    more = rest[len(prefix) :] if shared(prefix) >= 1000 else ""  # noqa: PLR2004
+    more = rest[len(prefix) :] if shared(prefix) >= 1000 else ""
     return Problem(r.file, r.location + inside + more, p.message)
 
 
@@ -294,7 +300,9 @@ def _cycles(records: list[Located], resolved: list[Resolved]) -> Iterable[Proble
             yield Problem(r.file, f"{r.location}.value", f"parent cycle: {node} -> {node}")
     parents = {k: v for k, v in parents.items() if k != v}
     for cycle in find_cycles(parents):
-        first = min((setting[n] for n in cycle if n in setting), key=lambda r: (r.order, r.position))
+        first = min(
+            (setting[n] for n in cycle if n in setting), key=lambda r: (r.order, r.position)
+        )
         i = cycle.index(first.target)
         walk = [*cycle[i:], *cycle[:i], first.target]
         yield Problem(first.file, f"{first.location}.value", "parent cycle: " + " -> ".join(walk))
@@ -325,3 +333,34 @@ def _change(r: Resolved, cited: Cited) -> Change:
         before=r.before,
         before_sources=before_sources,
     )
+
+
+def conflicts(resolved: Iterable[Resolved]) -> Iterator[Problem]:
+    """A problem for each change that touches a value an earlier change (in load order) touches.
+
+    Two touch keys conflict when one begins the other: setting a participant's
+    ``until`` and retracting that participant touch one value.
+    """
+    exact: dict[tuple[object, ...], Resolved] = {}
+    covered: dict[tuple[object, ...], Resolved] = {}
+    for r in resolved:
+        key = (r.target, *r.touch)
+        earlier = covered.get(key) or next(
+            (exact[key[:n]] for n in range(1, len(key)) if key[:n] in exact), None
+        )
+        if earlier is None:
+            exact[key] = r
+            for n in range(1, len(key) + 1):
+                covered.setdefault(key[:n], r)
+            continue
+        if r.op is ChangeOp.ADD and earlier.op is ChangeOp.ADD:
+            what = item_words(r.value, r.raw.field.rsplit(".", 1)[-1].replace("_", " "))
+            message = f"{r.target!r} already has {what} ({earlier.origin})"
+            yield Problem(r.file, f"{r.location}.value", message)
+            continue
+        advice = "put both in one file and keep one" if earlier.file != r.file else "keep one"
+        message = (
+            f"{r.raw.field!r} of {r.target!r} is already changed by {earlier.origin}; "
+            f"a value takes one change: {advice}"
+        )
+        yield Problem(r.file, r.location, message)

@@ -15,187 +15,40 @@ kept here. Applying resolved changes is :mod:`eucoop._loading.apply`'s.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from eucoop._exceptions import Problem
-from eucoop._loading.converter import Located, converter, errors_of, unstructure
+from eucoop._loading.base import Base, Resolved
+from eucoop._loading.converter import converter, errors_of
+from eucoop._loading.items import (
+    IDENTITY,
+    as_json,
+    describe,
+    field_map,
+    item_key,
+    item_words,
+    nouns,
+    raw_words,
+    shown,
+    words,
+)
 from eucoop._model import (
     COLLECTIONS,
     ChangeOp,
-    Document,
     FieldInfo,
     PartialDate,
-    Participant,
     RawChange,
     Session,
     Source,
-    fields_of,
-    per_class,
 )
 from eucoop._model.typecheck import checked_already
-from eucoop._text import Nearby, and_join, did_you_mean
+from eucoop._text import and_join, did_you_mean
 
-__all__ = [
-    "Base",
-    "Resolved",
-    "conflicts",
-    "describe",
-    "item_key",
-    "item_words",
-    "resolve",
-    "shown",
-]
+__all__ = ["resolve"]
+
 
 #: The fields that tell the items of a list of objects apart (design, section 4.3).
-IDENTITY: Mapping[type, tuple[str, ...]] = {
-    Session: ("start",),
-    Participant: ("organisation", "role", "since"),
-    Source: ("document", "paragraph"),
-}
-
-
-@per_class
-def _fields(cls: type) -> dict[str, FieldInfo]:
-    return {f.name: f for f in fields_of(cls)}
-
-
-def item_key(item: object) -> object:
-    """What tells *item* apart from the other items of its list (section 4.3 of the design).
-
-    >>> item_key(Session(start=PartialDate.parse("2023-06-14")))
-    ('start', PartialDate('2023-06-14'))
-    """
-    names = IDENTITY.get(type(item))
-    if names is None:
-        return item
-    return tuple(x for n in names for x in (n, getattr(item, n)))
-
-
-def shown(value: object) -> str:
-    """A value as a message shows it: ``1951``, ``eu observer (since 2019-07)``, ``GR, IT``."""
-    if isinstance(value, tuple | frozenset | list):
-        items = sorted(value) if isinstance(value, frozenset) else value
-        return ", ".join(map(shown, items))
-    return describe(value) if type(value) in IDENTITY else str(value)
-
-
-def describe(item: object) -> str:
-    """One item of a list in words: ``eu observer (since 2019-07)``, ``2013-10-03 in Geneva``."""
-    if isinstance(item, Participant):
-        dates = [f"{n} {d}" for n, d in (("since", item.since), ("until", item.until)) if d]
-        return f"{item.organisation} {item.role}" + (f" ({', '.join(dates)})" if dates else "")
-    if isinstance(item, Session):
-        return f"{item.start}" + (f" in {item.place}" if item.place else "")
-    if isinstance(item, Source):
-        return item.document + (f" paragraph {item.paragraph}" if item.paragraph else "")
-    return str(item)
-
-
-def item_words(value: object, label: str) -> str:
-    """An item a list already has, in words: ``a session starting 2013-10-03``."""
-    if isinstance(value, Session):
-        return f"a session starting {value.start}"
-    if type(value) in IDENTITY:
-        return f"the {type(value).__name__.lower()} {describe(value)}"
-    return f"{shown(value)!r} among its {label}"
-
-
-def _json(value: object) -> str:
-    """A model value as a data file writes it, for a message: ``"1951"``."""
-    return json.dumps(unstructure(value), ensure_ascii=False)
-
-
-def _raw(value: object) -> str:
-    return repr(value) if isinstance(value, str) else json.dumps(value)
-
-
-def _words(name: str) -> str:
-    return name.replace("_", " ")
-
-
-def _nouns(cls: type) -> tuple[str, str]:
-    noun = cls.__name__.lower()
-    return noun, f"{noun}s"
-
-
-class Base:
-    """The whole entities and documents of every file loaded: what changes apply to."""
-
-    def __init__(self, records: Iterable[Located]) -> None:
-        self.by_id: dict[str, Located] = {}
-        for rec in records:
-            self.by_id.setdefault(rec.value.id, rec)
-        self.paragraphs = {
-            i: r.value.paragraphs or 1 << 62
-            for i, r in self.by_id.items()
-            if type(r.value) is Document
-        }
-        self._nearby: dict[str, Nearby] = {}
-
-    def hint(self, word: str, pool: str) -> str:
-        """The "did you mean" of an unknown id among the entities (or the documents)."""
-        nearby = self._nearby.get(pool)
-        if nearby is None:
-            ids = (i for i, r in self.by_id.items() if (type(r.value) is Document) == (pool == "d"))
-            nearby = self._nearby[pool] = Nearby(list(ids))
-        return did_you_mean(word, nearby, cutoff=0.75)
-
-
-class Resolved:
-    """One change found in the base: where it goes, its typed value, what it replaces."""
-
-    __slots__ = (
-        "before",
-        "file",
-        "final",
-        "index",
-        "item",
-        "location",
-        "named",
-        "order",
-        "path",
-        "position",
-        "raw",
-        "record",
-        "steps",
-        "touch",
-        "value",
-        "was",
-    )
-
-    def __init__(self, file: str, order: int, position: int, raw: RawChange) -> None:
-        self.file, self.order, self.position, self.raw = file, order, position, raw
-        self.location = f"$.changes[{position}]"
-        self.record: Located | None = None
-        #: The way down to the field: (field, index of the item chosen, or None) per step.
-        self.steps: list[tuple[str, int | None]] = []
-        #: In a list, the index of the item retracted (None: not a retraction of an item).
-        self.index: int | None = None
-        self.item: object = None  # the item of a list the change is about, as the data held it
-        self.value: object = None
-        self.was: object = None
-        self.before: object = None
-        self.touch: tuple[object, ...] = ()
-        self.path = ""  # its path with indices: "participants[0].until"
-        self.final = ""  # the name of the field it changes, at the end of the path
-        self.named = raw.field  # what its sources name in the entity
-
-    @property
-    def origin(self) -> str:
-        """``fix-iom.json: $.changes[0]``."""
-        return f"{self.file}: {self.location}"
-
-    @property
-    def target(self) -> str:
-        return self.raw.target
-
-    @property
-    def op(self) -> ChangeOp:
-        return self.raw.op
-
-
 class _Refused(Exception):
     """A change that cannot be resolved further: its problem is recorded already."""
 
@@ -247,7 +100,7 @@ class _Resolver:
         for j, src in enumerate(raw.sources):
             where = f".sources[{j}]"
             if src.fields:
-                message = "a change's sources support its own field; leave \"fields\" out"
+                message = 'a change\'s sources support its own field; leave "fields" out'
                 self.problem(r, f"{where}.fields", message)
             total = self.base.paragraphs.get(src.document)
             if total is None:
@@ -275,7 +128,7 @@ class _Resolver:
         if raw.item is not None and not r.steps and op is ChangeOp.ADD:
             raise self.refuse(r, ".item", 'an addition adds its "value": leave "item" out')
         if raw.item is not None and not r.steps and not (info.many and info.nested):
-            message = f"{raw.field!r} is not a list of objects: leave \"item\" out"
+            message = f'{raw.field!r} is not a list of objects: leave "item" out'
             raise self.refuse(r, ".item", message)
         if raw.reason is None and self._replaces(r, owner, info):
             message = "a change that replaces or retracts a value says why: missing required key"
@@ -292,7 +145,9 @@ class _Resolver:
         raw = r.raw
         if raw.op is ChangeOp.RETRACT:
             return raw.was is not None or (raw.item is not None and info.nested is not None)
-        return raw.op is ChangeOp.SET and raw.was is not None and getattr(owner, info.name) is not None
+        return (
+            raw.op is ChangeOp.SET and raw.was is not None and getattr(owner, info.name) is not None
+        )
 
     def _walk(self, r: Resolved, entity: object) -> tuple[object, FieldInfo]:
         """The object whose field the path ends in, and that field; steps and path on *r*."""
@@ -305,7 +160,7 @@ class _Resolver:
         path = ""
         for n, seg in enumerate(segments):
             cls = type(obj)
-            info = _fields(cls).get(seg)
+            info = field_map(cls).get(seg)
             if info is None:
                 raise self.refuse(r, ".field", self._unknown_field(seg, cls, n))
             if seg == "id":
@@ -320,7 +175,7 @@ class _Resolver:
                 raise self.refuse(r, ".field", message)
             value = getattr(obj, seg)
             if info.many:
-                i = self._choose(r, value, info, obj)
+                i = self._choose(r, value, info)
                 r.steps.append((seg, i))
                 r.item = value[i]
                 r.touch = (*r.touch, seg, item_key(value[i]))
@@ -337,23 +192,23 @@ class _Resolver:
 
     def _unknown_field(self, seg: str, cls: type, depth: int) -> str:
         elsewhere = depth == 0 and any(
-            seg in _fields(c) for c in COLLECTIONS.values() if c is not cls
+            seg in field_map(c) for c in COLLECTIONS.values() if c is not cls
         )
-        hint = "" if elsewhere else did_you_mean(seg, sorted(_fields(cls)))
+        hint = "" if elsewhere else did_you_mean(seg, sorted(field_map(cls)))
         return f"{seg!r} is not a field of {cls.__name__}{hint}"
 
-    def _choose(self, r: Resolved, items: Sequence[Any], info: FieldInfo, owner: object) -> int:
+    def _choose(self, r: Resolved, items: Sequence[Any], info: FieldInfo) -> int:
         """The index of the one item of *items* that the change's ``item`` matches."""
         raw, cls = r.raw, info.nested
         assert cls is not None  # noqa: S101 - a list of objects
-        noun, nouns = _nouns(cls)
+        noun, plural = nouns(cls)
         if raw.item is None:
             message = f"say which {noun} this changes: missing required key"
             raise self.refuse(r, ".item", message)
         if type(raw.item) is not dict:
             message = f"expected an object with fields of {cls.__name__}"
             raise self.refuse(r, ".item", message)
-        fields = _fields(cls)
+        fields = field_map(cls)
         wanted: dict[str, object] = {}
         for key, value in raw.item.items():
             if key not in fields:
@@ -363,18 +218,20 @@ class _Resolver:
             wanted[key] = self.structure(r, value, fields[key].type, f".item.{key}")
         if len(wanted) < len(raw.item):
             raise _Refused
-        found = [i for i, x in enumerate(items) if all(getattr(x, k) == v for k, v in wanted.items())]
+        found = [
+            i for i, x in enumerate(items) if all(getattr(x, k) == v for k, v in wanted.items())
+        ]
         if len(found) == 1:
             return found[0]
         if found:
             spare = [n for n in (*IDENTITY.get(cls, ()), *fields) if n not in wanted]
             more = f'add "{spare[0]}"' if spare else "say more"
-            message = f"{len(found)} {nouns} of {raw.target!r} match; {more} to choose one"
+            message = f"{len(found)} {plural} of {raw.target!r} match; {more} to choose one"
             raise self.refuse(r, ".item", message)
         self._added_by_another(r, info.name, wanted, ".item")
-        asked = and_join([f"{k} {_raw(raw.item[k])}" for k in wanted])
+        asked = and_join([f"{k} {raw_words(raw.item[k])}" for k in wanted])
         listed = ", ".join(map(describe, items))
-        its = f"its {nouns}: {listed}" if items else f"it has no {nouns}"
+        its = f"its {plural}: {listed}" if items else f"it has no {plural}"
         message = f"no {noun} of {raw.target!r} has {asked}; {its}"
         raise self.refuse(r, ".item", message)
 
@@ -431,14 +288,14 @@ class _Resolver:
             assert r.record is not None  # noqa: S101 - resolved by now
             message = (
                 f"{self._of(r)} is already {shown(current)} ({r.record.at}); to {verb} it, "
-                f'give "was": {_json(current)} and a "reason"'
+                f'give "was": {as_json(current)} and a "reason"'
             )
             raise self.refuse(r, ".was", message)
         r.was = was = self.structure(r, raw.was, info.item, ".was")
         if was != current:
             now = "empty" if current is None else shown(current)
             message = (
-                f"{self._of(r)} is {now}, not {shown(was)} as \"was\" says: the data "
+                f'{self._of(r)} is {now}, not {shown(was)} as "was" says: the data '
                 'changed since this change was written, or "was" is mistyped'
             )
             raise self.refuse(r, ".was", message)
@@ -446,7 +303,7 @@ class _Resolver:
     def _add(self, r: Resolved, owner: object, info: FieldInfo) -> None:
         raw = r.raw
         if not info.many:
-            message = f"{raw.field!r} is not a list: give it a value with \"set\""
+            message = f'{raw.field!r} is not a list: give it a value with "set"'
             raise self.refuse(r, ".op", message)
         if raw.was is not None:
             raise self.refuse(r, ".was", 'an addition replaces nothing: leave "was" out')
@@ -461,7 +318,7 @@ class _Resolver:
             if item_key(x) == key:
                 assert r.record is not None  # noqa: S101 - resolved by now
                 at = f"{r.record.at}.{r.path}[{j}]"
-                message = f"{raw.target!r} already has {item_words(value, _words(info.name))} ({at})"
+                message = f"{raw.target!r} already has {item_words(value, words(info.name))} ({at})"
                 raise self.refuse(r, ".value", message)
         r.touch = (*r.touch, key)
         self.added.append(r)
@@ -474,7 +331,7 @@ class _Resolver:
         current = getattr(owner, info.name)
         if not info.many:
             if not info.optional:
-                message = f"{raw.field!r} is required: correct it with \"set\" and \"was\" instead"
+                message = f'{raw.field!r} is required: correct it with "set" and "was" instead'
                 raise self.refuse(r, ".field", message)
             if current is None:
                 raise self.refuse(r, ".field", f"{self._of(r)} has no value to retract")
@@ -483,13 +340,13 @@ class _Resolver:
             return
         items = list(current)
         if info.nested is not None:
-            i = self._choose(r, items, info, owner)
+            i = self._choose(r, items, info)
             r.touch = (*r.touch, item_key(items[i]))
             r.index, r.item = i, items[i]
             r.before = items[i]
             return
         if raw.was is None:
-            message = f"say which of the {_words(info.name)} to retract: missing required key"
+            message = f"say which of the {words(info.name)} to retract: missing required key"
             raise self.refuse(r, ".was", message)
         r.was = was = self.structure(r, raw.was, info.item, ".was")
         if isinstance(current, frozenset):
@@ -497,9 +354,9 @@ class _Resolver:
         if was not in items:
             self._added_by_another(r, info.name, was, ".was")
             if not items:
-                raise self.refuse(r, ".was", f"{raw.target!r} has no {_words(info.name)}")
+                raise self.refuse(r, ".was", f"{raw.target!r} has no {words(info.name)}")
             message = (
-                f"{shown(was)!r} is not among the {_words(info.name)} of {raw.target!r} "
+                f"{shown(was)!r} is not among the {words(info.name)} of {raw.target!r} "
                 f"({shown(items)})"
             )
             raise self.refuse(r, ".was", message)
@@ -508,9 +365,9 @@ class _Resolver:
         r.touch = (*r.touch, was)
 
 
-def resolve(base: Base, files: Iterable[tuple[str, Sequence[tuple[int, RawChange]]]]) -> tuple[
-    list[Resolved], list[Problem]
-]:
+def resolve(
+    base: Base, files: Iterable[tuple[str, Sequence[tuple[int, RawChange]]]]
+) -> tuple[list[Resolved], list[Problem]]:
     """Every change of *files* (in load order) resolved against *base*, and their problems.
 
     Additions are resolved first, so that a change about an item another
@@ -526,34 +383,3 @@ def resolve(base: Base, files: Iterable[tuple[str, Sequence[tuple[int, RawChange
     ok += [r for r in every if r.raw.op is not ChangeOp.ADD and resolver.resolve(r)]
     ok.sort(key=lambda r: (r.order, r.position))
     return ok, resolver.problems
-
-
-def conflicts(resolved: Iterable[Resolved]) -> Iterator[Problem]:
-    """A problem for each change that touches a value an earlier change (in load order) touches.
-
-    Two touch keys conflict when one begins the other: setting a participant's
-    ``until`` and retracting that participant touch one value.
-    """
-    exact: dict[tuple[object, ...], Resolved] = {}
-    covered: dict[tuple[object, ...], Resolved] = {}
-    for r in resolved:
-        key = (r.target, *r.touch)
-        earlier = covered.get(key) or next(
-            (exact[key[:n]] for n in range(1, len(key)) if key[:n] in exact), None
-        )
-        if earlier is None:
-            exact[key] = r
-            for n in range(1, len(key) + 1):
-                covered.setdefault(key[:n], r)
-            continue
-        if r.op is ChangeOp.ADD and earlier.op is ChangeOp.ADD:
-            what = item_words(r.value, r.raw.field.rsplit(".", 1)[-1].replace("_", " "))
-            message = f"{r.target!r} already has {what} ({earlier.origin})"
-            yield Problem(r.file, f"{r.location}.value", message)
-            continue
-        advice = "put both in one file and keep one" if earlier.file != r.file else "keep one"
-        message = (
-            f"{r.raw.field!r} of {r.target!r} is already changed by {earlier.origin}; "
-            f"a value takes one change: {advice}"
-        )
-        yield Problem(r.file, r.location, message)

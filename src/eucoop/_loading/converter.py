@@ -284,7 +284,7 @@ def convert(name: str, data: object) -> Converted:
 
 def _version_problem(version: int | None, changes: bool) -> str | None:
     """What is wrong with a file's ``schema_version``, or None."""
-    if version is None or (version in READS and (version >= 2 or not changes)):  # noqa: PLR2004
+    if version is None or (version in READS and (version >= 2 or not changes)):
         return None
     if version in READS:
         return "a file with changes has schema_version 2 (or none)"

@@ -169,7 +169,10 @@ def json_schema() -> dict[str, Any]:
     versions: list[dict[str, Any]] = [{"const": v} for v in READS]
     top["properties"]["schema_version"] = {"anyOf": [*versions, {"type": "null"}]}
     # A file with changes has schema_version 2 (or none).
-    top["if"] = {"properties": {"schema_version": {"const": READS[0]}}, "required": ["schema_version"]}
+    top["if"] = {
+        "properties": {"schema_version": {"const": READS[0]}},
+        "required": ["schema_version"],
+    }
     top["then"] = {"properties": {"changes": {"maxItems": 0}}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

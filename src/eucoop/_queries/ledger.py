@@ -10,14 +10,16 @@ path that holds a changed one gets both layers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 import attrs
 
 from eucoop._model import Change, ChangeOp, Entity, Source
+from eucoop._queries.rows import SEP, Column, rows_of
+from eucoop._queries.tables import frame
 
-__all__ = ["PACKAGED", "USER", "Ledger", "Placed", "change_path"]
+__all__ = ["PACKAGED", "USER", "Ledger", "Placed", "change_path", "changes_frame"]
 
 #: The layer of a fact of the packaged data, and of one from a user's file.
 PACKAGED, USER = "packaged", "user"
@@ -123,9 +125,7 @@ class Ledger:
         """``"packaged"`` for a packaged file, else ``"user"``."""
         return PACKAGED if file in self.packaged else USER
 
-    def select(
-        self, ident: str | None, field: str | None, op: ChangeOp | None
-    ) -> list[Change]:
+    def select(self, ident: str | None, field: str | None, op: ChangeOp | None) -> list[Change]:
         """The changes of *ident* (all when None), of *field* or under it, of *op*."""
         found = self.changes if ident is None else self.of(ident)
         return [
@@ -157,7 +157,9 @@ class Ledger:
                 found = tuple(s for c in answering for s in appended(c))
             else:
                 mine = {s for c in changes if c.field != "sources" for s in appended(c)}
-                plain = attrs.evolve(entity, sources=tuple(s for s in entity.sources if s not in mine))
+                plain = attrs.evolve(
+                    entity, sources=tuple(s for s in entity.sources if s not in mine)
+                )
                 found = cite(plain, field)
                 found += tuple(s for c, p in paths if _under(p, field) for s in appended(c))
         layers = tuple(USER if s in by else own_layer for s in found)
@@ -171,3 +173,25 @@ class Ledger:
             if p is not None and _under(path, p):
                 return c.origin
         return self.files.get(entity.id, "")
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+CHANGE_COLUMNS = (
+    Column("op", str, lambda c: c.op.value, required=True),
+    Column("target", str, lambda c: c.target, required=True),
+    Column("field", str, lambda c: c.field, required=True),
+    Column("before", str, lambda c: _text(c.before)),
+    Column("value", str, lambda c: _text(c.value)),
+    Column("was", str, lambda c: _text(c.was)),
+    Column("reason", str, lambda c: c.reason),
+    Column("sources", str, lambda c: SEP.join(s.document for s in c.sources) or None),
+    Column("origin", str, lambda c: c.origin or None),
+)
+
+
+def changes_frame(changes: Sequence[Any]) -> Any:
+    """A DataFrame of changes, for ``Changes.to_dataframe()``: one numbered row each."""
+    return frame(CHANGE_COLUMNS, rows_of(CHANGE_COLUMNS, changes))

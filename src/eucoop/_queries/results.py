@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, Self, SupportsIndex, TypeVar, o
 from eucoop._arguments import flag, string
 from eucoop._model import Change, Document, Entity, Participant, Source
 from eucoop._queries import tables
+from eucoop._queries.ledger import changes_frame
 from eucoop._queries.lookup import unknown_id
 from eucoop._queries.time import TimelineEntry
 from eucoop._render import html, summary
@@ -308,7 +309,9 @@ class Provenance(Shown[Source]):
         cited = {s.document: documents[s.document] for s in self if s.document in documents}
         n = len(self)
         kinds = ("user",) * n if layers is None else tuple(layers)
-        self._set(_cited=cited, layers=kinds, origins=("",) * n if origins is None else tuple(origins))
+        self._set(
+            _cited=cited, layers=kinds, origins=("",) * n if origins is None else tuple(origins)
+        )
         return self
 
     def _sliced(self, index: slice) -> Self:
@@ -366,4 +369,4 @@ class Changes(Shown[Change]):
         >>> list(eucoop.load().changes().to_dataframe().columns)[:3]
         ['op', 'target', 'field']
         """
-        return tables.changes_frame(self)
+        return changes_frame(self)

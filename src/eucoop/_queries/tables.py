@@ -392,28 +392,6 @@ def provenance_frame(
     return frame(cols, rows_of(cols, cited))
 
 
-def _text(value: object) -> str | None:
-    return None if value is None else str(value)
-
-
-CHANGE_COLUMNS = (
-    Column("op", str, lambda c: c.op.value, required=True),
-    Column("target", str, lambda c: c.target, required=True),
-    Column("field", str, lambda c: c.field, required=True),
-    Column("before", str, lambda c: _text(c.before)),
-    Column("value", str, lambda c: _text(c.value)),
-    Column("was", str, lambda c: _text(c.was)),
-    Column("reason", str, lambda c: c.reason),
-    Column("sources", str, lambda c: SEP.join(s.document for s in c.sources) or None),
-    Column("origin", str, lambda c: c.origin or None),
-)
-
-
-def changes_frame(changes: Sequence[Any]) -> Any:
-    """A DataFrame of changes, for ``Changes.to_dataframe()``: one numbered row each."""
-    return frame(CHANGE_COLUMNS, rows_of(CHANGE_COLUMNS, changes))
-
-
 # -- graphs -----------------------------------------------------------------------
 
 
