@@ -43,6 +43,7 @@ def field_map(cls: type) -> dict[str, FieldInfo]:
 def item_key(item: object) -> object:
     """What tells *item* apart from the other items of its list (section 4.3 of the design).
 
+    >>> from eucoop._model import PartialDate
     >>> item_key(Session(start=PartialDate.parse("2023-06-14")))
     ('start', PartialDate('2023-06-14'))
     """
