@@ -234,6 +234,7 @@ def _stripped(sources: tuple[Source, ...], paths: set[str]) -> tuple[Source, ...
 def _places(entity: Entity, group: list[Resolved]) -> list[tuple[str, Resolved, str]]:
     """Where each change put something in *entity*: (path in the record, change, path in it)."""
     out: list[tuple[str, Resolved, str]] = []
+    where_in: dict[int, dict[int, int]] = {}  # id of a list -> id of an item -> its index
     for r in group:
         if r.op is ChangeOp.SET:
             out.append((f".{r.path}", r, ".value"))
@@ -245,7 +246,10 @@ def _places(entity: Entity, group: list[Resolved]) -> list[tuple[str, Resolved, 
                 owner = owner if index is None else owner[index]
             items = getattr(owner, r.final)
             if isinstance(items, tuple):
-                where += f"[{items.index(r.value)}]"
+                found = where_in.get(id(items))
+                if found is None:
+                    found = where_in[id(items)] = {id(x): j for j, x in enumerate(items)}
+                where += f"[{found[id(r.value)]}]"
             out.append((where, r, ".value"))
     appended = [
         (r, j) for r in group if r.op is not ChangeOp.RETRACT for j in range(len(r.raw.sources))

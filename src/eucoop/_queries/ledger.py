@@ -46,12 +46,25 @@ def appended(change: Change) -> tuple[Source, ...]:
     return tuple(attrs.evolve(s, fields=(change.field,)) for s in change.sources)
 
 
-def change_path(change: Change, entity: Entity) -> str | None:
+def change_path(
+    change: Change, entity: Entity, where: dict[int, dict[Any, int]] | None = None
+) -> str | None:
     """Where *change* put its value in *entity*, with indices: ``"sessions[1]"``, or None.
 
     None for a retraction (nothing is left to cite), an added citation, or
-    a value *entity* no longer holds (an as-of view trimmed it).
+    a value *entity* no longer holds (an as-of view trimmed it). *where*
+    keeps the index of each list's items between calls about one entity.
     """
+    where = {} if where is None else where
+
+    def index(items: tuple[Any, ...], item: object) -> int | None:
+        found = where.get(id(items))
+        if found is None:
+            found = where[id(items)] = {}
+            for i, x in enumerate(items):
+                found.setdefault(x, i)
+        return found.get(item)
+
     if change.op is ChangeOp.RETRACT or (change.op is ChangeOp.ADD and change.field == "sources"):
         return None
     *heads, last = change.field.split(".")
@@ -61,9 +74,10 @@ def change_path(change: Change, entity: Entity) -> str | None:
         value = getattr(obj, seg, None)
         if isinstance(value, tuple):  # an item chosen by "item": find it as changed
             try:
-                new = attrs.evolve(change.item, **{last: change.value})  # type: ignore[misc]
-                i = value.index(new)
-            except (TypeError, ValueError):
+                i = index(value, attrs.evolve(change.item, **{last: change.value}))  # type: ignore[misc]
+            except TypeError:
+                return None
+            if i is None:
                 return None
             path += f"{'.' if path else ''}{seg}[{i}]"
             obj = value[i]
@@ -76,10 +90,17 @@ def change_path(change: Change, entity: Entity) -> str | None:
     if change.op is ChangeOp.ADD:
         items = getattr(obj, last, ())
         if isinstance(items, tuple):
-            if change.value not in items:
+            i = index(items, change.value)
+            if i is None:
                 return None
-            path += f"[{items.index(change.value)}]"
+            path += f"[{i}]"
     return path
+
+
+def _prefixes(path: str) -> list[str]:
+    """*path* and every path holding it: ``sessions``, ``sessions[3]``, ``sessions[3].start``."""
+    cuts = [i for i, ch in enumerate(path) if ch in ".["]
+    return [path[:i] for i in cuts] + [path]
 
 
 def _under(path: str, prefix: str) -> bool:
@@ -89,7 +110,7 @@ def _under(path: str, prefix: str) -> bool:
 class Ledger:
     """The changes applied, in load order, and the file of each entity and document."""
 
-    __slots__ = ("_by_target", "_files", "_records", "changes", "packaged")
+    __slots__ = ("_at", "_by_target", "_files", "_paths", "_records", "changes", "packaged")
 
     def __init__(
         self,
@@ -103,6 +124,9 @@ class Ledger:
         self._records = records
         self._files = files
         self._by_target: dict[str, list[Change]] = {}
+        #: The paths of each changed entity's changes, for the entity they were found in.
+        self._paths: dict[str, tuple[Entity, list[tuple[Change, str]]]] = {}
+        self._at: dict[str, tuple[Entity, dict[str, list[Change]]]] = {}  # the same, by path
         for c in self.changes:
             self._by_target.setdefault(c.target, []).append(c)
 
@@ -151,8 +175,8 @@ class Ledger:
         if field is None:
             found = cite(entity, None)
         else:
-            paths = [(c, p) for c in changes if (p := change_path(c, entity)) is not None]
-            answering = [c for c, p in paths if _under(field, p)]
+            paths = self.paths(entity)
+            answering = self.answering(entity, field)
             if answering:
                 found = tuple(s for c in answering for s in appended(c))
             else:
@@ -166,13 +190,32 @@ class Ledger:
         origins = tuple(by[s].origin if s in by else own for s in found)
         return found, layers, origins
 
+    def paths(self, entity: Entity) -> list[tuple[Change, str]]:
+        """Each change of *entity* with where it put its value (:func:`change_path`)."""
+        found = self._paths.get(entity.id)
+        if found is None or found[0] is not entity:
+            where: dict[int, dict[Any, int]] = {}
+            changes = self.of(entity.id)
+            pairs = [(c, change_path(c, entity, where)) for c in changes]
+            found = self._paths[entity.id] = (entity, [(c, p) for c, p in pairs if p is not None])
+        return found[1]
+
+    def answering(self, entity: Entity, path: str) -> list[Change]:
+        """The changes of *entity* that answer for *path*: at it, or at a path holding it."""
+        if entity.id not in self._by_target:
+            return []
+        at = self._at.get(entity.id)
+        if at is None or at[0] is not entity:
+            by_path: dict[str, list[Change]] = {}
+            for c, p in self.paths(entity):
+                by_path.setdefault(p, []).append(c)
+            at = self._at[entity.id] = (entity, by_path)
+        return [c for prefix in _prefixes(path) for c in at[1].get(prefix, ())]
+
     def origin_of(self, entity: Entity, path: str) -> str:
         """Where the fact at *path* of *entity* comes from: its change, else its file."""
-        for c in self.of(entity.id):
-            p = change_path(c, entity)
-            if p is not None and _under(path, p):
-                return c.origin
-        return self.files.get(entity.id, "")
+        found = self.answering(entity, path)
+        return found[0].origin if found else self.files.get(entity.id, "")
 
 
 def _text(value: object) -> str | None:
