@@ -55,6 +55,17 @@ def apply_changes(
     order. When the base itself has problems (*base_ok* false), the changes
     are resolved and their problems reported, but nothing is applied.
     """
+    with checked_already():  # every value is structured (so checked) by the converter
+        return _apply(records, files, cited, base_ok=base_ok)
+
+
+def _apply(
+    records: list[Located],
+    files: Sequence[tuple[str, Sequence[tuple[int, RawChange]]]],
+    cited: Cited,
+    *,
+    base_ok: bool,
+) -> tuple[list[Located], list[Change], list[Problem]]:
     base = Base(records)
     resolved, problems = resolve(base, files)
     refused = list(conflicts(resolved))
@@ -70,14 +81,13 @@ def apply_changes(
         by_target[r.target].append(r)
     changed: dict[int, Located] = {}
     places: dict[str, list[tuple[str, Resolved, str]]] = {}
-    with checked_already():
-        for target, group in by_target.items():
-            rec = base.by_id[target]
-            new = _rebuild(rec.value, [(r, 0) for r in group])
-            if isinstance(new, Entity):
-                new = _cite(new, group)
-                places[rec.at] = _places(new, group)
-            changed[id(rec)] = rec._replace(value=new)
+    for target, group in by_target.items():
+        rec = base.by_id[target]
+        new = _rebuild(rec.value, [(r, 0) for r in group])
+        if isinstance(new, Entity):
+            new = _cite(new, group)
+            places[rec.at] = _places(new, group)
+        changed[id(rec)] = rec._replace(value=new)
     out = [changed.get(id(r), r) for r in records]
     # Changed records last: a clash of names is then reported at the changed one.
     unchanged = [r for r in records if id(r) not in changed]

@@ -42,7 +42,6 @@ from eucoop._model import (
     Session,
     Source,
 )
-from eucoop._model.typecheck import checked_already
 from eucoop._text import and_join, did_you_mean
 
 __all__ = ["resolve"]
@@ -60,6 +59,7 @@ class _Resolver:
         self.base = base
         self.problems: list[Problem] = []
         self.added: list[Resolved] = []  # additions resolved so far, for "a change on a change"
+        self.convert = converter(True).structure
 
     def problem(self, r: Resolved, where: str, message: str) -> None:
         self.problems.append(Problem(r.file, r.location + where, message))
@@ -71,8 +71,7 @@ class _Resolver:
     def structure(self, r: Resolved, raw: object, t: Any, where: str) -> Any:
         """*raw* as a value of *t*, through the detailed converter; problems at *where*."""
         try:
-            with checked_already():
-                return converter(True).structure(raw, t)
+            return self.convert(raw, t)
         except Exception as exc:  # noqa: BLE001 - turned into problems
             for loc, message in errors_of(exc, r.location + where):
                 self.problems.append(Problem(r.file, loc, message))
