@@ -769,3 +769,91 @@ def test_a_broken_base_still_reports_the_changes(valid: dict[str, Any]) -> None:
     locations = [p.location for p in info.value.problems]
     assert locations[-1] == "$.changes[0].target"
     assert len(locations) == 2
+
+
+# -- the words of messages about items, and changes on changes of other kinds ---------------
+
+
+def test_items_in_words() -> None:
+    from eucoop import Participant, Role, Session, Source
+    from eucoop._loading.items import describe, item_words, shown
+
+    seat = Participant(
+        organisation="eu",
+        role=Role.OBSERVER,
+        since=PartialDate("2019-07"),
+        until=PartialDate("2023"),
+    )
+    assert describe(seat) == "eu observer (since 2019-07, until 2023)"
+    assert describe(Session(start=PartialDate("2013-10-03"), place="New York")) == (
+        "2013-10-03 in New York"
+    )
+    assert describe(Source(document="dg-home-io", paragraph=3)) == "dg-home-io paragraph 3"
+    assert describe(Source(document="dg-home-io")) == "dg-home-io"
+    assert item_words(seat, "participants") == (
+        "the participant eu observer (since 2019-07, until 2023)"
+    )
+    assert item_words("GR", "countries") == "'GR' among its countries"
+    assert shown(frozenset({"b", "a"})) == "a, b"
+    assert shown((seat,)) == "eu observer (since 2019-07, until 2023)"
+
+
+def test_changes_on_added_participants_and_countries() -> None:
+    partner = {"organisation": "icmpd", "role": "partner", "since": "2021"}
+    first = with_changes(
+        {
+            "op": "add",
+            "target": "eu-iom-joint-initiative",
+            "field": "participants",
+            "value": partner,
+        },
+        {"op": "add", "target": "eu-financial-support-unhcr", "field": "countries", "value": "TN"},
+        {"op": "add", "target": "iom", "field": "aliases", "value": "Example alias"},
+    )
+    second = with_changes(
+        {
+            "op": "set",
+            "target": "eu-iom-joint-initiative",
+            "field": "participants.until",
+            "item": {"organisation": "icmpd"},
+            "value": "2024",
+        },
+        {
+            "op": "retract",
+            "target": "eu-financial-support-unhcr",
+            "field": "countries",
+            "was": "TN",
+            "reason": WHY,
+        },
+        {"op": "add", "target": "iom", "field": "aliases", "value": "Example alias"},
+        doc="example-second",
+    )
+    with pytest.raises(DataError) as info:
+        eucoop.load(first, second)
+    assert [(p.file, p.location, p.message) for p in info.value.problems] == [
+        (
+            "<data #2>",
+            "$.changes[0].item",
+            "the participant icmpd partner (since 2021) of 'eu-iom-joint-initiative' was added by "
+            "<data #1>: $.changes[0]; a change cannot change another change: edit <data #1> instead",
+        ),
+        (
+            "<data #2>",
+            "$.changes[1].was",
+            "'TN' in the countries of 'eu-financial-support-unhcr' was added by <data #1>: "
+            "$.changes[1]; a change cannot change another change: edit <data #1> instead",
+        ),
+        (
+            "<data #2>",
+            "$.changes[2].value",
+            "'iom' already has 'Example alias' among its aliases (<data #1>: $.changes[2])",
+        ),
+    ]
+
+
+def test_what_an_as_of_view_no_longer_holds_has_no_path() -> None:
+    reg = eucoop.load("greco-until.json")
+    assert "user" in reg.provenance("greco", "participants").layers
+    view = reg.as_of("2019-01-01")  # before the seat: trimmed, and its end with it
+    assert view["greco"].participants == ()
+    assert set(view.provenance("greco", "participants").layers) == {"packaged"}

@@ -712,6 +712,7 @@ def test_validate_good(run: Run) -> None:
             "documents": 0,
         },
         "entities": 14,
+        "changes": [],
     }
 
 
