@@ -834,8 +834,9 @@ def test_changes_on_added_participants_and_countries() -> None:
         (
             "<data #2>",
             "$.changes[0].item",
-            "the participant icmpd partner (since 2021) of 'eu-iom-joint-initiative' was added by "
-            "<data #1>: $.changes[0]; a change cannot change another change: edit <data #1> instead",
+            "the participant icmpd partner (since 2021) of 'eu-iom-joint-initiative' was added "
+            "by <data #1>: $.changes[0]; a change cannot change another change: "
+            "edit <data #1> instead",
         ),
         (
             "<data #2>",
