@@ -74,6 +74,7 @@ import eucoop  # noqa: E402
 from eucoop import (  # noqa: E402
     Agreement,
     Dialogue,
+    Document,
     Entity,
     Organisation,
     PartialDate,
@@ -83,6 +84,7 @@ from eucoop import (  # noqa: E402
     _resources,
     _text,
 )
+from eucoop._loading import validate  # noqa: E402
 from eucoop._queries.lookup import Names  # noqa: E402
 from eucoop._queries.search import SearchIndex, terms, text_fields, weights  # noqa: E402
 
@@ -407,6 +409,7 @@ def bench_startup(cfg: Config, report: Report) -> None:
         )
     )
     bench_packaged(cfg, report)
+    bench_changes(cfg, report)
 
 
 def bench_packaged(cfg: Config, report: Report) -> None:
@@ -462,6 +465,87 @@ def bench_packaged(cfg: Config, report: Report) -> None:
         )
     )
     eucoop.load()
+
+
+def change_file(n: int) -> dict[str, Any]:
+    """A data file of *n* changes to the packaged data: sessions added to its dialogues.
+
+    Each is a change of its own (a session a day from 2030 on, the dialogues in
+    turn), citing a paragraph of the one made-up document the file adds.
+    """
+    dialogues = [d.id for d in eucoop.load().dialogues]
+    first = dt.date(2030, 1, 1)
+    changes = [
+        {
+            "op": "add",
+            "target": dialogues[k % len(dialogues)],
+            "field": "sessions",
+            "value": {"start": (first + dt.timedelta(days=k // len(dialogues))).isoformat()},
+            "sources": [{"document": "benchmark-notes", "paragraph": 1 + k % 9}],
+        }
+        for k in range(n)
+    ]
+    notes = {
+        "id": "benchmark-notes",
+        "title": "Benchmark notes (made up for the benchmarks)",
+        "publisher": "Benchmarks",
+        "paragraphs": 9,
+    }
+    return {"schema_version": 2, "documents": [notes], "changes": changes}
+
+
+def bench_changes(cfg: Config, report: Report) -> None:
+    """Changes: the no-changes path against the steps it took before, and 10,000 changes."""
+    files = _load._packaged()
+    release = _load._release()
+
+    def plain_steps() -> object:  # the build as it was before changes: check, then index
+        records = [r for c in files for r in c.records]
+        if validate(records):
+            raise AssertionError
+        values = [r.value for r in records]
+        docs = [v for v in values if type(v) is Document]
+        return eucoop.Registry([v for v in values if type(v) is not Document], docs)  # type: ignore[misc]
+
+    t_build = median_time(lambda: _load._build(files, release=release), cfg.warm_runs * 3)
+    t_plain = median_time(plain_steps, cfg.warm_runs * 3)
+    r, text, target, met = at_most(t_build, t_plain, 1.05, cfg.smoke)
+    report.add(
+        Row(
+            "question",
+            "load with no changes: the packaged data checked and indexed",
+            t_build,
+            "the same steps with no changes machinery (`validate`, `Registry`)",
+            t_plain,
+            r,
+            text,
+            target,
+            met,
+            note="`_load._build` of the converted packaged files",
+        )
+    )
+    n = 100 if cfg.smoke else 10_000
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "changes.json"
+        path.write_text(json.dumps(change_file(n)), encoding="utf-8")
+        t_changes = median_time(lambda: eucoop.load(path), cfg.warm_runs)
+        assert len(eucoop.load(path).changes()) == n
+    r, text, _, _ = at_most(t_changes, t_build, None, cfg.smoke)
+    report.add(
+        Row(
+            "question",
+            f"{n:,} changes on the packaged data (a file of added sessions)",
+            t_changes,
+            "load with no changes",
+            t_build,
+            r,
+            text,
+            "<= 1 s",
+            None if cfg.smoke else t_changes <= 1.0,
+            note="read, convert, resolve, check each change, apply, check the result; "
+            "the target is in seconds",
+        )
+    )
 
 
 # -- 3: loading synthetic data files ------------------------------------------------------

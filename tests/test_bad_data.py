@@ -391,9 +391,9 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
     ),
     (
         "unknown schema version",
-        lambda d: d.update(schema_version=2),
+        lambda d: d.update(schema_version=3),
         "$.schema_version",
-        "unknown schema_version 2; this version of eucoop reads schema_version 1",
+        "unknown schema_version 3; this version of eucoop reads schema_version 1 or 2",
     ),
     (
         "impossible date",
@@ -1208,3 +1208,138 @@ def test_name_without_letter_or_digit_is_refused(
     text = value[-1] if isinstance(value, list) else value
     assert (p.file, p.location) == (str(path), location)
     assert p.message == f"{text!r} has no letter or digit to look it up by"
+
+
+# -- hostile changes (issue 20): one file of valid data, another of changes to it ---------------
+
+_CHANGE = {
+    "op": "set",
+    "target": "org-child",
+    "field": "member_count",
+    "was": 38,
+    "value": 40,
+    "reason": "Made up for the tests.",
+    "sources": [{"document": "doc-a"}],
+}
+
+
+@pytest.mark.parametrize(
+    ("changes", "location", "message"),
+    [
+        ({"op": "set"}, "$.changes", "expected a list, got an object"),
+        (["set"], "$.changes[0]", "expected an object with op, target and field, got a string"),
+        ([{**_CHANGE, "whom": 1}], "$.changes[0].whom", "unknown key 'whom'"),
+        ([{**_CHANGE, "field": 5}], "$.changes[0].field", "expected a string, got an integer"),
+        ([{**_CHANGE, "field": "member_\x1bcount"}], "$.changes[0].field", "text must not hold"),
+        ([{**_CHANGE, "field": ""}], "$.changes[0].field", "'' is not a field of Organisation"),
+        ([{**_CHANGE, "field": "...."}], "$.changes[0].field", "'' is not a field of"),
+        ([{**_CHANGE, "value": "40"}], "$.changes[0].value", "expected an integer, got a string"),
+        ([{**_CHANGE, "value": 2**70}], "$.changes[0].value", "integer out of range"),
+        ([{**_CHANGE, "value": -1}], "$.changes[0].value", "must not be negative: -1"),
+        (
+            [{**_CHANGE, "value": [[[[40]]]]}],
+            "$.changes[0].value",
+            "expected an integer, got a list",
+        ),
+        ([{**_CHANGE, "was": {"x": 1}}], "$.changes[0].was", "expected an integer, got an object"),
+        (
+            [{**_CHANGE, "was": 39}],
+            "$.changes[0].was",
+            "'member_count' of 'org-child' is 38, not 39",
+        ),
+        ([{**_CHANGE, "reason": 7}], "$.changes[0].reason", "expected a string, got an integer"),
+        (
+            [{**_CHANGE, "sources": "doc-a"}],
+            "$.changes[0].sources",
+            "expected a list, got a string",
+        ),
+        ([{**_CHANGE, "op": "SET"}], "$.changes[0].op", "'SET' is not a ChangeOp"),
+        ([{**_CHANGE, "target": "x" * 10_000}], "$.changes[0].target", "unknown entity"),
+        (
+            [
+                {
+                    "op": "retract",
+                    "target": "org-child",
+                    "field": "participants",
+                    "item": ["x"],
+                    "reason": "Made up.",
+                    "sources": [{"document": "doc-a"}],
+                }
+            ],
+            "$.changes[0].item",
+            "expected an object with fields of Participant",
+        ),
+        (
+            [
+                {
+                    "op": "retract",
+                    "target": "org-child",
+                    "field": "participants",
+                    "item": {"role": "president"},
+                    "reason": "Made up.",
+                    "sources": [{"document": "doc-a"}],
+                }
+            ],
+            "$.changes[0].item.role",
+            "'president' is not a Role",
+        ),
+        (
+            [
+                {
+                    "op": "add",
+                    "target": "dia-one",
+                    "field": "sessions",
+                    "value": {"start": "2030", "x": 1},
+                    "sources": [{"document": "doc-a"}],
+                }
+            ],
+            "$.changes[0].value.x",
+            "unknown key 'x'",
+        ),
+        (
+            [
+                {
+                    "op": "set",
+                    "target": "org-child",
+                    "field": "parent",
+                    "value": "org-child",
+                    "was": "org-parent",
+                    "reason": "Made up.",
+                    "sources": [{"document": "doc-a"}],
+                }
+            ],
+            "$.changes[0].value",
+            "parent cycle: org-child -> org-child",
+        ),
+        (
+            [
+                {
+                    "op": "set",
+                    "target": "org-child",
+                    "field": "parent",
+                    "value": "agr-one",
+                    "was": "org-parent",
+                    "reason": "Made up.",
+                    "sources": [{"document": "doc-a"}],
+                }
+            ],
+            "$.changes[0].value",
+            "'agr-one' is an agreement, not an organisation",
+        ),
+    ],
+)
+def test_hostile_changes(
+    valid: dict[str, Any], write: Write, changes: Any, location: str, message: str
+) -> None:
+    base = write(valid, "base.json")
+    mine = write({"changes": changes}, "changes.json")
+    p = only(problems_of(base, mine))
+    assert (p.file, p.location) == (str(mine), location)
+    assert message in p.message
+
+
+def test_many_hostile_changes_are_all_reported(valid: dict[str, Any], write: Write) -> None:
+    base = write(valid, "base.json")
+    bad = [{**_CHANGE, "target": f"nobody-{i}"} for i in range(300)]
+    problems = problems_of(base, write({"changes": bad}, "changes.json"))
+    assert [p.location for p in problems] == [f"$.changes[{i}].target" for i in range(300)]

@@ -714,6 +714,7 @@ def test_validate_good(run: Run) -> None:
             "documents": 0,
         },
         "entities": 14,
+        "changes": [],
     }
 
 
@@ -1169,7 +1170,7 @@ def test_export_through_a_symlink_and_to_a_fifo(run: Run, tmp_path: Path) -> Non
     real.write_text("old", encoding="utf-8")
     (tmp_path / "link.json").symlink_to(real)
     assert run("export", "-o", str(tmp_path / "link.json"))[0] == 0
-    assert json.loads(real.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert json.loads(real.read_text(encoding="utf-8"))["schema_version"] == 2
     assert (tmp_path / "link.json").is_symlink()
     os.mkfifo(tmp_path / "fifo.db")
     code, out, err = run("export", "-o", str(tmp_path / "fifo.db"))

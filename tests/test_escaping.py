@@ -190,6 +190,19 @@ def displayed(reg: Registry) -> list[object]:
     shown.append(
         Release(data_version="<xss-release>&", released=PartialDate("2026"), facts_until=None)
     )
+    # a change, with markup where it holds text, alone and in a ledger
+    change = eucoop.Change(
+        op=eucoop.ChangeOp.SET,
+        target="x",
+        field="<xss-field>&",
+        value="<xss-value>&",
+        before="<xss-before>&",
+        reason="<xss-reason>&",
+        sources=(Source(document="<xss-doc>&"),),
+        file="<xss-file>&",
+        location="$.changes[0]",
+    )
+    shown += [change, eucoop.Changes((change,)), reg.changes()]
     return shown
 
 

@@ -131,7 +131,7 @@ def test_json_replaces_and_keeps_the_mode(reg: eucoop.Registry, tmp_path: Path) 
     target.chmod(0o640)
     write_json(reg, target)
     assert target.stat().st_mode & 0o777 == 0o640
-    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 2
 
 
 def test_new_files_follow_the_umask(reg: eucoop.Registry, tmp_path: Path) -> None:
@@ -326,7 +326,7 @@ def test_sqlite(reg: eucoop.Registry, tmp_path: Path) -> None:
         assert con.execute(
             "SELECT count(*) FROM entity_policy_areas WHERE entity_id='unhcr'"
         ).fetchone() == (2,)
-        assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == ("1",)
+        assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == ("2",)
         # the kind of publisher behind each document
         assert con.execute("SELECT id, publisher_kind FROM documents ORDER BY id").fetchall() == [
             ("dg-home-io", "official"),
@@ -660,7 +660,7 @@ def test_a_symlink_is_written_through(reg: eucoop.Registry, tmp_path: Path) -> N
     write_json(reg, link)
     assert link.is_symlink()
     assert os.readlink(link) == str(real)
-    assert json.loads(real.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert json.loads(real.read_text(encoding="utf-8"))["schema_version"] == 2
     assert real.stat().st_mode & 0o777 == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.json", "real.json"]
 

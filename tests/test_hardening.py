@@ -243,7 +243,9 @@ def test_generated_valid_files_validate(
 @pytest.mark.parametrize(
     "data",
     [
-        {"schema_version": 2},
+        {"schema_version": 3},
+        {"schema_version": 1, "changes": [{"op": "set", "target": "x", "field": "y"}]},
+        {"changes": [{"op": "update", "target": "x", "field": "y"}]},
         {"organisations": [{"id": "Bad Id", "name": "x", "sources": [{"document": "d"}]}]},
         {"organisations": [{"id": "x", "name": "x", "sources": []}]},
         {"organisations": [{"id": "x", "name": "x"}]},

@@ -54,8 +54,10 @@ def test_the_data_file_holds_the_collections_the_model_names() -> None:
     import attrs
 
     from eucoop._loading import data_file
-    from eucoop._model import COLLECTIONS
+    from eucoop._model import COLLECTIONS, RawChange
 
-    assert [f.name for f in attrs.fields(data_file())] == ["schema_version", *COLLECTIONS]
-    for f in attrs.fields(data_file())[1:]:
+    names = [f.name for f in attrs.fields(data_file())]
+    assert names == ["schema_version", *COLLECTIONS, "changes"]
+    for f in attrs.fields(data_file())[1:-1]:
         assert typing.get_args(f.type) == (COLLECTIONS[f.name], ...)
+    assert typing.get_args(attrs.fields(data_file())[-1].type) == (RawChange, ...)

@@ -336,7 +336,15 @@ def test_provenance_to_dataframe() -> None:
 
     sources = eucoop.load().provenance("iom")
     frame = sources.to_dataframe()
-    assert list(frame.columns) == ["document_id", "title", "paragraph", "fields", "url"]
+    assert list(frame.columns) == [
+        "document_id",
+        "title",
+        "paragraph",
+        "fields",
+        "url",
+        "layer",
+        "origin",
+    ]
     assert frame["document_id"].tolist() == [s.document for s in sources]
     titles = {d.id: d.title for d in sources.documents}
     assert frame["title"].tolist() == [titles[s.document] for s in sources]

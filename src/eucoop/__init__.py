@@ -24,6 +24,8 @@ from eucoop._load import load
 from eucoop._model import (
     Agreement,
     AgreementKind,
+    Change,
+    ChangeOp,
     DateLike,
     Dialogue,
     Document,
@@ -46,6 +48,7 @@ from eucoop._model import (
     Standing,
 )
 from eucoop._queries import (
+    Changes,
     Diff,
     Difference,
     Hit,
@@ -67,6 +70,9 @@ __all__ = [
     "AmbiguousLookupError",
     "Card",
     "CurrencyMismatchError",
+    "Change",
+    "ChangeOp",
+    "Changes",
     "DataError",
     "DateLike",
     "Dialogue",

@@ -11,10 +11,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self
 
+import attrs
+
 from eucoop._arguments import flag
 from eucoop._gc import gc_paused
 from eucoop._model import Agreement, DateLike, Entity, PartialDate, Release, Status, query_date
 from eucoop._queries.asof import trim
+from eucoop._queries.ledger import Ledger
 from eucoop._queries.results import Results, Timeline
 from eucoop._queries.time import (
     entity_status,
@@ -47,6 +50,7 @@ class History(_Base):
         _source: Mapping[str, Any]
         date: PartialDate | None
         release: Release | None
+        _ledger: Ledger
         #: What an as-of view left out, by why: ``{"not known": 17, "uncertain": 2}``.
         left_out: Mapping[str, int]
         #: The ids an as-of view kept although the data cannot tell they existed that day.
@@ -76,7 +80,11 @@ class History(_Base):
 
     @cached_property
     def _timeline(self) -> Timeline:
-        return Timeline(timeline_entries(self))
+        ledger, by_id = self._ledger, self._by_id
+        return Timeline(
+            attrs.evolve(t, origin=ledger.origin_of(by_id[t.entity], t.field))
+            for t in timeline_entries(self)
+        )
 
     def existed(self, ident: str | Entity, on: DateLike) -> bool | None:
         """Whether the entity existed on the day *on*: ``True``, ``False``, or ``None``.
@@ -142,6 +150,7 @@ class History(_Base):
             left_out=counts,
             unsure=unsure,
             release=self.release,
+            _ledger=self._ledger,
         )
         return view
 

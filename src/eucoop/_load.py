@@ -15,13 +15,16 @@ from eucoop._loading import (
     Located,
     PathArg,
     RawValue,
+    apply_changes,
     check_paths,
     convert,
     packaged,
     read_all,
     validate,
 )
-from eucoop._model import Document, Entity, PartialDate, Release
+from eucoop._model import Change, Document, Entity, PartialDate, Release
+from eucoop._queries.ledger import Ledger
+from eucoop._queries.provenance import provenance
 from eucoop._registry import Registry
 
 __all__ = ["load"]
@@ -29,6 +32,8 @@ __all__ = ["load"]
 _lock = threading.RLock()
 _default: Registry | None = None
 _packaged_files: list[Converted] | None = None
+#: Where the problems are that leave every whole entity and document loaded.
+_NOT_BASE = ("$.changes", "$.schema_version")
 
 
 def load(*paths: PathArg, include_default: bool = True) -> Registry:
@@ -86,8 +91,14 @@ def _build(
         placeholders.update(converted.placeholders)
         unreadable |= converted.unreadable
         unconverted.extend(converted.unconverted)
+    changes: list[Change] = []
     with gc_paused():
         problems.extend(validate(records, placeholders, unreadable, unconverted))
+        written = [(c.name, c.changes) for c in files if c.changes]
+        if written:  # base -> changes -> checks of the result
+            base_ok = all(p.location.startswith(_NOT_BASE) for p in problems)
+            records, changes, found = apply_changes(records, written, provenance, base_ok=base_ok)
+            problems.extend(found)
         if problems:
             raise DataError(_by_file(problems, files))
         entities: list[Entity] = []
@@ -99,6 +110,8 @@ def _build(
             else:
                 entities.append(value)  # type: ignore[arg-type] # records hold entities else
         reg = Registry(entities, documents)
+    packaged = frozenset(c.name for c in (_packaged_files or ()))
+    reg._set(_ledger=Ledger(changes, records, packaged))
     if release is not None:
         reg._set(release=release)
     return reg
@@ -109,7 +122,13 @@ def _by_file(problems: list[Problem], files: list[Converted]) -> list[Problem]:
     order: dict[str, int] = {}
     for name in [p.file for p in problems if p.file not in order] + [c.name for c in files]:
         order.setdefault(name, len(order))
-    return sorted(problems, key=lambda p: order.get(p.file, len(order)))
+
+    def key(p: Problem) -> tuple[int, int]:  # a file's changes after its other problems
+        loc = p.location
+        change = int(loc[10 : loc.index("]")]) if loc.startswith("$.changes[") else -1
+        return order.get(p.file, len(order)), change
+
+    return sorted(problems, key=key)
 
 
 @cache

@@ -21,6 +21,7 @@ from eucoop._loading import SCHEMA_VERSION, data_file, unstructure
 from eucoop._model import (
     COLLECTIONS,
     KINDS,
+    ChangeOp,
     DateLike,
     Document,
     Entity,
@@ -32,13 +33,14 @@ from eucoop._model import (
     Role,
     kind_of,
 )
-from eucoop._queries import indexes, plots, tables
+from eucoop._queries import graph, indexes, plots, tables
 from eucoop._queries.diff import Diff, differences
-from eucoop._queries.filters import Filters
+from eucoop._queries.filters import Filters, choice
 from eucoop._queries.involvement import Involvement
+from eucoop._queries.ledger import Changes, Ledger
 from eucoop._queries.lookup import Names, find_id, of_kind, unknown_id
-from eucoop._queries.provenance import provenance
-from eucoop._queries.results import Frozen, Provenance, Results, SearchResults
+from eucoop._queries.provenance import Provenance, provenance
+from eucoop._queries.results import Frozen, Results, SearchResults
 from eucoop._queries.search import SearchIndex
 from eucoop._relations import Relations
 from eucoop._render import REGISTRIES, html, summary
@@ -86,6 +88,7 @@ class Registry(History, Relations, Frozen):
     unsure: frozenset[str] = frozenset()
     #: The packaged data's release, when the registry holds the packaged data.
     release: Release | None = None
+    _ledger: Ledger = Ledger()  # the changes applied, and the file of each entity
 
     def __init__(self, entities: Iterable[Entity], documents: Iterable[Document] = ()) -> None:
         """Index *entities* and *documents*. Use :func:`eucoop.load`, which validates them first.
@@ -111,6 +114,7 @@ class Registry(History, Relations, Frozen):
     def __reduce__(self) -> tuple[Any, ...]:
         state: dict[str, object] = {"_full": self._full, "date": self.date}
         state.update(release=self.release, left_out=dict(self.left_out), unsure=self.unsure)
+        state.update(_ledger=self._ledger)
         return Registry, (tuple(self), self.documents), state
 
     # -- the collection ------------------------------------------------------
@@ -322,7 +326,37 @@ class Registry(History, Relations, Frozen):
         [10]
         """
         entity = self._find(ident, "ident")
-        return Provenance(provenance(entity, field), self._documents)
+        found, layers, origins = self._ledger.sourced(entity, field, provenance)
+        return Provenance(found, self._documents, layers, origins)
+
+    def changes(
+        self,
+        ident: str | Entity | None = None,
+        field: str | None = None,
+        *,
+        op: ChangeOp | str | None = None,
+    ) -> Changes:
+        """The changes data files made to the data below them, in load order (the ledger).
+
+        Of one entity or document (*ident*), of one *field* (and the paths
+        under it), of one *op* (``"add"``, ``"set"``, ``"retract"``). Each
+        :class:`~eucoop.Change` keeps what it replaced (``before``) and the
+        citations of that (``before_sources``); retracted values are found
+        only here. See :doc:`/data-model`.
+
+        >>> import eucoop
+        >>> len(eucoop.load().changes())
+        0
+        """
+        ident_id = None
+        if isinstance(ident, str) and ident in self._documents:
+            ident_id = ident
+        elif ident is not None:
+            ident_id = self._find(ident, "ident").id
+        if field is not None:
+            string(field, "field", "a field path or None")
+        want = None if op is None else choice(ChangeOp, op, "op")
+        return Changes(self._ledger.select(ident_id, field, want))
 
     def diff(self, other: Registry, *, sources: bool = False) -> Diff:
         """What differs from this registry to *other*: a row per entity, value or item.
@@ -349,10 +383,12 @@ class Registry(History, Relations, Frozen):
     def to_dict(self) -> dict[str, Any]:
         """The registry in the data-file format; ``load(reg.to_dict())`` rebuilds it.
 
+        Entities are written as they are, changes applied: the file holds no ``changes``.
+
         >>> import eucoop, json
         >>> data = eucoop.load().to_dict()
         >>> data["schema_version"], len(json.dumps(data)) > 1000
-        (1, True)
+        (2, True)
         """
         kinds = {k.collection: getattr(self, k.collection) for k in self._kinds}
         data = data_file()(schema_version=SCHEMA_VERSION, documents=self.documents, **kinds)
@@ -376,7 +412,7 @@ class Registry(History, Relations, Frozen):
 
     def to_networkx(self) -> Any:
         """A networkx graph of who takes part in what (needs ``eucoop[networkx]``)."""
-        return tables.to_networkx(tuple(self))
+        return graph.to_networkx(tuple(self))
 
     def plot_timeline(self, start: DateLike | None = None, end: DateLike | None = None) -> Any:
         """The :meth:`timeline` (of that window) as a matplotlib figure (``eucoop[plot]``)."""

@@ -10,10 +10,12 @@ from pathlib import Path
 from eucoop import _export
 from eucoop._cli.context import Context, conditions, err, out, out_json
 from eucoop._display import text
+from eucoop._display.changes import correction
 from eucoop._exceptions import DataError
 from eucoop._load import load
+from eucoop._loading import unstructure
 from eucoop._loading.schema import json_schema
-from eucoop._model import KINDS
+from eucoop._model import KINDS, Change, ChangeOp
 from eucoop._registry import Registry
 from eucoop._text import and_join, plural
 
@@ -59,20 +61,54 @@ def validate(ctx: Context) -> int:
         coll: sum(1 for v in getattr(full, coll, ()) if v.id not in old)
         for coll in (*(k.collection for k in KINDS), "documents")
     }
+    known = {c.origin for c in base.changes()}
+    made = [c for c in full.changes() if c.origin not in known]
     if ctx.json:
-        out_json({"ok": True, "files": files, "adds": added, "entities": len(full)})
+        changes = [
+            {
+                "op": c.op.value,
+                "target": c.target,
+                "field": c.field,
+                "before": unstructure(c.before),
+                "value": unstructure(c.value),
+                "origin": c.origin,
+            }
+            for c in made
+        ]
+        out_json(
+            {"ok": True, "files": files, "adds": added, "entities": len(full), "changes": changes}
+        )
         return 0
     what = files[0] if len(files) == 1 else f"{len(files)} files"
-    verb = "adds" if len(files) == 1 else "add"
+    one = len(files) == 1
     parts = [
         plural(n, "document") if coll == "documents" else KINDS.named(coll).counted(n)
         for coll, n in added.items()
         if n
     ]
+    said = [f"{'adds' if one else 'add'} {and_join(parts)}"] if parts else []
+    if made:
+        said.append(f"{'makes' if one else 'make'} {plural(len(made), 'change')}")
+    doing = " and ".join(said) or ("adds" if one else "add") + " nothing new"
     total = f"{plural(len(full), 'entity')} and {plural(len(full.documents), 'document')}"
-    message = f"ok: {what} {verb} {and_join(parts) or 'nothing new'} ({total} in all)"
-    out(text.wrap(message, keep=files))
+    lines = text.wrap(f"ok: {what} {doing} ({total} in all)", keep=files)
+    for c in made:
+        line = correction(c)
+        if line is not None:
+            lines += text.wrap(line + _start_note(c), keep=files)
+    out(lines)
     return 0
+
+
+def _start_note(c: Change) -> str:
+    """What retracting an entity's start date means for its time (a note, not a problem)."""
+    kind = next((k for k in KINDS if k.collection and c.field in k.start), None)
+    if c.op is not ChangeOp.RETRACT or kind is None:
+        return ""
+    return (
+        f"; note: {c.target} now has no known start, so before its first dated fact"
+        " whether it existed is not known"
+    )
 
 
 def _real(path: str) -> str:

@@ -16,9 +16,10 @@
   lines, its table and its ``repr``;
 - :mod:`~eucoop._display.reprs`: the short ``repr`` of query results (their
   first lines of the command line's text), registered with
-  :func:`eucoop._render.summary`.
+  :func:`eucoop._render.summary`;
+- :mod:`~eucoop._display.changes`: changes in words, their ``repr`` and tables.
 """
 
-from eucoop._display import diffs, html, reprs, tables, values
+from eucoop._display import changes, diffs, html, reprs, tables, values
 
-__all__ = ["diffs", "html", "reprs", "tables", "values"]
+__all__ = ["changes", "diffs", "html", "reprs", "tables", "values"]

@@ -301,6 +301,8 @@ def validate(
     placeholders: Mapping[str, str] | None = None,
     unreadable: Set[str] = frozenset(),
     unconverted: Sequence[tuple[Located, RawValue]] = (),
+    *,
+    cycles: bool = True,
 ) -> list[Problem]:
     """Every problem across the records of all files loaded together.
 
@@ -309,7 +311,8 @@ def validate(
     all, so that references to what they held are not reported as unknown too.
     *unconverted* are values found in items that failed to convert, whose
     fields declare rules; they are checked too, so a type error does not hide
-    a dangling reference or a bad code beside it.
+    a dangling reference or a bad code beside it. Without *cycles*, parents
+    are not followed (changes report the cycles they make themselves).
     """
     problems: list[Problem] = []
 
@@ -336,12 +339,12 @@ def validate(
         if not tests[type(value)](value):
             for where, message in rules.of(type(value)).problems(value):
                 add(rec, where, message)
-        if type(value) is Organisation and value.parent == value.id:
+        if cycles and type(value) is Organisation and value.parent == value.id:
             add(rec, ".parent", "an organisation cannot be its own parent")
     parents = {
         r.value.id: r.value.parent
         for r in records
-        if type(r.value) is Organisation and r.value.parent not in (None, r.value.id)
+        if cycles and type(r.value) is Organisation and r.value.parent not in (None, r.value.id)
     }
     for cycle in find_cycles(parents):
         add(by_id[cycle[0]], ".parent", "parent cycle: " + " -> ".join([*cycle, cycle[0]]))

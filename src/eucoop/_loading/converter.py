@@ -45,6 +45,7 @@ from eucoop._model import (
     Meta,
     Money,
     PartialDate,
+    RawChange,
     fields_of,
 )
 from eucoop._model.enums import ENUMS
@@ -60,13 +61,16 @@ __all__ = [
     "NonFinite",
     "convert",
     "errors_of",
+    "READS",
     "RawValue",
     "raw_values",
     "unstructure",
 ]
 
-#: The data-file format this version reads and writes.
-SCHEMA_VERSION = 1
+#: The data-file format this version writes.
+SCHEMA_VERSION = 2
+#: The data-file formats this version reads: 2 added ``changes``.
+READS = (1, 2)
 
 
 def data_file() -> type:
@@ -78,6 +82,8 @@ def data_file() -> type:
 
     >>> [a.name for a in attrs.fields(data_file())][:3]
     ['schema_version', 'documents', 'organisations']
+    >>> [a.name for a in attrs.fields(data_file())][-1]
+    'changes'
     """
     return _data_file(KINDS.snapshot())
 
@@ -89,6 +95,7 @@ def _data_file(kinds: tuple[Kind, ...]) -> type:
     fields = {
         "schema_version": attrs.field(default=None, type=version),
         **{c: attrs.field(default=(), type=tuple[t, ...]) for c, t in collections.items()},  # type: ignore[valid-type]
+        "changes": attrs.field(default=(), type=tuple[RawChange, ...]),
     }
     cls = attrs.make_class("DataFile", fields, frozen=True, kw_only=True)
     cls.__doc__ = "The top level of a data file."
@@ -208,6 +215,7 @@ class Converted:
 
     __slots__ = (
         "_records",
+        "changes",
         "name",
         "placeholders",
         "problems",
@@ -231,6 +239,8 @@ class Converted:
         #: (references, codes, patterns): (location of the item, the value), checked too.
         #: item, field path, target id, collection), checked like the others.
         self.unconverted: list[tuple[Located, RawValue]] = []
+        #: the file's changes that converted, each with its position in ``changes``.
+        self.changes: list[tuple[int, RawChange]] = []
 
     @property
     def records(self) -> list[Located]:
@@ -264,17 +274,22 @@ def convert(name: str, data: object) -> Converted:
             _convert_items(name, data, out)
     else:
         out.whole = whole
-        if whole.schema_version is not None and whole.schema_version != SCHEMA_VERSION:
-            problem = Problem(name, "$.schema_version", _bad_version(whole.schema_version))
-            out.problems.append(problem)
+        if whole.changes:
+            out.changes = list(enumerate(whole.changes))
+        problem = _version_problem(whole.schema_version, bool(whole.changes))
+        if problem is not None:
+            out.problems.append(Problem(name, "$.schema_version", problem))
     return out
 
 
-def _bad_version(version: object) -> str:
-    return (
-        f"unknown schema_version {version}; "
-        f"this version of eucoop reads schema_version {SCHEMA_VERSION}"
-    )
+def _version_problem(version: int | None, changes: bool) -> str | None:
+    """What is wrong with a file's ``schema_version``, or None."""
+    if version is None or (version in READS and (version >= 2 or not changes)):
+        return None
+    if version in READS:
+        return "a file with changes has schema_version 2 (or none)"
+    reads = " or ".join(map(str, READS))
+    return f"unknown schema_version {version}; this version of eucoop reads schema_version {reads}"
 
 
 def _convert_items(name: str, data: object, out: Converted) -> None:
@@ -285,15 +300,18 @@ def _convert_items(name: str, data: object, out: Converted) -> None:
         add(iter([("$", str(wrong("an object at the top level", data)))]))
         out.unreadable.update(COLLECTIONS)
         return
-    unknown = set(data) - {"schema_version", *COLLECTIONS}
+    unknown = set(data) - {"schema_version", "changes", *COLLECTIONS}
     if unknown:
         add(errors_of(ForbiddenExtraKeysError(None, data_file(), unknown)))
     version = data.get("schema_version")
+    changes = data.get("changes")
     if version is not None:
         if type(version) is not int:
             add(iter([("$.schema_version", str(wrong("an integer", version)))]))
-        elif version != SCHEMA_VERSION:
-            add(iter([("$.schema_version", _bad_version(version))]))
+        else:
+            problem = _version_problem(version, bool(changes))
+            if problem is not None:
+                add(iter([("$.schema_version", problem)]))
     detailed = converter(True)
     for coll, cls in COLLECTIONS.items():
         items = data.get(coll, [])
@@ -320,6 +338,16 @@ def _convert_items(name: str, data: object, out: Converted) -> None:
                     )
             else:
                 out.records.append(Located(name, coll, i, value))
+    if changes is None:
+        return
+    if type(changes) is not list:
+        add(iter([("$.changes", str(wrong("a list", changes)))]))
+        return
+    for i, item in enumerate(changes):
+        try:
+            out.changes.append((i, detailed.structure(item, RawChange)))
+        except Exception as exc:  # noqa: BLE001 - turned into problems
+            add(errors_of(exc, f"$.changes[{i}]"))
 
 
 _UNCONVERTED = Document(id="", title="(an item that failed to convert)", publisher="")

@@ -17,13 +17,13 @@ from typing import Any
 
 import attrs
 
-from eucoop._loading.converter import SCHEMA_VERSION, data_file
+from eucoop._loading.converter import READS, data_file
 from eucoop._model import KINDS, Document, FieldInfo, Meta, PartialDate, fields_of
 from eucoop._model.fields import INT_MAX, INT_MIN, NONBLANK_PATTERN, PATTERNS, TEXT_PATTERN
 
 __all__ = ["SCHEMA_ID", "json_schema", "whole"]
 
-SCHEMA_ID = "https://eucoop.readthedocs.io/schema/data-file-v1.json"
+SCHEMA_ID = "https://eucoop.readthedocs.io/schema/data-file-v2.json"
 
 
 def whole(pattern: str) -> str:
@@ -44,6 +44,9 @@ _AMOUNT = whole(PATTERNS["amount"])
 _DESCRIPTIONS = {
     "DataFile": "A eucoop data file: any of the collections, every key optional.",
     "Money": "An amount in an ISO 4217 currency; amounts are decimal strings or integers.",
+    "RawChange": "A change to an entity or document of another file: its op, target id and "
+    "field path; the value (and was, and item) must be what the target's field holds, which "
+    "eucoop validate checks.",
 }
 
 
@@ -54,6 +57,8 @@ def _doc(cls: type) -> str:
 
 def _item(t: Any, m: Meta) -> dict[str, Any]:
     """The schema of one value of type *t*, for a field declared with *m*."""
+    if t is Any:  # a change's value: its type is the target field's
+        return {}
     if isinstance(t, type) and issubclass(t, Enum):
         return {"$ref": f"#/$defs/{t.__name__}"}
     if t is PartialDate:
@@ -130,7 +135,7 @@ def json_schema() -> dict[str, Any]:
     >>> schema["$schema"]
     'https://json-schema.org/draft/2020-12/schema'
     >>> sorted(schema["properties"])[:3]
-    ['agreements', 'dialogues', 'documents']
+    ['agreements', 'changes', 'dialogues']
     """
     defs: dict[str, Any] = {}
     for cls in _classes():
@@ -161,7 +166,14 @@ def json_schema() -> dict[str, Any]:
         ],
     }
     top = defs.pop("DataFile")
-    top["properties"]["schema_version"] = {"anyOf": [{"const": SCHEMA_VERSION}, {"type": "null"}]}
+    versions: list[dict[str, Any]] = [{"const": v} for v in READS]
+    top["properties"]["schema_version"] = {"anyOf": [*versions, {"type": "null"}]}
+    # A file with changes has schema_version 2 (or none).
+    top["if"] = {
+        "properties": {"schema_version": {"const": READS[0]}},
+        "required": ["schema_version"],
+    }
+    top["then"] = {"properties": {"changes": {"maxItems": 0}}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

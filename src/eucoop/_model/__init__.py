@@ -8,9 +8,11 @@
 - :mod:`~eucoop._model.entity`: what every entity has, and the names it is found by;
 - :mod:`~eucoop._model.kinds`: what a kind declares, and :data:`KINDS`, the table of kinds;
 - :mod:`~eucoop._model.entities`: organisations, agreements, dialogues, programmes;
-- :mod:`~eucoop._model.release`: the packaged data's version, date and span of knowledge.
+- :mod:`~eucoop._model.release`: the packaged data's version, date and span of knowledge;
+- :mod:`~eucoop._model.changes`: changes a data file makes to the data below it.
 """
 
+from eucoop._model.changes import Change, ChangeOp, RawChange
 from eucoop._model.dates import query_date
 from eucoop._model.entities import Agreement, Dialogue, Organisation, Programme
 from eucoop._model.entity import Entity, KeyName, key_names, lookup_keys, loose_keys
@@ -62,6 +64,8 @@ __all__ = [
     "UNRANKED",
     "Agreement",
     "AgreementKind",
+    "Change",
+    "ChangeOp",
     "DateLike",
     "Dated",
     "Dialogue",
@@ -83,6 +87,7 @@ __all__ = [
     "Precision",
     "Programme",
     "PublisherKind",
+    "RawChange",
     "Release",
     "Role",
     "Session",

@@ -8,6 +8,7 @@ from eucoop._render import html
 __all__ = [
     "ENUMS",
     "AgreementKind",
+    "ChangeOp",
     "Frequency",
     "OrganisationKind",
     "PolicyArea",
@@ -171,6 +172,22 @@ class PublisherKind(_StrEnum):
     OFFICIAL = "official"
     REFERENCE = "reference"
     PRESS = "press"
+
+
+class ChangeOp(_StrEnum):
+    """What a change of a data file does to the data below it (see :class:`~eucoop.Change`).
+
+    - ``add``: adds one item to a list (a session, a participant, a country...);
+    - ``set``: gives an empty field a value, or replaces one (with ``was`` and a ``reason``);
+    - ``retract``: removes a value or one item of a list, saying why.
+
+    >>> ChangeOp("retract")
+    <ChangeOp.RETRACT: 'retract'>
+    """
+
+    ADD = "add"
+    SET = "set"
+    RETRACT = "retract"
 
 
 #: Every enumeration above, for code that treats them all alike (the converter).

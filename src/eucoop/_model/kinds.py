@@ -226,7 +226,7 @@ class Kinds:
 
     def add(self, kind: Kind) -> None:
         """Declare another kind (see :func:`entity_kind`): a new class and collection."""
-        taken = {"documents", "schema_version", *(k.collection for k in self)}
+        taken = {"documents", "schema_version", "changes", *(k.collection for k in self)}
         if kind.cls in self._kinds or kind.collection in taken:
             msg = f"{kind.cls.__name__} ({kind.collection!r}) is a kind already"
             raise ValueError(msg)

@@ -8,6 +8,7 @@
 - :mod:`~eucoop._queries.asof`: trimming entities to one day;
 - :mod:`~eucoop._queries.provenance`: the citations behind one field;
 - :mod:`~eucoop._queries.diff`: what differs between two registries;
+- :mod:`~eucoop._queries.ledger`: the changes applied, and the layer of each citation;
 - :mod:`~eucoop._queries.tables`: flat rows, DataFrames and graphs;
 - :mod:`~eucoop._queries.results`: the tuples queries return;
 - :mod:`~eucoop._queries.involvement`: what an organisation takes part in, and through whom;
@@ -16,9 +17,10 @@
 
 from eucoop._queries.diff import Diff, Difference
 from eucoop._queries.involvement import Involvement
+from eucoop._queries.ledger import Changes
 from eucoop._queries.order import by_date
+from eucoop._queries.provenance import Provenance
 from eucoop._queries.results import (
-    Provenance,
     Results,
     Roles,
     SearchResults,
@@ -30,6 +32,7 @@ from eucoop._queries.time import TimelineEntry
 __all__ = [
     "Diff",
     "Difference",
+    "Changes",
     "Hit",
     "Involvement",
     "Provenance",

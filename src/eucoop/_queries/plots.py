@@ -19,8 +19,9 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from eucoop._model import KINDS, Entity
+from eucoop._queries.graph import to_networkx
 from eucoop._queries.layout import Taken, free_spot, spring
-from eucoop._queries.tables import optional, to_networkx
+from eucoop._queries.tables import optional
 from eucoop._queries.time import TimelineEntry
 
 if TYPE_CHECKING:
@@ -198,7 +199,7 @@ def timeline(entries: Sequence[TimelineEntry], entities: Mapping[str, Entity]) -
 
 
 def network(entities: Sequence[Entity]) -> Figure:
-    """The graph of :func:`~eucoop._queries.tables.to_networkx`, one line per related pair.
+    """The graph of :func:`~eucoop._queries.graph.to_networkx`, one line per related pair.
 
     Nodes are coloured by kind and sized by how many links they have; a line
     shows the closest relation of a pair (:data:`RELATION_STYLES`). The linked

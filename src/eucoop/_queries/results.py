@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NoReturn, Self, SupportsIndex, TypeVar, overload
 
-from eucoop._arguments import flag, string
-from eucoop._model import Document, Entity, Participant, Source
+from eucoop._arguments import flag
+from eucoop._model import Document, Entity, Participant
 from eucoop._queries import closure, tables
 from eucoop._queries.lookup import unknown_id
 from eucoop._queries.time import TimelineEntry
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Frozen",
-    "Provenance",
     "Results",
     "Roles",
     "SearchResults",
@@ -390,54 +389,3 @@ class Roles(Shown[tuple[Entity, Participant]]):
         ['un-network-on-migration', 'coordinator']
         """
         return tables.roles_frame(self)
-
-
-class Provenance(Shown[Source]):
-    """The citations behind a fact, each a :class:`~eucoop.Source`, with the documents they cite.
-
-    >>> import eucoop
-    >>> sources = eucoop.load().provenance("eu-iom-joint-initiative", "budget")
-    >>> sources[0].paragraph, sources.documents[0].title
-    (10, 'Collaboration with international organisations')
-    """
-
-    _cited: Mapping[str, Document]
-
-    def __new__(cls, sources: Iterable[Source], documents: Mapping[str, Document]) -> Provenance:
-        self = super().__new__(cls, sources)
-        cited = {s.document: documents[s.document] for s in self if s.document in documents}
-        self._set(_cited=cited)
-        return self
-
-    def _sliced(self, index: slice) -> Self:
-        return type(self)(tuple.__getitem__(self, index), self._cited)
-
-    @classmethod
-    def _joined(cls, first: Shown[Any], second: Shown[Any]) -> Shown[Any]:
-        cited = {**getattr(first, "_cited", {}), **getattr(second, "_cited", {})}
-        return cls((*first, *second), cited)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return type(self), (tuple(self), self._cited)
-
-    @property
-    def documents(self) -> Results[Document]:
-        """The documents cited, once each, in the order first cited."""
-        return Results(self._cited.values())
-
-    def document(self, ident: str) -> Document | None:
-        """The cited document with id *ident*, or ``None`` if none of these cite it."""
-        return self._cited.get(string(ident, "ident", "an id (a string)"))
-
-    def to_dataframe(self) -> Any:
-        """A pandas DataFrame, one numbered row per citation.
-
-        Columns: ``document_id``, the document's ``title``, the ``paragraph``,
-        the ``fields`` it supports and the document's ``url``.
-
-        >>> import eucoop
-        >>> df = eucoop.load().provenance("eu-iom-joint-initiative", "budget").to_dataframe()
-        >>> df.loc[0, "document_id"], int(df.loc[0, "paragraph"])
-        ('dg-home-io', 10)
-        """
-        return tables.provenance_frame(self, self._cited)

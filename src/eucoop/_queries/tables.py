@@ -72,7 +72,6 @@ __all__ = [
     "table_names",
     "table_records",
     "timeline_frame",
-    "to_networkx",
 ]
 
 #: The pandas dtype of a column, by the Python type of its values. Every one
@@ -401,49 +400,27 @@ CITATION_COLUMNS = (
 )
 
 
-def provenance_frame(sources: Iterable[Source], documents: Mapping[str, Document]) -> Any:
+_LAYER_COLUMNS = (
+    Column("layer", str, lambda item: item[2]),
+    Column("origin", str, lambda item: item[3] or None),
+)
+
+
+def provenance_frame(
+    sources: Sequence[Source],
+    documents: Mapping[str, Document],
+    layers: Sequence[str],
+    origins: Sequence[str],
+) -> Any:
     """A DataFrame of citations, for ``Provenance.to_dataframe()``: one numbered row each.
 
     Each names its document, the document's title and URL (``<NA>`` where
-    *documents* lacks it), the paragraph and the fields it supports.
+    *documents* lacks it), the paragraph, the fields it supports, its layer
+    and its origin.
     """
-    cited = [(s, documents.get(s.document)) for s in sources]
-    return frame(CITATION_COLUMNS, rows_of(CITATION_COLUMNS, cited))
-
-
-# -- graphs -----------------------------------------------------------------------
-
-
-def to_networkx(entities: Sequence[Entity]) -> Any:
-    """A ``networkx.MultiDiGraph`` of who cooperates with whom.
-
-    Nodes are entity ids (attributes ``kind``, ``name``, ``label``). Edges:
-    organisation -> entity for each participation (``relation="participant"``,
-    ``role``), child -> parent organisation (``relation="parent"``),
-    organisation -> agreement it adopted (``relation="adopted"``), agreement ->
-    the organisation whose partnership it formalises (``relation="formalises"``),
-    and ``eu`` -> partner (``relation="partnership"``, ``standing``) where the
-    EU has a partnership with an organisation.
-    """
-    nx = optional("networkx", "networkx", "to_networkx")
-    graph = nx.MultiDiGraph()
-    ids = {e.id for e in entities}
-    for e in entities:
-        graph.add_node(e.id, kind=e.kind_name, name=e.name, label=e.acronym or e.name)
-    for e in entities:
-        for p in e.participants:
-            graph.add_edge(p.organisation, e.id, relation="participant", role=str(p.role))
-        adopted_by = getattr(e, "adopted_by", None)
-        if adopted_by is not None:
-            graph.add_edge(adopted_by, e.id, relation="adopted")
-        parent = getattr(e, "parent", None)
-        if parent is not None:
-            graph.add_edge(e.id, parent, relation="parent")
-        partnership = getattr(e, "partnership", None)
-        if partnership is not None:
-            for agreement in partnership.formalised_by:
-                graph.add_edge(agreement, e.id, relation="formalises")
-            if "eu" in ids and e.id != "eu":
-                standing = str(partnership.standing) if partnership.standing else None
-                graph.add_edge("eu", e.id, relation="partnership", standing=standing)
-    return graph
+    cited = [
+        (s, documents.get(s.document), layer, origin)
+        for s, layer, origin in zip(sources, layers, origins, strict=True)
+    ]
+    cols = (*CITATION_COLUMNS, *_LAYER_COLUMNS)
+    return frame(cols, rows_of(cols, cited))

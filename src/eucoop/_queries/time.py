@@ -124,13 +124,17 @@ class TimelineEntry:
     """One dated fact: ``date``, the ``entity`` id it belongs to, and a readable ``label``.
 
     ``field`` names where the date comes from (``"founded"``, ``"sessions[1].start"``,
-    ``"participants[0].since"``...), so :meth:`Registry.provenance` can cite it.
+    ``"participants[0].since"``...), so :meth:`Registry.provenance` can cite it;
+    ``origin`` where the fact was written: the change that made it
+    (``"update-2023.json: $.changes[0]"``), else the file of its entity
+    (``"eucoop/data/dialogues.json"``); empty when not known.
     """
 
     date: PartialDate
     entity: str
     label: str
     field: str
+    origin: str = attrs.field(default="", eq=False)
 
     def _key(self) -> tuple[tuple[int, int, int], str, str]:
         return (self.date._key(), self.entity, self.field)
