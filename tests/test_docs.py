@@ -522,6 +522,9 @@ def test_examples_run_on_a_kernel_and_show_cards(tmp_path: Path) -> None:
     assert any(">Takes part in</div>" in h and ">Bodies</th>" in h for h in cards)
     assert any(">EUR 440,000,000 <span" in h for h in cards)
     assert not any("<pre>" in h for h in cards)
+    updated = shown["08_bringing_data_up_to_date.py"]
+    assert any("2024-01-23" in h and "Geneva" in h for h in updated)  # the session, as a table
+    assert any("france-diplomatie-gfmd-14th-summit" in h for h in updated)  # cited, and in the diff
 
 
 def test_the_catalogue_calls_a_partner_without_standing_unranked() -> None:
