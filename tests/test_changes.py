@@ -3,8 +3,9 @@
 The files are in ``tests/data/changes``; every document they add is made up for
 the tests and says so in its title. Figures that differ from the design's
 because the packaged data grew since it was written: one more document than
-the packaged data holds (the design says 93 in all), and the founding of IOM is cited by two documents, not
-one, so a correction of it replaces both citations.
+the packaged data holds (the design says 93 in all), and the founding of IOM
+is cited by two documents, not one, so a correction of it replaces both
+citations.
 """
 
 from __future__ import annotations
