@@ -45,7 +45,10 @@ class History(_Base):
         _full: Self | None
         _by_id: dict[str, Entity]
         date: PartialDate | None
-        release: Release | None
+
+        @property
+        def release(self) -> Release | None: ...
+
         #: What an as-of view left out, by why: ``{"not known": 17, "uncertain": 2}``.
         left_out: Mapping[str, int]
         #: The ids an as-of view kept although the data cannot tell they existed that day.
