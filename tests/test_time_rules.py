@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import eucoop
-from eucoop import Dialogue, Entity, PartialDate, Programme, Registry, Release
+from eucoop import Dialogue, Entity, PartialDate, Programme, Registry, Release, _load
 from eucoop._model import KINDS, Status, existence
 
 from .strategies import data_files, partial_dates, whole_files
@@ -157,6 +157,23 @@ def test_the_release_goes_with_the_packaged_data_only(valid: dict[str, Any]) -> 
     reg = eucoop.load()
     assert reg.as_of("2019").release == reg.release  # a view of the same data version
     assert pickle.loads(pickle.dumps(reg)).release == reg.release  # noqa: S301 - our own
+
+
+def test_the_release_is_worked_out_on_first_ask(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A load does not date every fact for a release nobody may ask for (a cold question).
+    real = _load._release
+    calls: list[int] = []
+
+    def counted() -> Release:
+        calls.append(1)
+        return real()
+
+    monkeypatch.setattr(_load, "_release", counted)
+    reg = eucoop.load({"documents": [{"id": "my-doc", "title": "Mine", "publisher": "Me"}]})
+    assert calls == []
+    assert reg.release is reg.release
+    assert reg.release == real()
+    assert calls == [1]
 
 
 def test_the_summary_shows_the_release(capsys: pytest.CaptureFixture[str]) -> None:

@@ -49,8 +49,11 @@ class History(_Base):
         _by_id: dict[str, Entity]
         _source: Mapping[str, Any]
         date: PartialDate | None
-        release: Release | None
         _ledger: Ledger
+
+        @property
+        def release(self) -> Release | None: ...
+
         #: What an as-of view left out, by why: ``{"not known": 17, "uncertain": 2}``.
         left_out: Mapping[str, int]
         #: The ids an as-of view kept although the data cannot tell they existed that day.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from functools import cache
 
 from eucoop import _resources
@@ -65,7 +66,7 @@ def load(*paths: PathArg, include_default: bool = True) -> Registry:
         if _default is None:
             with _lock:
                 if _default is None:
-                    _default = _build(_packaged(), release=_release())
+                    _default = _build(_packaged(), release=_release)
         return _default
     check_paths(paths)
     default = flag(include_default, "include_default")
@@ -73,13 +74,18 @@ def load(*paths: PathArg, include_default: bool = True) -> Registry:
     problems: list[Problem] = []
     with gc_paused():
         files.extend(convert(name, raw) for name, raw in read_all(paths, problems))
-        return _build(files, problems, _release() if default else None)
+        return _build(files, problems, _release if default else None)
 
 
 def _build(
-    files: list[Converted], problems: list[Problem] | None = None, release: Release | None = None
+    files: list[Converted],
+    problems: list[Problem] | None = None,
+    release: Callable[[], Release] | None = None,
 ) -> Registry:
-    """Check the converted files as a whole and build the registry, or raise."""
+    """Check the converted files as a whole and build the registry, or raise.
+
+    *release* works the packaged data's release out, on first ask of the registry's.
+    """
     problems = list(problems or ())
     records: list[Located] = []
     placeholders: dict[str, str] = {}
@@ -113,7 +119,7 @@ def _build(
     packaged = frozenset(c.name for c in (_packaged_files or ()))
     reg._set(_ledger=Ledger(changes, records, packaged))
     if release is not None:
-        reg._set(release=release)
+        reg._set(_release_of=release)
     return reg
 
 

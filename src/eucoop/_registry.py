@@ -7,7 +7,7 @@ whose functions take entities and indexes, never the registry itself.
 from __future__ import annotations
 
 from collections import ChainMap
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
@@ -86,9 +86,8 @@ class Registry(History, Relations, Frozen):
     left_out: Mapping[str, int] = MappingProxyType({})
     #: The ids an :meth:`as_of` view kept although the data cannot tell they existed.
     unsure: frozenset[str] = frozenset()
-    #: The packaged data's release, when the registry holds the packaged data.
-    release: Release | None = None
     _ledger: Ledger = Ledger()  # the changes applied, and the file of each entity
+    _release_of: Callable[[], Release] | None = None  # works the packaged data's release out
 
     def __init__(self, entities: Iterable[Entity], documents: Iterable[Document] = ()) -> None:
         """Index *entities* and *documents*. Use :func:`eucoop.load`, which validates them first.
@@ -208,6 +207,14 @@ class Registry(History, Relations, Frozen):
         """
         found = self._find(name, "name")
         return found if kind is None else of_kind(found, kind, name)
+
+    @cached_property
+    def release(self) -> Release | None:
+        """The packaged data's release, when the registry holds the packaged data; else None.
+
+        Worked out on first ask (from the dates the data holds), not on every load.
+        """
+        return None if self._release_of is None else self._release_of()
 
     @cached_property
     def _names(self) -> Names:
