@@ -25,7 +25,8 @@ from eucoop import Diff, Difference, PartialDate, Registry
 from eucoop._cli import main
 from eucoop._display.diffs import diff_counts, diff_lines, value_text
 from eucoop._display.text import wrapped_at
-from eucoop._queries.diff import differences, explained_by, item_key
+from eucoop._model import item_key
+from eucoop._queries.diff import differences, explained_by
 
 from .strategies import data_files, whole_files
 
