@@ -296,7 +296,9 @@ def test_lines_with_by_fit_the_width() -> None:
     row = Difference("removed", "programme", "p", "countries", "TR", None, "fix.json: $.changes[0]")
     d = Diff([row], {("programme", "p"): "P"})
     assert diff_lines(d)[1] == f"    countries     - TR{' ' * 35}fix.json: $.changes[0]"
-    with wrapped_at(60):
+    with wrapped_at(60):  # the column moves left, so that the change still fits on the line
+        assert diff_lines(d)[1:] == [f"    countries     - TR{' ' * 16}fix.json: $.changes[0]"]
+    with wrapped_at(40):  # no room left: under the value
         assert diff_lines(d)[1:] == ["    countries     - TR", " " * 18 + "fix.json: $.changes[0]"]
 
 
