@@ -43,6 +43,7 @@ __all__ = [
     "cited_documents",
     "counted",
     "is_record",
+    "joined_fields",
     "joined_text",
     "kind_counts",
     "kind_text",
@@ -150,6 +151,16 @@ _JOINED: dict[str, tuple[str, Callable[[Any], str]]] = {
     "headquarters": ("country", _place),
     "countries": ("country_count", _countries),
 }
+
+
+def joined_fields(f: FieldInfo) -> tuple[str, ...]:
+    """The names of the fields whose text a line of *f* shows: *f*'s, and the one it takes in.
+
+    >>> joined_fields(fields_of(Organisation)[11])
+    ('headquarters', 'country')
+    """
+    joined = _JOINED.get(f.name)
+    return (f.name,) if joined is None else (f.name, joined[0])
 
 
 def joined_text(f: FieldInfo, value: object) -> str | None:
