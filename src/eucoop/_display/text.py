@@ -412,11 +412,11 @@ def partner_lines(orgs: Iterable[Organisation]) -> list[str]:
     return lines
 
 
-def timeline_lines(entries: Iterable[TimelineEntry]) -> list[str]:
-    """One dated fact a line: the date, then what happened."""
+def timeline_lines(entries: Iterable[TimelineEntry], marked: Container[int] = ()) -> list[str]:
+    """One dated fact a line: the date, then what happened; ``*`` after the *marked* entries."""
     lines: list[str] = []
-    for t in entries:
-        lines += wrap(t.label, f"{t.date!s:<10}  ")
+    for i, t in enumerate(entries):
+        lines += wrap(_marked(t.label, i in marked), f"{t.date!s:<10}  ")
     return lines
 
 
