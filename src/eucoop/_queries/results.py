@@ -342,7 +342,7 @@ class Timeline(Shown[TimelineEntry]):
     >>> reg = eucoop.load()
     >>> both = reg.timeline("2018-12", "2018-12") + reg.timeline("2016-09", "2016-09")
     >>> type(both).__name__, [str(t.date) for t in both]
-    ('Timeline', ['2016-09-19', '2018-12-10', '2018-12-17'])
+    ('Timeline', ['2016-09-19', '2018-12-10', '2018-12-17', '2018-12-19'])
     """
 
     __slots__ = ()
