@@ -132,6 +132,9 @@ def test_citations_are_not_tagged_without_packaged_data(capsys: pytest.CaptureFi
         Path("whole.json").unlink()
     assert "  Founded         1951-12-05 *\n" in out  # still a change
     assert "[your data]" not in out  # but every citation is the user's: nothing to tell apart
+    # Nor on a whole entity of the user's, on top of the packaged data.
+    mine = Path(__file__).parents[1] / "docs" / "examples" / "mine.json"
+    assert "[your data]" not in str(eucoop.load(mine).card("example-data-pilot"))
 
 
 def test_change_rows_say_what_and_why() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from eucoop._arguments import flag, string, wrong_type
 from eucoop._model import ChangeOp, Document, Entity
@@ -106,7 +106,7 @@ class Layers(_Base):
         """
         return MappingProxyType(self._ledger.user_files(self._documents))
 
-    def diff(self, other: Layers, *, sources: bool = False) -> Diff:
+    def diff(self, other: Self, *, sources: bool = False) -> Diff:
         """What differs from this registry to *other*: a row per entity, value or item.
 
         Whole entities and documents added or removed, single values changed

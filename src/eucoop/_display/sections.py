@@ -275,7 +275,8 @@ class EntityPlan:
     note: str = ""
     #: Whether a change made the description.
     description_marked: bool = False
-    #: The tag of each citation from the user's layer (:data:`YOUR_DATA`).
+    #: The tag of each citation from the user's layer (:data:`YOUR_DATA`), when the entity
+    #: cites from both layers (an entity all of the user's needs no tags).
     tags: Mapping[Source, str] = attrs.field(factory=dict)
 
 
@@ -339,8 +340,10 @@ def entity_plan(e: Entity, reg: Registry | None, *, full: bool = True) -> Entity
     participants = tuple(
         Taking(p.organisation, p, marked=_marked(marks, "participants", p)) for p in e.participants
     )
-    # the user's citations are told apart from the packaged ones, when there are packaged ones
-    tags = {} if reg is None or reg.release is None else user_tags(reg.provenance(e))
+    # the user's citations are told apart from the packaged ones where an entity has both
+    cited_by_layer = None if reg is None else reg.provenance(e)
+    mixed = cited_by_layer is not None and "packaged" in cited_by_layer.layers
+    tags = user_tags(cited_by_layer) if mixed else {}
     return EntityPlan(
         e,
         tuple(lines),
