@@ -319,3 +319,24 @@ def test_the_diff_command_shows_the_origin_column(capsys: pytest.CaptureFixture[
     found += [line.index("retract-country.json: $") for line in lines if "country.json: $" in line]
     assert len(set(found)) == 1  # one column
     assert max(map(len, lines)) <= 80
+
+
+def test_a_record_set_whole_marks_all_it_holds() -> None:
+    doc = {"id": "example-test", "title": "Example (made up for the tests)", "publisher": "T"}
+    changes = [
+        {"op": "set", "target": "african-union", "field": "partnership",
+         "value": {"standing": "close", "areas": ["migration"]},
+         "sources": [{"document": "example-test"}]},
+        {"op": "add", "target": "african-union", "field": "aliases", "value": "Example AU",
+         "sources": [{"document": "example-test"}]},
+    ]  # fmt: skip
+    reg = eucoop.load({"schema_version": 2, "documents": [doc], "changes": changes})
+    card = str(reg.card("african-union"))
+    assert "  Standing        close *\n" in card
+    assert "  Areas           migration *\n" in card
+    rows = [(x.field, x.by) for x in eucoop.load().diff(reg)]
+    assert rows == [
+        ("aliases", "<data #1>: $.changes[1]"),
+        ("partnership", "<data #1>: $.changes[0]"),
+        (None, None),
+    ]

@@ -339,7 +339,6 @@ def provenance(ctx: Context) -> int:
         before = [("", s) for s in c.before_sources]
         lines += ["", *text.wrap(value + (", which cited:" if before else "."))]
         lines += text.sources_block(reg, before)
-        if c.reason:
-            lines += text.wrap(f"Reason: {c.reason}")
+        lines += text.wrap(f"Reason: {c.reason}")  # a change that replaces a value says why
     out(lines)
     return 0
