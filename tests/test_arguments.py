@@ -138,6 +138,7 @@ CASES: list[tuple[str, str, Call, tuple[object, ...]]] = [
     ("diff(sources=)", "sources", lambda v: REG.diff(REG, sources=v), FLAG),
     ("provenance(field=)", "field", lambda v: REG.provenance("iom", v), OPTIONAL),
     ("changes", "ident", REG.changes, OPTIONAL),
+    ("origin", "ident", REG.origin, REQUIRED),
     ("changes(field=)", "field", lambda v: REG.changes("iom", v), OPTIONAL),
     ("changes(op=)", "op", lambda v: REG.changes(op=v), OPTIONAL),
     ("to_records", "kind", REG.to_records, (*NOT_TEXT, None, True)),

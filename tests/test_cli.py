@@ -523,10 +523,13 @@ def test_timeline(run: Run, reg: eucoop.Registry) -> None:
         "2019-06-03  EU-UNODC Senior Officials Meeting meets in Vienna",
     ]
     data = json.loads(run("timeline", "--json", "--to", "1950")[1])
+    origin = str(FIXTURE)  # the file each fact was written in
     assert data == [
-        {"date": "1945-10-24", "entity": "un", "label": "UN founded", "field": "founded"},
-        {"date": "1950-12-14", "entity": "unhcr", "label": "UNHCR founded", "field": "founded"},
-    ]
+        {"date": "1945-10-24", "entity": "un", "label": "UN founded", "field": "founded",
+         "origin": origin},
+        {"date": "1950-12-14", "entity": "unhcr", "label": "UNHCR founded", "field": "founded",
+         "origin": origin},
+    ]  # fmt: skip
     assert len(json.loads(run("timeline", "--json")[1])) == len(reg.timeline())
 
 
@@ -586,6 +589,8 @@ def test_provenance(run: Run) -> None:
             "title": "Collaboration with international organisations",
             "url": "https://home-affairs.ec.europa.eu/policies/international-affairs/"
             "collaboration-international-organisations_en",
+            "layer": "user",  # the fixture is loaded alone: its facts are the user's
+            "origin": str(FIXTURE),
         }
     ]
 

@@ -25,7 +25,8 @@ from eucoop import Diff, Difference, PartialDate, Registry
 from eucoop._cli import main
 from eucoop._display.diffs import diff_counts, diff_lines, value_text
 from eucoop._display.text import wrapped_at
-from eucoop._queries.diff import differences, explained_by, item_key
+from eucoop._model import item_key
+from eucoop._queries.diff import differences, explained_by
 
 from .strategies import data_files, whole_files
 
@@ -295,7 +296,9 @@ def test_lines_with_by_fit_the_width() -> None:
     row = Difference("removed", "programme", "p", "countries", "TR", None, "fix.json: $.changes[0]")
     d = Diff([row], {("programme", "p"): "P"})
     assert diff_lines(d)[1] == f"    countries     - TR{' ' * 35}fix.json: $.changes[0]"
-    with wrapped_at(60):
+    with wrapped_at(60):  # the column moves left, so that the change still fits on the line
+        assert diff_lines(d)[1:] == [f"    countries     - TR{' ' * 16}fix.json: $.changes[0]"]
+    with wrapped_at(40):  # no room left: under the value
         assert diff_lines(d)[1:] == ["    countries     - TR", " " * 18 + "fix.json: $.changes[0]"]
 
 

@@ -39,6 +39,7 @@ import eucoop
 from eucoop import PartialDate, Registry, Release
 from eucoop._cli import main
 from eucoop._display import text as text_cards
+from eucoop._display.sections import change_row
 from eucoop._model import COLLECTIONS, FieldInfo, Source, fields_of
 from eucoop._model.enums import ENUMS
 from eucoop._render import html, summary
@@ -215,6 +216,7 @@ def text_lines(reg: Registry) -> dict[str, list[str]]:
     parts = [(e, p) for e in reg for p in e.participants]
     return {
         "card_lines": [x for i in (*reg, *reg.documents) for x in t.card_lines(reg.card(i.id))],
+        "change_lines": t.change_lines([change_row(c) for c in reg.changes()]),
         "counted": t.counted(t.kind_counts(reg)),
         "document_card": [x for d in reg.documents for x in t.document_card(reg, d)],
         "document_rows": t.document_rows(reg.documents),
@@ -278,9 +280,29 @@ def _html_of(obj: object) -> str:
     return page
 
 
+def _changes_file(data: dict[str, Any], text: Fill = lambda x: x) -> dict[str, Any]:
+    """Changes to *data*, with *text* where the user writes: values, reasons, notes."""
+    cite = [{"document": "doc-changes", "paragraph": 1}]
+    described = data["organisations"][1].get("description")
+    correction = {} if described is None else {"was": described, "reason": text("why-set")}
+    return {
+        "schema_version": 2,
+        "documents": [{"id": "doc-changes", "title": text("notes"), "publisher": text("me")}],
+        "changes": [
+            {"op": "add", "target": "org-child", "field": "aliases", "value": text("alias"),
+             "note": text("note"), "sources": cite},
+            {"op": "set", "target": "org-child", "field": "description",
+             "value": text("description"), "sources": cite, **correction},
+            {"op": "retract", "target": "prog-one", "field": "countries", "was": "TR",
+             "reason": text("why-retract"), "sources": cite},
+        ],
+    }  # fmt: skip
+
+
 def _clean_markup() -> set[tuple[str, str]]:
     """The tags and attributes the renderers write for the test file, whose text holds no markup."""
-    reg = eucoop.load(copy.deepcopy(VALID), include_default=False)
+    data = copy.deepcopy(VALID)
+    reg = eucoop.load(data, _changes_file(data), include_default=False)
     tags: set[tuple[str, str]] = set()
     for obj in displayed(reg):
         if hasattr(obj, "_repr_html_"):
@@ -333,7 +355,8 @@ def _marked() -> tuple[Registry, set[tuple[type, str]]]:
         lambda path: f"<xss-{path}> & \"{path}\" '{path}'",
         lambda path: f"https://example.org/<xss>/'{path}'&zz",
     )
-    return eucoop.load(data, include_default=False), filled
+    changes = _changes_file(data, lambda what: f"<xss-{what}> & \"{what}\" '{what}'")
+    return eucoop.load(data, changes, include_default=False), filled
 
 
 def test_every_text_field_is_filled() -> None:
@@ -423,7 +446,7 @@ def test_any_markup_in_any_text_field_stays_text(texts: list[str], urls: list[st
         return f"https://example.org/{path}/{urls[i % len(urls)]}{urls[(i + 1) % len(urls)]}"
 
     fill(data, text_for, url_for)
-    reg = eucoop.load(data, include_default=False)
+    reg = eucoop.load(data, _changes_file(data, text_for), include_default=False)
     check_everything(reg)
 
 

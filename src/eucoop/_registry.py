@@ -12,16 +12,16 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from eucoop._arguments import count, flag, string, wrong_type
+from eucoop._arguments import count, string
 from eucoop._card import Card
 from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
 from eucoop._gc import gc_paused
 from eucoop._history import History
+from eucoop._layers import Layers
 from eucoop._loading import SCHEMA_VERSION, data_file, unstructure
 from eucoop._model import (
     COLLECTIONS,
     KINDS,
-    ChangeOp,
     DateLike,
     Document,
     Entity,
@@ -34,10 +34,9 @@ from eucoop._model import (
     kind_of,
 )
 from eucoop._queries import graph, indexes, plots, tables
-from eucoop._queries.diff import Diff, differences
-from eucoop._queries.filters import Filters, choice
+from eucoop._queries.filters import Filters
 from eucoop._queries.involvement import Involvement
-from eucoop._queries.ledger import Changes, Ledger
+from eucoop._queries.ledger import Ledger
 from eucoop._queries.lookup import Names, find_id, of_kind, unknown_id
 from eucoop._queries.provenance import Provenance, provenance
 from eucoop._queries.results import Frozen, Results, SearchResults
@@ -53,7 +52,7 @@ __all__ = ["Registry"]
 E = TypeVar("E", bound=Entity)
 
 
-class Registry(History, Relations, Frozen):
+class Registry(History, Relations, Layers, Frozen):
     """An immutable, indexed collection of entities and the documents they cite.
 
     Get one with :func:`eucoop.load`. Iterating yields the entities of every
@@ -335,57 +334,6 @@ class Registry(History, Relations, Frozen):
         entity = self._find(ident, "ident")
         found, layers, origins = self._ledger.sourced(entity, field, provenance)
         return Provenance(found, self._documents, layers, origins)
-
-    def changes(
-        self,
-        ident: str | Entity | None = None,
-        field: str | None = None,
-        *,
-        op: ChangeOp | str | None = None,
-    ) -> Changes:
-        """The changes data files made to the data below them, in load order (the ledger).
-
-        Of one entity or document (*ident*), of one *field* (and the paths
-        under it), of one *op* (``"add"``, ``"set"``, ``"retract"``). Each
-        :class:`~eucoop.Change` keeps what it replaced (``before``) and the
-        citations of that (``before_sources``); retracted values are found
-        only here. See :doc:`/data-model`.
-
-        >>> import eucoop
-        >>> len(eucoop.load().changes())
-        0
-        """
-        ident_id = None
-        if isinstance(ident, str) and ident in self._documents:
-            ident_id = ident
-        elif ident is not None:
-            ident_id = self._find(ident, "ident").id
-        if field is not None:
-            string(field, "field", "a field path or None")
-        want = None if op is None else choice(ChangeOp, op, "op")
-        return Changes(self._ledger.select(ident_id, field, want))
-
-    def diff(self, other: Registry, *, sources: bool = False) -> Diff:
-        """What differs from this registry to *other*: a row per entity, value or item.
-
-        Whole entities and documents added or removed, single values changed
-        (``old -> new``), items of lists added, removed or changed (see
-        :class:`Diff`); citations too with ``sources=True``. Works between any
-        two registries: two versions of the data (record time), or two
-        :meth:`as_of` views (valid time: what began or ended between two days).
-
-        >>> import eucoop
-        >>> base = eucoop.load()
-        >>> [(x.change, x.id, x.field) for x in base.as_of("2019").diff(base.as_of("2020"))]
-        [('added', 'greco', 'participants')]
-        >>> base.diff(base)
-        <Diff: no differences>
-        """
-        if not isinstance(other, Registry):
-            raise wrong_type("other", "a Registry", other)
-        return differences(
-            (*self, *self.documents), (*other, *other.documents), sources=flag(sources, "sources")
-        )
 
     def to_dict(self) -> dict[str, Any]:
         """The registry in the data-file format; ``load(reg.to_dict())`` rebuilds it.

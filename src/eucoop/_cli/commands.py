@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from eucoop._cli.context import Context, Failure, conditions, err, out, out_json
 from eucoop._display import text
+from eucoop._display.common import from_your_data
+from eucoop._display.sections import user_tags
 from eucoop._exceptions import AmbiguousLookupError, UnknownEntityError
 from eucoop._loading import unstructure
-from eucoop._model import Organisation, Release
+from eucoop._loading.items import shown
+from eucoop._model import Change, ChangeOp, Entity, Organisation, Release
 from eucoop._registry import Registry
 from eucoop._resources import version
 from eucoop._text import a
@@ -31,8 +34,16 @@ __all__ = [
 ]
 
 
-def release_json(release: Release) -> dict[str, object]:
-    """The packaged data's release, as ``summary --json`` gives it."""
+def layers_json(reg: Registry) -> list[dict[str, object]]:
+    """The user's files, what each adds and changes, as ``summary --json`` gives them."""
+    return [{"file": file, **counts} for file, counts in reg.user_files.items()]
+
+
+def release_json(release: Release | None) -> dict[str, object]:
+    """The packaged data's release, as ``summary --json`` gives it (``None`` each, without one)."""
+    if release is None:
+        none = {"first": None, "last": None}
+        return {"version": None, "released": None, "retrieved": none, "facts_until": None}
     first, last = release.retrieved_first, release.retrieved_last
     return {
         "version": release.data_version,
@@ -58,7 +69,7 @@ def summary(ctx: Context) -> int:
                 "partners": {
                     k: [o.id for o in v] for k, v in text.by_standing(reg.partners()).items()
                 },
-                "data": None if reg.release is None else release_json(reg.release),
+                "data": {**release_json(reg.release), "layers": layers_json(reg)},
                 "timeline": {
                     "entries": len(timeline),
                     "first": str(timeline[0].date) if timeline else None,
@@ -202,17 +213,29 @@ def partners(ctx: Context) -> int:
 
 
 def timeline(ctx: Context) -> int:
-    """Every dated fact, in order, between two dates."""
-    entries = ctx.reg.timeline(ctx.args.start, ctx.args.end)
+    """Every dated fact, in order, between two dates; ``*`` after those from the user's data."""
+    reg = ctx.reg
+    entries = reg.timeline(ctx.args.start, ctx.args.end)
     if ctx.json:
         out_json(
             [
-                {"date": str(t.date), "entity": t.entity, "label": t.label, "field": t.field}
+                {
+                    "date": str(t.date),
+                    "entity": t.entity,
+                    "label": t.label,
+                    "field": t.field,
+                    "origin": t.origin or None,
+                }
                 for t in entries
             ]
         )
     elif entries:
-        out(text.timeline_lines(entries))
+        yours = {i for i, t in enumerate(entries) if from_your_data(reg, t.origin)}
+        lines = text.timeline_lines(entries, yours)
+        if yours:
+            files = dict.fromkeys(entries[i].origin.split(": $", 1)[0] for i in sorted(yours))
+            lines += ["", *text.wrap(f"* from your data: {', '.join(files)}", keep=files)]
+        out(lines)
     else:
         err("no dated facts in that window")
     return 0
@@ -251,20 +274,71 @@ def as_of(ctx: Context) -> int:
     return 0
 
 
+def _replaced(reg: Registry, entity: Entity, field: str | None, origins: set[str]) -> list[Change]:
+    """The changes behind *field* of *entity* that replaced or retracted a value, in load order.
+
+    Those that brought a citation of it (their origin is one of *origins*),
+    and the retractions of it or of what it holds.
+    """
+    under = reg.changes(entity) if field is None else reg.changes(entity, field)
+    return [
+        c
+        for c in reg.changes(entity)
+        if c.before is not None and (c.origin in origins or c in under)
+    ]
+
+
+def _layer_of(reg: Registry, c: Change) -> str:
+    """The layer of the value *c* replaced: the layer of its target's file."""
+    file = reg.origin(c.target)
+    return f"your data: {file}" if file in reg.user_files else "packaged"
+
+
+def _replaced_json(reg: Registry, c: Change) -> dict[str, object]:
+    return {
+        "op": c.op.value,
+        "field": c.field,
+        "value": unstructure(c.before),
+        "layer": "user" if reg.origin(c.target) in reg.user_files else "packaged",
+        "sources": [unstructure(s) for s in c.before_sources],
+        "reason": c.reason,
+        "origin": c.origin,
+    }
+
+
 def provenance(ctx: Context) -> int:
-    """The sources of an entity, or of one of its fields."""
+    """The sources of an entity, or of one of its fields; what the user's changes replaced.
+
+    A citation from the user's data is tagged with where it comes from; after
+    the citations, each value a change replaced or retracted, with the
+    citations it had and the change's reason.
+    """
     reg = ctx.reg
     entity = reg.lookup(ctx.args.name)
     sources = reg.provenance(entity, ctx.args.field)
+    replaced = _replaced(reg, entity, ctx.args.field, set(sources.origins))
     if ctx.json:
         cited = []
-        for s in sources:
+        for s, layer, origin in zip(sources, sources.layers, sources.origins, strict=True):
             doc = reg.document(s.document)
-            cited.append({**unstructure(s), "title": doc.title, "url": doc.url})
+            found = {**unstructure(s), "title": doc.title, "url": doc.url}
+            found.update(layer=layer, origin=origin or None)
+            replaces = [_replaced_json(reg, c) for c in replaced if c.origin == origin]
+            if replaces:
+                found["replaces"] = replaces
+            cited.append(found)
         out_json(cited)
         return 0
     what = entity.label if ctx.args.field is None else f"{ctx.args.field} of {entity.label}"
     lines = text.wrap(f"Sources for {what}:")
-    lines += text.sources_block(reg, [("", s) for s in sources])
+    tags = user_tags(sources, origin=True) if reg.release is not None else {}
+    lines += text.sources_block(reg, [("", s) for s in sources], tags)
+    for c in replaced:
+        verb = "Retracts" if c.op is ChangeOp.RETRACT else "Replaces"
+        value = f"{verb} {shown(c.before)} ({_layer_of(reg, c)})"
+        before = [("", s) for s in c.before_sources]
+        lines += ["", *text.wrap(value + (", which cited:" if before else "."))]
+        lines += text.sources_block(reg, before)
+        lines += text.wrap(f"Reason: {c.reason}")  # a change that replaces a value says why
     out(lines)
     return 0

@@ -9,7 +9,7 @@ citations, enum values with spaces).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 from typing import Any
 
@@ -42,10 +42,13 @@ __all__ = [
     "cite",
     "cited_documents",
     "counted",
+    "from_your_data",
     "is_record",
+    "joined_fields",
     "joined_text",
     "kind_counts",
     "kind_text",
+    "layer_counts",
     "line_fields",
     "line_items",
     "names_shown",
@@ -150,6 +153,16 @@ _JOINED: dict[str, tuple[str, Callable[[Any], str]]] = {
     "headquarters": ("country", _place),
     "countries": ("country_count", _countries),
 }
+
+
+def joined_fields(f: FieldInfo) -> tuple[str, ...]:
+    """The names of the fields whose text a line of *f* shows: *f*'s, and the one it takes in.
+
+    >>> joined_fields(fields_of(Organisation)[11])
+    ('headquarters', 'country')
+    """
+    joined = _JOINED.get(f.name)
+    return (f.name,) if joined is None else (f.name, joined[0])
 
 
 def joined_text(f: FieldInfo, value: object) -> str | None:
@@ -299,4 +312,27 @@ def registry_facts(reg: Registry) -> list[tuple[str, str]]:
         facts.append(("Timeline", f"{timeline[0].date} to {timeline[-1].date} ({dated})"))
     else:
         facts.append(("Timeline", "no dated facts"))
+    for i, (file, counts) in enumerate(reg.user_files.items()):
+        facts.append(("Your data" if i == 0 else "", f"{file}: {layer_counts(counts)}"))
     return facts
+
+
+def layer_counts(counts: Mapping[str, int]) -> str:
+    """What a file of the user's adds and changes, in words (those it has).
+
+    >>> layer_counts({"entities": 0, "documents": 1, "changes": 1})
+    '1 document, 1 change'
+    """
+    nouns = {"entities": "entity", "documents": "document", "changes": "change"}
+    return ", ".join(plural(n, nouns[k]) for k, n in counts.items() if n) or "nothing"
+
+
+def from_your_data(reg: Registry, origin: str) -> bool:
+    """Whether *origin* (a file, or a change in one) is the user's, on top of packaged data.
+
+    Without packaged data every file is the user's, and nothing needs telling apart.
+    """
+    if reg.release is None or not origin:
+        return False
+    files = reg.user_files
+    return origin in files or origin.split(": $", 1)[0] in files

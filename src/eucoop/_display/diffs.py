@@ -23,11 +23,12 @@ from eucoop._queries.diff import CHANGES, Diff, Difference, changes_of
 from eucoop._render import escape, html, summary
 from eucoop._text import and_join, plural
 
-__all__ = ["BY_COLUMN", "SIGNS", "diff_counts", "diff_lines", "value_text"]
+__all__ = ["BY_COLUMN", "SIGNS", "by_column", "diff_counts", "diff_lines", "value_text"]
 
 #: The sign of each change at the start of its line.
 SIGNS = {"added": "+", "removed": "-", "changed": "~"}
-#: The column the change that explains a line starts at, when the line leaves room.
+#: The column the change that explains a line starts at, at most: a diff whose longest
+#: change would pass the text's width starts them all further left, where its lines leave room.
 BY_COLUMN = 57
 #: Where a field's value starts on its line.
 VALUE_COLUMN = 18
@@ -111,15 +112,28 @@ def diff_counts(diff: Iterable[Difference]) -> str:
     return ", ".join(parts) or "no differences"
 
 
-def _field_line(row: Difference) -> list[str]:
-    """A field's line: its path, ``old -> new`` (or ``+ item``, ``- item``), and its change."""
+def by_column(diff: Iterable[Difference]) -> int:
+    """Where the changes that explain a diff's lines start: one column for them all.
+
+    :data:`BY_COLUMN`, or further left when the longest would not fit in
+    :func:`~eucoop._display.text.columns` there (never into the values' column).
+    """
+    longest = max((len(r.by) for r in diff if r.by is not None), default=0)
+    return max(VALUE_COLUMN + 2, min(BY_COLUMN, columns() - longest))
+
+
+def _field_line(row: Difference, column: int = BY_COLUMN) -> list[str]:
+    """A field's line: its path, ``old -> new`` (or ``+ item``, ``- item``), and its change.
+
+    The change goes at *column* on the value's last line, if it fits there; else under it.
+    """
     if row.change == "changed":
         text = _changed_text(row.old, row.new)
     else:
         text = f"{SIGNS[row.change]} {value_text(row.new if row.old is None else row.old)}"
     lines = wrap(text, f"    {row.field:<{VALUE_COLUMN - 5}} ", " " * VALUE_COLUMN)
     if row.by is not None:
-        at = max(BY_COLUMN, len(lines[-1]) + 2)
+        at = max(column, len(lines[-1]) + 2)
         if at + len(row.by) <= columns():
             lines[-1] = f"{lines[-1]:<{at}}{row.by}"
         else:
@@ -131,6 +145,7 @@ def diff_lines(diff: Diff) -> list[str]:
     """A diff in text: a head line per entity or document, a line per field that changed."""
     lines: list[str] = []
     head = None
+    column = by_column(diff)
     for row in diff:
         if (row.kind, row.id) != head:
             head = (row.kind, row.id)
@@ -138,7 +153,7 @@ def diff_lines(diff: Diff) -> list[str]:
             first = f"{sign} {row.kind:<13} {row.id}  "
             lines += wrap(diff.label(row.kind, row.id), first, " " * 4)
         if row.field is not None:
-            lines += _field_line(row)
+            lines += _field_line(row, column)
     return lines
 
 

@@ -16,7 +16,6 @@ document) from the live registry that holds it (see
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
 
 from eucoop._card import Card
 from eucoop._display.common import (
@@ -32,9 +31,13 @@ from eucoop._display.common import (
     when_and_note,
 )
 from eucoop._display.sections import (
+    MARK,
     PARTICIPANTS,
     TAKES_PART_IN,
+    YOUR_CHANGES,
+    ChangeRow,
     Line,
+    Section,
     Taking,
     cited_by,
     entity_plan,
@@ -44,7 +47,6 @@ from eucoop._model import (
     KINDS,
     Document,
     Entity,
-    FieldInfo,
     Organisation,
     Partnership,
     Session,
@@ -60,12 +62,14 @@ __all__ = [
     "box",
     "card_html",
     "card_table",
+    "changes_table",
     "code",
     "document_html",
     "entity_html",
     "heading",
     "holding",
     "link",
+    "marked",
     "partnership_html",
     "ref",
     "registry_html",
@@ -161,17 +165,24 @@ def _folded(items: Sequence[str], what: str, most: int = 5) -> str:
     return f"<details><summary>{len(items)} {what}</summary>{_list(items)}</details>"
 
 
-def _para(text: str) -> str:
-    return f"<p style='text-align:left;margin:0.4em 0'>{escape(text)}</p>"
+def _para(text: str, is_marked: bool = False) -> str:
+    return f"<p style='text-align:left;margin:0.4em 0'>{marked(escape(text), is_marked)}</p>"
+
+
+def marked(text: str, is_marked: bool = True) -> str:
+    """*text* (HTML), then the mark of a value that comes from a change, if *is_marked*."""
+    return f"{text} <b title='from your changes'>{MARK}</b>" if is_marked else text
 
 
 def _line_html(reg: Registry | None, line: Line) -> str:
-    """A line's items (HTML): names with ids for references, links for addresses."""
+    """A line's items (HTML): names with ids for references, links for addresses; marks."""
     if line.refers:
-        return line.between.join(ref(x, reg) for x in line.items)
-    if line.url:
-        return line.between.join(link(x, escape(x)) for x in line.items)
-    return escape(line.between.join(plain(x) for x in line.items))
+        items = [ref(x, reg) for x in line.items]
+    elif line.url:
+        items = [link(x, escape(x)) for x in line.items]
+    else:
+        items = [escape(plain(x)) for x in line.items]
+    return escape(line.between).join(marked(x, line.marked(i)) for i, x in enumerate(items))
 
 
 def _lines(reg: Registry | None, value: object) -> list[tuple[str, str]]:
@@ -197,14 +208,17 @@ def entity_html(e: Entity, reg: Registry | None = None, *, full: bool = True) ->
     plan = entity_plan(e, reg, full=full)
     parts = [heading(escape(e.label), kind_text(e), e.id)]
     if e.description:
-        parts.append(_para(e.description))
+        parts.append(_para(e.description, plan.description_marked))
+    if plan.note:
+        parts.append(f"<div style='{DIM}'>{escape(plan.note)}</div>")
     parts.append(card_table((line.label, _line_html(reg, line)) for line in plan.lines))
     for section in plan.sections:
-        parts.append(_section(section.heading, _section_html(reg, section.field, section.value)))
+        parts.append(_section(section.heading, _section_html(reg, section)))
     for title, rows in ((PARTICIPANTS, plan.participants), (TAKES_PART_IN, plan.takes_part_in)):
         cells = [(in_words(r.part.role), taking_part(reg, r)) for r in rows]
         parts.append(_section(title, card_table(cells)))
-    parts.append(_section("Sources", sources_html(_documents(reg), plan.cited)))
+    parts.append(_section(YOUR_CHANGES, changes_table(plan.changes)))
+    parts.append(_section("Sources", sources_html(_documents(reg), plan.cited, plan.tags)))
     if plan.more:
         more = f"Its bodies and what it takes part in are on its full card: {code(plan.more)}"
         parts.append(f"<div style='{DIM};margin-top:0.5em'>{more}</div>")
@@ -212,22 +226,38 @@ def entity_html(e: Entity, reg: Registry | None = None, *, full: bool = True) ->
 
 
 def taking_part(reg: Registry | None, row: Taking) -> str:
-    """Who takes part (or in what, with its kind), then when and the note, dimmed."""
+    """Who takes part (or in what, with its kind), then when and the note, dimmed; its mark."""
     extra = "; ".join(x for x in (row.kind, when_and_note(row.part)) if x)
-    return ref(row.ident, reg) + (f" <span style='{DIM}'>({escape(extra)})</span>" if extra else "")
+    text = ref(row.ident, reg) + (f" <span style='{DIM}'>({escape(extra)})</span>" if extra else "")
+    return marked(text, row.marked)
 
 
-def _section_html(reg: Registry | None, f: FieldInfo, value: Any) -> str:
+def changes_table(rows: Sequence[ChangeRow]) -> str:
+    """The rows of a card's "Your changes": the field, what changed, why, and the origin, dimmed."""
+    cells = []
+    for row in rows:
+        note = f"<br>note: {escape(row.note)}" if row.note else ""
+        origin = f"<br><span style='{DIM}'>{escape(row.origin)}</span>"
+        cells.append((row.field, f"{escape(row.what)} &middot; {escape(row.why)}{note}{origin}"))
+    return card_table(cells)
+
+
+def _section_html(reg: Registry | None, section: Section) -> str:
     """A section's body: bullets, a record's fields and prose, or a line per record."""
+    f, value, marks = section.field, section.value, section.marks
     if f.name in BULLETED:
-        return _list(escape(item) for item in value)
+        return _list(marked(escape(item), m) for item, m in zip(value, marks, strict=True))
     if not f.many:
-        return _record_html(reg, value)
+        rows = [(line.label, _line_html(reg, line)) for line in section.lines]
+        return card_table(rows) + "".join(_para(text, m) for text, m in section.prose)
     return _list(
-        escape(session_text(item))
-        if isinstance(item, Session)
-        else "; ".join(text for _, text in _lines(reg, item) if text)
-        for item in value
+        marked(
+            escape(session_text(item))
+            if isinstance(item, Session)
+            else "; ".join(text for _, text in _lines(reg, item) if text),
+            m,
+        )
+        for item, m in zip(value, marks, strict=True)
     )
 
 
@@ -241,14 +271,21 @@ def _documents(reg: Registry | None) -> Mapping[str, Document]:
     return {} if reg is None else {d.id: d for d in reg.documents}
 
 
-def sources_html(docs: Mapping[str, Document], cited: Sequence[tuple[str, Source]]) -> str:
+def sources_html(
+    docs: Mapping[str, Document],
+    cited: Sequence[tuple[str, Source]],
+    tags: Mapping[Source, str] | None = None,
+) -> str:
     """Citations grouped by document: its title (a link), id and publisher, then the paragraphs.
 
-    *cited* pairs each citation with a scope written before it (``"partnership: "``).
+    *cited* pairs each citation with a scope written before it (``"partnership: "``);
+    *tags* are written after the citations they tag, in brackets (``[your data]``).
     """
     by_doc: dict[str, dict[str, list[str]]] = {}
     for scope, s in cited:
-        by_doc.setdefault(s.document, {}).setdefault(scope, []).append(cite(s))
+        tag = None if tags is None else tags.get(s)
+        text = cite(s) + ("" if tag is None else f" [{tag}]")
+        by_doc.setdefault(s.document, {}).setdefault(scope, []).append(text)
     items = []
     for ident, cites in by_doc.items():
         doc = docs.get(ident)

@@ -12,12 +12,10 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
 
 from eucoop._card import Card
 from eucoop._display.common import (
     BULLETED,
-    PROSE,
     by_standing,
     capitalised,
     cite,
@@ -32,9 +30,13 @@ from eucoop._display.common import (
     when_and_note,
 )
 from eucoop._display.sections import (
+    MARK,
     PARTICIPANTS,
     TAKES_PART_IN,
+    YOUR_CHANGES,
+    ChangeRow,
     Line,
+    Section,
     cited_by,
     entity_plan,
     lines_of,
@@ -43,7 +45,6 @@ from eucoop._model import (
     UNRANKED,
     Document,
     Entity,
-    FieldInfo,
     Organisation,
     Participant,
     Session,
@@ -58,6 +59,7 @@ __all__ = [
     "by_standing",
     "capitalised",
     "card_lines",
+    "change_lines",
     "cite",
     "columns",
     "counted",
@@ -178,25 +180,35 @@ def kind_line(e: Entity) -> str:
     return f"{kind_text(e)}; id: {e.id}"
 
 
-def participant_line(p: Participant, what: str) -> list[str]:
-    """The role, then *what* takes part (or in what), with its span and note."""
+def participant_line(p: Participant, what: str, marked: bool = False) -> list[str]:
+    """The role, then *what* takes part (or in what), with its span and note; then the mark."""
     extra = when_and_note(p)
-    return wrap(what + (f" ({extra})" if extra else ""), f"  {in_words(p.role):<{LABEL - 2}}")
+    text = _marked(what + (f" ({extra})" if extra else ""), marked)
+    return wrap(text, f"  {in_words(p.role):<{LABEL - 2}}")
 
 
-def sources_block(reg: Registry, cited: Sequence[tuple[str, Source]]) -> list[str]:
+def sources_block(
+    reg: Registry, cited: Sequence[tuple[str, Source]], tags: Mapping[Source, str] | None = None
+) -> list[str]:
     """Citations grouped by document, with each document's title, publisher (and its kind) and URL.
 
-    *cited* pairs each citation with a scope printed before it (``"partnership: "``).
+    *cited* pairs each citation with a scope printed before it (``"partnership: "``);
+    *tags* are written after the citations they tag, in brackets (``[your data]``).
     """
-    return source_lines({d.id: d for d in reg.documents}, cited)
+    return source_lines({d.id: d for d in reg.documents}, cited, tags)
 
 
-def source_lines(docs: Mapping[str, Document], cited: Sequence[tuple[str, Source]]) -> list[str]:
+def source_lines(
+    docs: Mapping[str, Document],
+    cited: Sequence[tuple[str, Source]],
+    tags: Mapping[Source, str] | None = None,
+) -> list[str]:
     """:func:`sources_block` with the documents given by id (those missing show their id only)."""
     by_doc: dict[str, dict[str, list[str]]] = {}
     for scope, s in cited:
-        by_doc.setdefault(s.document, {}).setdefault(scope, []).append(cite(s))
+        tag = None if tags is None else tags.get(s)
+        text = cite(s) + ("" if tag is None else f" [{tag}]")
+        by_doc.setdefault(s.document, {}).setdefault(scope, []).append(text)
     pad = " " * LABEL
     lines: list[str] = []
     for ident, cites in by_doc.items():
@@ -222,8 +234,15 @@ def source_lines(docs: Mapping[str, Document], cited: Sequence[tuple[str, Source
 
 
 def _line_text(reg: Registry, line: Line) -> str:
-    """A line's items in words: names for the entities it refers to."""
-    return line.between.join(name_of(reg, x) if line.refers else plain(x) for x in line.items)
+    """A line's items in words: names for the entities it refers to; a change's marked."""
+    return line.between.join(
+        (name_of(reg, x) if line.refers else plain(x)) + (f" {MARK}" if line.marked(i) else "")
+        for i, x in enumerate(line.items)
+    )
+
+
+def _marked(text: str, marked: bool) -> str:
+    return f"{text} {MARK}" if marked else text
 
 
 def _lines_of(reg: Registry, value: object) -> list[tuple[str, str]]:
@@ -236,25 +255,41 @@ def card_facts(reg: Registry, e: Entity) -> list[tuple[str, str]]:
     return [(line.label, _line_text(reg, line)) for line in entity_plan(e, reg).lines]
 
 
-def _section(reg: Registry, f: FieldInfo, value: Any) -> list[str]:
+def _section(reg: Registry, section: Section) -> list[str]:
     """The lines under a section's heading: bullets, a record's fields, or a line per record."""
     lines: list[str] = []
+    f, value = section.field, section.value
     if f.name in BULLETED:
-        for item in value:
-            lines += wrap(item, "  - ", "    ")
+        for item, marked in zip(value, section.marks, strict=True):
+            lines += wrap(_marked(item, marked), "  - ", "    ")
     elif not f.many:
-        for label, text in _lines_of(reg, value):
-            lines += field(label, text)
-        for name in sorted(PROSE):
-            if getattr(value, name, None):
-                lines += wrap(getattr(value, name), "  ")
+        for line in section.lines:
+            lines += field(line.label, _line_text(reg, line))
+        for prose, marked in section.prose:
+            lines += wrap(_marked(prose, marked), "  ")
     else:
-        for item in value:
+        for item, marked in zip(value, section.marks, strict=True):
             if isinstance(item, Session):
                 text = session_text(item)
             else:  # a record of another kind: its fields that are set, on one line
                 text = "; ".join(t for _, t in _lines_of(reg, item))
-            lines += wrap(text, "  ", "    ")
+            lines += wrap(_marked(text, marked), "  ", "    ")
+    return lines
+
+
+def change_lines(rows: Sequence[ChangeRow]) -> list[str]:
+    """The rows of a card's "Your changes": the field, what changed and why, then the origin.
+
+    >>> from eucoop._display.sections import ChangeRow
+    >>> change_lines([ChangeRow("countries", "- TR", "retracted: Why.", "r.json: $.changes[0]")])
+    ['  countries       - TR  retracted: Why.', '                  r.json: $.changes[0]']
+    """
+    lines: list[str] = []
+    for row in rows:
+        lines += field(row.field, f"{row.what}  {row.why}")
+        lines += wrap(row.origin, " " * LABEL, keep=[row.origin])
+        if row.note:
+            lines += wrap(f"note: {row.note}", " " * LABEL)
     return lines
 
 
@@ -263,22 +298,27 @@ def entity_card(reg: Registry, e: Entity) -> list[str]:
     plan = entity_plan(e, reg)
     lines = [*wrap(e.label), *wrap(kind_line(e))]
     if e.description:
-        lines += ["", *wrap(e.description, "  ")]
+        lines += ["", *wrap(_marked(e.description, plan.description_marked), "  ")]
+    if plan.note:
+        lines += ["", *wrap(plan.note, "  ", "    ")]
     if plan.lines:
         lines.append("")
-        for label, text in card_facts(reg, e):
-            lines += field(label, text)
+        for line in plan.lines:
+            lines += field(line.label, _line_text(reg, line))
     for section in plan.sections:
-        lines += ["", section.heading, *_section(reg, section.field, section.value)]
+        lines += ["", section.heading, *_section(reg, section)]
     if plan.participants:
         lines += ["", PARTICIPANTS]
         for row in plan.participants:
-            lines += participant_line(row.part, name_of(reg, row.ident))
+            lines += participant_line(row.part, name_of(reg, row.ident), row.marked)
     if plan.takes_part_in:
         lines += ["", TAKES_PART_IN]
         for row in plan.takes_part_in:
-            lines += participant_line(row.part, f"{name_of(reg, row.ident)} [{row.kind}]")
-    lines += ["", "Sources", *sources_block(reg, plan.cited)]
+            what = f"{name_of(reg, row.ident)} [{row.kind}]"
+            lines += participant_line(row.part, what, row.marked)
+    if plan.changes:
+        lines += ["", YOUR_CHANGES, *change_lines(plan.changes)]
+    lines += ["", "Sources", *sources_block(reg, plan.cited, plan.tags)]
     return lines
 
 
@@ -372,11 +412,11 @@ def partner_lines(orgs: Iterable[Organisation]) -> list[str]:
     return lines
 
 
-def timeline_lines(entries: Iterable[TimelineEntry]) -> list[str]:
-    """One dated fact a line: the date, then what happened."""
+def timeline_lines(entries: Iterable[TimelineEntry], marked: Container[int] = ()) -> list[str]:
+    """One dated fact a line: the date, then what happened; ``*`` after the *marked* entries."""
     lines: list[str] = []
-    for t in entries:
-        lines += wrap(t.label, f"{t.date!s:<10}  ")
+    for i, t in enumerate(entries):
+        lines += wrap(_marked(t.label, i in marked), f"{t.date!s:<10}  ")
     return lines
 
 

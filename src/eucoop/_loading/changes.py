@@ -22,11 +22,9 @@ from eucoop._exceptions import Problem
 from eucoop._loading.base import Base, Resolved
 from eucoop._loading.converter import converter, errors_of
 from eucoop._loading.items import (
-    IDENTITY,
     as_json,
     describe,
     field_map,
-    item_key,
     item_words,
     nouns,
     raw_words,
@@ -35,19 +33,20 @@ from eucoop._loading.items import (
 )
 from eucoop._model import (
     COLLECTIONS,
+    ITEM_KEYS,
     ChangeOp,
     FieldInfo,
     PartialDate,
     RawChange,
     Session,
     Source,
+    item_key,
 )
 from eucoop._text import and_join, did_you_mean
 
 __all__ = ["resolve"]
 
 
-#: The fields that tell the items of a list of objects apart (design, section 4.3).
 class _Refused(Exception):
     """A change that cannot be resolved further: its problem is recorded already."""
 
@@ -223,7 +222,7 @@ class _Resolver:
         if len(found) == 1:
             return found[0]
         if found:
-            spare = [n for n in (*IDENTITY.get(cls, ()), *fields) if n not in wanted]
+            spare = [n for n in (*ITEM_KEYS.get(cls, ()), *fields) if n not in wanted]
             more = f'add "{spare[0]}"' if spare else "say more"
             message = f"{len(found)} {plural} of {raw.target!r} match; {more} to choose one"
             raise self.refuse(r, ".item", message)
@@ -249,7 +248,7 @@ class _Resolver:
                 continue
             if isinstance(value, Session):
                 what = f"the session of {r.target!r} starting {value.start}"
-            elif type(value) in IDENTITY:
+            elif type(value) in ITEM_KEYS:
                 what = f"the {type(value).__name__.lower()} {describe(value)} of {r.target!r}"
             else:
                 what = f"{shown(value)!r} in the {name} of {r.target!r}"

@@ -1,37 +1,27 @@
 """Items of lists in changes: what tells them apart, and how messages name them.
 
 Lists of objects have no ids: a change picks an item by a partial object, and
-the ledger and the conflict rule tell items apart by a key (design, section
-4.3): a session by its start, a participant by organisation, role and since,
-a citation by document and paragraph, a text or an enum by itself.
+the ledger and the conflict rule tell items apart by the key the model gives
+(:func:`~eucoop._model.item_key`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 
 from eucoop._loading.converter import unstructure
-from eucoop._model import FieldInfo, Participant, Session, Source, fields_of, per_class
+from eucoop._model import ITEM_KEYS, FieldInfo, Participant, Session, Source, fields_of, per_class
 
 __all__ = [
-    "IDENTITY",
     "as_json",
     "describe",
     "field_map",
-    "item_key",
     "item_words",
     "nouns",
     "raw_words",
     "shown",
     "words",
 ]
-
-IDENTITY: Mapping[type, tuple[str, ...]] = {
-    Session: ("start",),
-    Participant: ("organisation", "role", "since"),
-    Source: ("document", "paragraph"),
-}
 
 
 @per_class
@@ -40,25 +30,12 @@ def field_map(cls: type) -> dict[str, FieldInfo]:
     return {f.name: f for f in fields_of(cls)}
 
 
-def item_key(item: object) -> object:
-    """What tells *item* apart from the other items of its list (section 4.3 of the design).
-
-    >>> from eucoop._model import PartialDate
-    >>> item_key(Session(start=PartialDate.parse("2023-06-14")))
-    ('start', PartialDate('2023-06-14'))
-    """
-    names = IDENTITY.get(type(item))
-    if names is None:
-        return item
-    return tuple(x for n in names for x in (n, getattr(item, n)))
-
-
 def shown(value: object) -> str:
     """A value as a message shows it: ``1951``, ``eu observer (since 2019-07)``, ``GR, IT``."""
     if isinstance(value, tuple | frozenset | list):
         items = sorted(value) if isinstance(value, frozenset) else value
         return ", ".join(map(shown, items))
-    return describe(value) if type(value) in IDENTITY else str(value)
+    return describe(value) if type(value) in ITEM_KEYS else str(value)
 
 
 def describe(item: object) -> str:
@@ -77,7 +54,7 @@ def item_words(value: object, label: str) -> str:
     """An item a list already has, in words: ``a session starting 2013-10-03``."""
     if isinstance(value, Session):
         return f"a session starting {value.start}"
-    if type(value) in IDENTITY:
+    if type(value) in ITEM_KEYS:
         return f"the {type(value).__name__.lower()} {describe(value)}"
     return f"{shown(value)!r} among its {label}"
 

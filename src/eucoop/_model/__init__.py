@@ -9,7 +9,8 @@
 - :mod:`~eucoop._model.kinds`: what a kind declares, and :data:`KINDS`, the table of kinds;
 - :mod:`~eucoop._model.entities`: organisations, agreements, dialogues, programmes;
 - :mod:`~eucoop._model.release`: the packaged data's version, date and span of knowledge;
-- :mod:`~eucoop._model.changes`: changes a data file makes to the data below it.
+- :mod:`~eucoop._model.changes`: changes a data file makes to the data below it;
+- :mod:`~eucoop._model.identity`: what tells the items of a list apart.
 """
 
 from eucoop._model.changes import Change, ChangeOp, RawChange
@@ -36,6 +37,7 @@ from eucoop._model.fields import (
     meta,
     per_class,
 )
+from eucoop._model.identity import ITEM_KEYS, item_key
 from eucoop._model.kinds import (
     COLLECTIONS,
     KINDS,
@@ -60,6 +62,7 @@ from eucoop._model.values import (
 
 __all__ = [
     "COLLECTIONS",
+    "ITEM_KEYS",
     "KINDS",
     "UNRANKED",
     "Agreement",
@@ -101,6 +104,7 @@ __all__ = [
     "status",
     "field_head",
     "field_names",
+    "item_key",
     "fields_of",
     "key_names",
     "kind_of",

@@ -11,7 +11,7 @@
   compared field by field (``"partnership.standing"``) when both sides have
   one, and is one row when only one side has it;
 - a list or set: one row per item added or removed, items matched by their
-  key (:func:`item_key`); an item whose key matches but whose value differs
+  key (:func:`~eucoop._model.item_key`); an item whose key matches but whose value differs
   (a participant's ``until``) is one ``changed`` row;
 - ``sources`` (an entity's, a partnership's) only when asked: every change of
   data cites something, and those rows would drown the others.
@@ -32,12 +32,11 @@ from __future__ import annotations
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from types import MappingProxyType
 from typing import Any, NamedTuple, Self
 
 import attrs
 
-from eucoop._model import KINDS, Document, Entity, Participant, Session, Source, fields_of
+from eucoop._model import KINDS, Document, Entity, fields_of, item_key
 from eucoop._queries import tables
 from eucoop._queries.results import Shown
 from eucoop._queries.rows import Column, rows_of
@@ -45,45 +44,20 @@ from eucoop._render import html
 
 __all__ = [
     "CHANGES",
-    "ITEM_KEYS",
     "Diff",
     "Difference",
     "Explain",
     "differences",
     "explained_by",
-    "item_key",
 ]
 
 #: The ways a row can differ, in the order counts list them.
 CHANGES = ("added", "removed", "changed")
 
-#: What identifies an item of a list of records (design, section 4.3): the fields of its
-#: key. Any other item (a text, an enum value, a record not listed) is its own key.
-ITEM_KEYS: Mapping[type, tuple[str, ...]] = MappingProxyType(
-    {
-        Session: ("start",),
-        Participant: ("organisation", "role", "since"),
-        Source: ("document", "paragraph"),
-    }
-)
-
 #: What explains a row: given the entity (or document) id, the field path and the item
 #: (for a row of a list; else ``None``), the origin of the change behind it
 #: (``"fix-iom.json: $.changes[0]"``), or ``None``. See :func:`explained_by`.
 Explain = Callable[[str, str, Any], str | None]
-
-
-def item_key(item: object) -> object:
-    """What identifies *item* in its list: its key fields (:data:`ITEM_KEYS`), or itself.
-
-    >>> from eucoop._model import PartialDate
-    >>> item_key(Session(start=PartialDate(2023, 6, 14), place="Brussels"))
-    (PartialDate('2023-06-14'),)
-    >>> item_key("TR")
-    'TR'
-    """
-    names = ITEM_KEYS.get(type(item))
-    return item if names is None else tuple(getattr(item, n) for n in names)
 
 
 def explained_by(explain: Explain | None, ident: str, field: str, item: object) -> str | None:
@@ -94,7 +68,7 @@ def explained_by(explain: Explain | None, ident: str, field: str, item: object) 
     entity (or document) id, the field path of the row (``"founded"``,
     ``"partnership.standing"``, ``"participants"``) and, for a row of a
     list, the item (the new one; the old one when it was removed), to be
-    matched by :func:`item_key` so that a trimmed ``as_of`` view still finds
+    matched by :func:`~eucoop._model.item_key` so that a trimmed ``as_of`` view still finds
     it. Without a ledger (*explain* is ``None``) nothing explains a row.
     Whole entities and documents are never asked about: they come from
     files, not from changes.
@@ -263,7 +237,7 @@ def _paired(old: Iterable[Any], new: Iterable[Any]) -> Iterator[tuple[str, Any, 
     """``(change, old item, new item)`` for the items of two lists (or sets) that differ.
 
     Equal items pair first (as many times as both lists hold them); of the
-    rest, items with the same :func:`item_key` pair in order (``changed``);
+    rest, items with the same :func:`~eucoop._model.item_key` pair in order (``changed``);
     what is left was removed (old order) or added (new order).
     """
     if isinstance(old, frozenset):

@@ -10,12 +10,12 @@ path that holds a changed one gets both layers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 import attrs
 
-from eucoop._model import Change, ChangeOp, Entity, Source
+from eucoop._model import Change, ChangeOp, Entity, Source, item_key
 from eucoop._queries.results import Shown
 from eucoop._queries.rows import SEP, Column, rows_of
 from eucoop._queries.tables import frame
@@ -217,6 +217,54 @@ class Ledger:
         """Where the fact at *path* of *entity* comes from: its change, else its file."""
         found = self.answering(entity, path)
         return found[0].origin if found else self.files.get(entity.id, "")
+
+    def explain(self, ident: str, field: str, item: object) -> str | None:
+        """The change that explains a row of a diff to this registry, or None.
+
+        The seam :func:`~eucoop._queries.diff.explained_by` describes: *field*
+        is the row's path, *item* the list item it is about (``None`` for a
+        single value). Items are matched by :func:`~eucoop._model.item_key`,
+        so an as-of view that trimmed the list still finds them.
+        """
+        key = None if item is None else item_key(item)
+        for c in self.of(ident):
+            if _explains(c, field, item, key):
+                return c.origin
+        return None
+
+    def user_files(self, documents: Container[str]) -> dict[str, dict[str, int]]:
+        """What each file of the user layer adds and changes: entities, documents, changes.
+
+        *documents* tells document ids from entity ids. Files that add records
+        come first, in load order, then files that only make changes.
+        """
+        out: dict[str, dict[str, int]] = {}
+
+        def counts(file: str) -> dict[str, int]:
+            return out.setdefault(file, {"entities": 0, "documents": 0, "changes": 0})
+
+        for ident, file in self.files.items():
+            if file not in self.packaged:
+                counts(file)["documents" if ident in documents else "entities"] += 1
+        for c in self.changes:
+            if c.file is not None and c.file not in self.packaged:
+                counts(c.file)["changes"] += 1
+        return out
+
+
+def _explains(c: Change, field: str, item: object, key: object) -> bool:
+    """Whether *c* made the value at *field* (with *item*, of *key*: a row of a list)."""
+    if item is None:
+        return c.field == field and c.item is None
+    if c.field == field:
+        if c.op is ChangeOp.ADD:
+            return item_key(c.value) == key
+        return c.op is ChangeOp.RETRACT and item_key(c.before) == key
+    head, _, last = c.field.rpartition(".")
+    if head == field and c.item is not None and "." not in last:  # a value of a chosen item
+        changed = attrs.evolve(c.item, **{last: c.value})  # type: ignore[misc]
+        return key in (item_key(c.item), item_key(changed))
+    return field.rpartition(".")[2] == "sources" and any(item_key(s) == key for s in appended(c))
 
 
 def _text(value: object) -> str | None:

@@ -354,9 +354,12 @@ class Timeline(Shown[TimelineEntry]):
     def to_dataframe(self) -> Any:
         """A pandas DataFrame of the entries: the columns of the ``timeline`` table, numbered.
 
+        Then ``origin``: where each fact was written (a packaged file, a
+        user's file, or the change that made it).
+
         >>> import eucoop
         >>> list(eucoop.load().timeline("2016", "2016").to_dataframe().columns)
-        ['date', 'first_day', 'last_day', 'entity_id', 'field', 'label']
+        ['date', 'first_day', 'last_day', 'entity_id', 'field', 'label', 'origin']
         """
         return tables.timeline_frame(self)
 

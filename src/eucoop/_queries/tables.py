@@ -330,9 +330,17 @@ def entities_frame(
     return frame(cols, rows_of(cols, entities), "id")
 
 
+#: A timeline's frame: the timeline table's columns, then where each fact was written.
+TIMELINE_FRAME = (*TIMELINE_COLUMNS, Column("origin", str, lambda t: t.origin or None))
+
+
 def timeline_frame(entries: Iterable[TimelineEntry]) -> Any:
-    """A DataFrame of timeline entries, for ``Timeline.to_dataframe()``: the timeline table."""
-    return _frame_of(all_tables()["timeline"], timeline_rows(entries))
+    """A DataFrame of timeline entries, for ``Timeline.to_dataframe()``: the timeline table.
+
+    With an ``origin`` column (:attr:`~eucoop.TimelineEntry.origin`): the file
+    or the change each fact comes from, which the exported table leaves out.
+    """
+    return frame(TIMELINE_FRAME, rows_of(TIMELINE_FRAME, entries))
 
 
 #: The columns of a DataFrame of search hits, from one :class:`Hit`.
