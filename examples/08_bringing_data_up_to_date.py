@@ -52,7 +52,7 @@ reg["gfmd"].sessions
 reg.card("gfmd")
 
 # %% Provenance tells your citations from the packaged ones
-reg.provenance("gfmd", "sessions[1]").to_dataframe()[["document_id", "layer", "origin"]]
+reg.provenance("gfmd", "sessions")
 
 # %% The ledger: every change your files made
 reg.changes()

@@ -340,3 +340,17 @@ def test_a_record_set_whole_marks_all_it_holds() -> None:
         ("partnership", "<data #1>: $.changes[0]"),
         (None, None),
     ]
+
+
+def test_the_provenance_table_says_where_each_citation_comes_from() -> None:
+    """In a notebook, a "from" column once the user's data is among the citations."""
+    reg = eucoop.load(HERE / "update-2023.json")
+    packaged_only = reg.provenance("iom", "founded")._repr_html_()
+    assert ">from</th>" not in packaged_only
+    mixed = reg.provenance("eu-iom-joint-initiative", "participants")
+    assert set(mixed.layers) == {"packaged", "user"}
+    html = mixed._repr_html_()
+    assert ">from</th>" in html
+    assert html.count(">packaged</td>") == mixed.layers.count("packaged")
+    assert "your data: " in html
+    assert "update-2023.json: $.changes[1]" in html

@@ -246,6 +246,14 @@ def provenance_html(sources: Provenance) -> str:
         ("paragraph", lambda s: "whole document" if s.paragraph is None else str(s.paragraph)),
         ("supports", lambda s: escape(", ".join(s.fields)) or "the entity as a whole"),
     ]
+    layers = dict(zip(sources, zip(sources.layers, sources.origins, strict=True), strict=True))
+    if any(layer == "user" for layer, _ in layers.values()):  # a column once the user's data is in
+
+        def written(s: Source) -> str:
+            layer, origin = layers[s]
+            return "packaged" if layer != "user" else f"your data: {escape(origin)}"
+
+        columns.append(("from", written))
     docs = len({s.document for s in sources})
     what = f"{plural(len(sources), 'citation')} of {plural(docs, 'document')}"
     return html_table(columns, sources, what)
