@@ -1010,7 +1010,14 @@ def scan_lookup(entities: list[Entity], name: str) -> Entity:
 
 
 def scan_involving(entities: list[Entity], org: str) -> list[str]:
-    found = [e for e in entities if any(p.organisation == org for p in e.participants)]
+    """What *org* takes part in, itself or through its bodies (below it by parent)."""
+    family = {org}
+    grew = True
+    while grew:  # the bodies, at any depth: a scan per level
+        below = {e.id for e in entities if getattr(e, "parent", None) in family}
+        grew = not below <= family
+        family |= below
+    found = [e for e in entities if any(p.organisation in family for p in e.participants)]
     return [e.id for e in sorted(found, key=_kind_order)]
 
 
