@@ -1,5 +1,6 @@
 """Queries that return several entities: each says what it holds."""
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, assert_type
 
 import eucoop
@@ -9,6 +10,7 @@ from eucoop import (
     Diff,
     Difference,
     Entity,
+    Involvement,
     Organisation,
     Programme,
     Provenance,
@@ -38,9 +40,12 @@ assert_type(reg.filter(country="LY"), Results[Entity])
 assert_type(reg.filter(area="migration", active_on="2019"), Results[Entity])
 
 
-# What an organisation takes part in can be of any kind.
-assert_type(reg.involving("IOM"), Results[Entity])
-assert_type(reg.involving("IOM", role="implementer"), Results[Entity])
+# What an organisation takes part in can be of any kind: an Involvement is Results of entities,
+# with who of the organisation took part in each.
+assert_type(reg.involving("IOM"), Involvement)
+assert_type(reg.involving("IOM", role="implementer"), Involvement)
+involved: Results[Entity] = reg.involving("EU", include_bodies=False)
+assert_type(reg.involving("EU").through, Mapping[str, tuple[str, ...]])
 
 # Queries about organisations give organisations.
 assert_type(reg.partners(), Results[Organisation])
