@@ -13,6 +13,7 @@ from typing import Any
 
 from eucoop._display.common import counted, in_words, kind_counts, plain, when_and_note
 from eucoop._display.html import CELL, DIM, TABLE, code, link
+from eucoop._display.sections import user_tags
 from eucoop._model import (
     KINDS,
     UNRANKED,
@@ -35,6 +36,7 @@ from eucoop._queries import (
     Timeline,
     TimelineEntry,
 )
+from eucoop._queries.ledger import PACKAGED
 from eucoop._render import escape, html
 from eucoop._text import plural
 
@@ -246,14 +248,9 @@ def provenance_html(sources: Provenance) -> str:
         ("paragraph", lambda s: "whole document" if s.paragraph is None else str(s.paragraph)),
         ("supports", lambda s: escape(", ".join(s.fields)) or "the entity as a whole"),
     ]
-    layers = dict(zip(sources, zip(sources.layers, sources.origins, strict=True), strict=True))
-    if any(layer == "user" for layer, _ in layers.values()):  # a column once the user's data is in
-
-        def written(s: Source) -> str:
-            layer, origin = layers[s]
-            return "packaged" if layer != "user" else f"your data: {escape(origin)}"
-
-        columns.append(("from", written))
+    tags = user_tags(sources, origin=True)
+    if tags:  # a column once the user's data is among the citations
+        columns.append(("from", lambda s: escape(tags.get(s, PACKAGED))))
     docs = len({s.document for s in sources})
     what = f"{plural(len(sources), 'citation')} of {plural(docs, 'document')}"
     return html_table(columns, sources, what)
