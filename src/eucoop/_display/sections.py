@@ -23,7 +23,8 @@ changed entity's card says that its prose is not rewritten (:data:`NOT_REWRITTEN
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -133,8 +134,7 @@ def _marked(marks: Marks, path: str, item: object = None) -> bool:
     return False
 
 
-@attrs.frozen
-class Line:
+class Line(NamedTuple):
     """A labelled line of a card: its items in order, and the text between them.
 
     *refers*: the items are ids of entities (shown by name); *url*: they are web addresses.
@@ -183,12 +183,11 @@ def lines_of(value: object, marks: Marks = frozenset(), prefix: str = "") -> lis
         if items:
             url = f.meta.pattern == "url"
             line = Line(capitalised(f.label), tuple(items), between, bool(f.meta.refers_to), url)
-            out.append(attrs.evolve(line, marks=tuple(flags)) if any(flags) else line)
+            out.append(line._replace(marks=tuple(flags)) if any(flags) else line)
     return out
 
 
-@attrs.frozen
-class Section:
+class Section(NamedTuple):
     """A section of a card under its heading: a field's value that does not fit a line.
 
     A record's section (a partnership) has its :attr:`lines` and its prose
@@ -204,8 +203,7 @@ class Section:
     marks: tuple[bool, ...] = ()
 
 
-@attrs.frozen
-class Taking:
+class Taking(NamedTuple):
     """A row of :data:`PARTICIPANTS` or :data:`TAKES_PART_IN`: the entity on the other side.
 
     *kind* is that entity's kind, said in :data:`TAKES_PART_IN` (there, it can be anything);
@@ -218,8 +216,7 @@ class Taking:
     marked: bool = False
 
 
-@attrs.frozen
-class ChangeRow:
+class ChangeRow(NamedTuple):
     """A row of :data:`YOUR_CHANGES`: one change of the entity, in words.
 
     ``field``: its path (``"founded"``, ``"participants.until"``); ``what``:
@@ -257,8 +254,7 @@ def change_row(c: Change) -> ChangeRow:
     return ChangeRow(c.field, what, why, c.origin, c.note or "")
 
 
-@attrs.frozen
-class EntityPlan:
+class EntityPlan(NamedTuple):
     """The parts of an entity's card, in order; a renderer shows those that are not empty."""
 
     entity: Entity
@@ -277,7 +273,7 @@ class EntityPlan:
     description_marked: bool = False
     #: The tag of each citation from the user's layer (:data:`YOUR_DATA`), when the entity
     #: cites from both layers (an entity all of the user's needs no tags).
-    tags: Mapping[Source, str] = attrs.field(factory=dict)
+    tags: Mapping[Source, str] = MappingProxyType({})
 
 
 def user_tags(sources: Any, origin: bool = False) -> dict[Source, str]:
