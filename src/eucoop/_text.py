@@ -22,7 +22,9 @@ from itertools import filterfalse
 from typing import ClassVar
 
 __all__ = [
+    "CONTROL",
     "STOPWORDS",
+    "UNSHOWN",
     "Nearby",
     "a",
     "and_join",
@@ -224,9 +226,15 @@ def did_you_mean(word: str, candidates: Iterable[str] | Nearby, cutoff: float = 
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-#: What a message never shows raw: the control characters (C0, DEL and C1), which move
-#: a terminal's cursor or break a line, and lone surrogates, which no encoding can write.
-_UNSHOWN = "[\x00-\x1f\x7f-\x9f\ud800-\udfff]"
+#: The control characters (C0, DEL and C1: Unicode category Cc), as the inside of a
+#: character class of a regular expression. Written as escapes, so that the JSON Schema's
+#: patterns built from it (:data:`eucoop._model.fields.TEXT_PATTERN`) read the same.
+CONTROL = r"\x00-\x1f\x7f-\x9f"
+
+#: A control character or an unpaired surrogate: what no text of a data file may hold,
+#: and what a message never shows raw. Control characters move a terminal's cursor or
+#: break a line; a lone surrogate is not a Unicode character, and no encoding writes it.
+UNSHOWN = rf"[{CONTROL}\ud800-\udfff]"
 
 
 def shown(text: str) -> str:
@@ -242,7 +250,7 @@ def shown(text: str) -> str:
     """
     if text.isprintable():  # the common case: nothing to escape
         return text
-    return _regex(_UNSHOWN).sub(_escape, text)
+    return _regex(UNSHOWN).sub(_escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:

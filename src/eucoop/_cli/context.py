@@ -31,7 +31,8 @@ __all__ = [
 #: The narrowest and the widest the command line wraps its text, whatever the terminal says.
 COLUMNS_RANGE = (40, 120)
 
-# DEL, the C1 control characters and lone surrogates: json.dumps escapes C0 itself.
+# DEL, the C1 control characters and lone surrogates: json.dumps escapes C0 in strings
+# itself, and the document's own line breaks are C0 (hence not eucoop._text.UNSHOWN).
 _JSON_UNSHOWN = re.compile(r"[\x7f-\x9f\ud800-\udfff]")
 
 

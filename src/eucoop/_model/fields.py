@@ -23,8 +23,9 @@ from typing import Any, Literal, NamedTuple, TypeVar
 
 import attrs
 
+from eucoop._text import CONTROL
+
 __all__ = [
-    "FORBIDDEN_TEXT",
     "INT_MAX",
     "INT_MIN",
     "KEY",
@@ -51,7 +52,7 @@ KEY = "eucoop"
 #: The patterns a string field may follow, by name (matched whole).
 PATTERNS: Mapping[str, str] = {
     "id": r"[a-z0-9]+(?:-[a-z0-9]+)*",
-    "url": r"https?://[^\s\x00-\x1f\x7f-\x9f]+",
+    "url": rf"https?://[^\s{CONTROL}]+",
     "country": r"[A-Z]{2}",
     "currency": r"[A-Z]{3}",
     # A money amount written as a string: digits, an optional decimal point and digits.
@@ -62,15 +63,11 @@ PATTERNS: Mapping[str, str] = {
 INT_MIN = -(2**63)
 INT_MAX = 2**63 - 1
 
-#: The characters no text of a data file may hold: the control characters
-#: (C0, DEL and C1, Unicode category Cc) and unpaired surrogates. The JSON
-#: Schema can say the first part (:data:`TEXT_PATTERN`), not the second.
-FORBIDDEN_TEXT = "[\x00-\x1f\x7f-\x9f\ud800-\udfff]"
-
-#: Text without control characters, as a regular expression (matched whole).
-TEXT_PATTERN = r"[^\x00-\x1f\x7f-\x9f]*"
+#: Text without control characters, as a regular expression (matched whole): the part of
+#: :data:`~eucoop._text.UNSHOWN` a JSON Schema can say (it cannot name lone surrogates).
+TEXT_PATTERN = rf"[^{CONTROL}]*"
 #: The same, with at least one character that is not white space.
-NONBLANK_PATTERN = r"[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*"
+NONBLANK_PATTERN = rf"[^{CONTROL}]*[^\s{CONTROL}][^{CONTROL}]*"
 
 #: How a field becomes table columns in exports and DataFrames:
 #: ``value`` one column (lists joined), ``flatten`` one column per field of the

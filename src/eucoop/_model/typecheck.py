@@ -38,8 +38,8 @@ from typing import Any
 import attrs
 
 from eucoop._arguments import described
-from eucoop._model.fields import FORBIDDEN_TEXT, INT_MAX, INT_MIN, per_class
-from eucoop._text import a
+from eucoop._model.fields import INT_MAX, INT_MIN, per_class
+from eucoop._text import UNSHOWN, a
 
 __all__ = [
     "checked_already",
@@ -62,7 +62,7 @@ def text_problem(value: str) -> str | None:
     """
     if value.isprintable():  # the common case: C-fast, and true of no text with a bad character
         return None
-    bad = re.search(FORBIDDEN_TEXT, value)  # compiled on first use: rarely needed
+    bad = re.search(UNSHOWN, value)  # compiled on first use: rarely needed
     if bad is None:
         return None
     char, at = bad.group(), bad.start()
