@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from eucoop._loading import SCHEMA_VERSION
 from eucoop._model import KINDS, Document, Entity, Kind, Partnership, fields_of
+from eucoop._model.fields import INT_MAX, INT_MIN
 from eucoop._queries.rows import Column, Row, Scalar, cell
 from eucoop._queries.tables import Table, all_tables
 from eucoop._registry import Registry
@@ -140,7 +141,6 @@ SQL_TYPES: dict[type, str] = {
     Decimal: "NUMERIC",
 }
 _FK = "DEFERRABLE INITIALLY DEFERRED"
-_INT64 = 2**63
 
 
 def sql_number(amount: Decimal) -> int | float:
@@ -153,7 +153,8 @@ def sql_number(amount: Decimal) -> int | float:
     >>> sql_number(Decimal("440000000")), sql_number(Decimal("1.50"))
     (440000000, 1.5)
     """
-    if amount == amount.to_integral_value() and -_INT64 <= amount < _INT64:
+    # SQLite's INTEGER holds the 64-bit integers a data file may hold
+    if amount == amount.to_integral_value() and INT_MIN <= amount <= INT_MAX:
         return int(amount)
     if len(amount.normalize().as_tuple().digits) <= 15:
         return float(amount)
