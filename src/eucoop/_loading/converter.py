@@ -97,7 +97,8 @@ def _data_file(kinds: tuple[Kind, ...]) -> type:
         **{c: attrs.field(default=(), type=tuple[t, ...]) for c, t in collections.items()},  # type: ignore[valid-type]
         "changes": attrs.field(default=(), type=tuple[RawChange, ...]),
     }
-    cls = attrs.make_class("DataFile", fields, frozen=True, kw_only=True)
+    # Built and read once per file: nothing compares or shows one.
+    cls = attrs.make_class("DataFile", fields, frozen=True, kw_only=True, eq=False, repr=False)
     cls.__doc__ = "The top level of a data file."
     cls.__module__ = __name__
     return cls
