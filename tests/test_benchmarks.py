@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -130,3 +131,24 @@ def test_smoke_run_without_a_peer(tmp_path: Path, library: str) -> None:
     rows = [line for line in table.splitlines() if f"{library} is not installed" in line]
     assert len(rows) == 2  # one row per size
     assert all("peer unavailable" in row for row in rows)
+
+
+def test_cold_floor_runs_every_step_on_copies_of_the_package() -> None:
+    """benchmarks/cold_floor.py: each room imported alone, then the whole package."""
+    floor = _module("cold_floor")
+    codes = [code for _, code in floor.steps()]
+    # each step imports what the one before did, and more; the last asks the question
+    assert all(b.startswith(a) for a, b in itertools.pairwise(codes[1:]))
+    assert codes[-1].endswith("eucoop._load.load().lookup('IOM')")
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "cold_floor.py"), "--runs", "1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
+    lines = done.stdout.splitlines()
+    labels = [label for label, _ in floor.steps()] + [floor.WHOLE[0]]
+    assert [line[:50].rstrip() for line in lines[2:]] == labels
+    assert lines[3].rstrip().endswith("1.00x")  # the baseline against itself
