@@ -636,7 +636,8 @@ def bench_own_switch(cfg: Config, report: Report, path: Path, n: int) -> None:
 
     Against the way it used to: attrs' process-wide switch, which runs no validator at all
     but also switched off every other attrs class's checks in every thread. Measured in
-    alternation, so a slow spell of the machine hits both alike.
+    alternation, each first in every other round, so a slow spell of the machine hits both
+    alike.
     """
     print("3. load: eucoop's own switch against attrs' process-wide one", flush=True)
 
@@ -652,9 +653,11 @@ def bench_own_switch(cfg: Config, report: Report, path: Path, n: int) -> None:
 
     own: list[float] = []
     theirs: list[float] = []
-    for _ in range(max(3, cfg.load_repeats[cfg.sizes[1]])):
-        own.append(median_time(load, 1, setup=clear_caches))
-        theirs.append(median_time(load_attrs_switch, 1, setup=clear_caches))
+    for i in range(max(5, cfg.load_repeats[cfg.sizes[1]])):
+        # each goes first in every other round, so neither always follows the other's frees
+        pair = [(own, load), (theirs, load_attrs_switch)]
+        for times, fn in pair if i % 2 == 0 else reversed(pair):
+            times.append(median_time(fn, 1, setup=clear_caches))
     t_own, t_theirs = statistics.median(own), statistics.median(theirs)
     r, text, target, met = at_most(t_own, t_theirs, 1.05, cfg.smoke)
     report.add(
